@@ -1,0 +1,9 @@
+"""The stories app: articles of one developing story and what the analysis finds in them."""
+
+from django.apps import AppConfig
+
+
+class StoriesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "stories"
+    verbose_name = "Stories"

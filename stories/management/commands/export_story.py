@@ -1,0 +1,24 @@
+"""Print a story as JSON on stdout (a scripted contract: see the README)."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from stories.models import Story
+from stories.selectors import story_export
+
+
+class Command(BaseCommand):
+    help = "Export a story's articles, entities, claims, events and agreement as JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug")
+        parser.add_argument("--indent", type=int, default=None)
+
+    def handle(self, *args, **options):
+        story = Story.objects.filter(slug=options["slug"]).first()
+        if story is None:
+            raise CommandError(f"no story with slug {options['slug']!r}")
+        self.stdout.write(json.dumps(story_export(story=story), ensure_ascii=False, indent=options["indent"]))

@@ -1,0 +1,1 @@
+"""Arabic news analysis: pure functions from text to dataclasses, with no Django imports."""

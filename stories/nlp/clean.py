@@ -1,0 +1,281 @@
+"""Clean an uploaded article: main text out of HTML, Unicode tidied, page chrome dropped, hard-wrapped lines joined.
+
+The chrome rules describe what news sites generally put around an article (tickers, share bars, comment
+forms, "read also" links); nothing here is specific to one outlet or story.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+import trafilatura
+
+from .camel import normalize
+from .dates import find_dates, find_published
+from .types import Cleaned
+
+# Invisible characters that break matching: tatweel, zero-width joiners/spaces, bidi controls, soft hyphen.
+_INVISIBLE = re.compile("[\u0640\u200b-\u200d\ufeff\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u00ad]")
+_SPACES = re.compile(r"[^\S\n]+")
+_SENTENCE_END = ".!?؟:…"
+_CLOSERS = "\"'”’»)]}"
+_BULLET = re.compile(r"^(?:[-–—•*▪●]|\d{1,2}\s*[/.)\-])\s*")
+_WORD = re.compile(r"\w+")
+
+_CURRENCY = re.compile(
+    r"(?<!\w)(?:[وب]?ال)?(?:ليرة|يورو|دولار|جنيه|[إا]سترليني|ريال|درهم|دينار|روبل|فرنك|يوان|ين|بيتكوين|ذهب|عيار|[أا]ونصة)(?!\w)"
+)
+_INLINE_CHROME = re.compile(
+    r"\s*[-–|]?\s*(?:(?:لل|ل)مزيد(?:\s+من\s+\w+)?|[اإ]قر[أا]\s+(?:المزيد|[أا]يضا)|التفاصيل)?\s*:?\s*"
+    r"[(\[]?\s*(?:[اإ]ضغط|[اإ]نقر)\s+هنا\s*[)\]]?\s*\.?"
+)
+
+# Whole-line chrome, compared after camel normalisation and with punctuation removed.
+_EXACT = (
+    "المصدر", "مصدر", "إعلان", "اعلان", "advertisement", "sponsored", "آخر الأخبار", "أحدث الأخبار",
+    "الأكثر قراءة", "الأكثر مشاهدة", "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "مقالات مشابهة",
+    "قد يعجبك أيضا", "اقرأ أيضا", "شاهد أيضا", "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "الرئيسية",
+    "التعليقات", "شارك", "شارك الخبر", "شارك المقال", "مشاركة", "طباعة", "الوسوم", "كلمات مفتاحية",
+    "تابعنا", "تابعونا", "النشرة البريدية", "اقرأ المزيد", "المزيد", "تعليقات", "اضغط هنا", "انقر هنا",
+)
+_CONTAINS = (
+    "اترك رد", "اترك تعليق", "أضف تعليق", "لن يتم نشر عنوان بريدك", "الحقول الإلزامية", "الحقول المطلوبة",
+    "إرسال التعليق", "احفظ اسمي", "جميع الحقوق محفوظة", "زر الذهاب إلى الأعلى", "اضغط هنا", "انقر هنا",
+    "تابعونا على", "تابعنا على", "اشترك في النشرة", "اشترك في قناة", "all rights reserved",
+)
+_STARTS = (
+    "اقرأ أيضا", "إقرأ أيضا", "اقرأ كذلك", "شاهد أيضا", "طالع أيضا", "اقرأ المزيد", "للمزيد", "ذات صلة",
+    "مقالات ذات صلة", "أخبار ذات صلة", "read also", "read more", "see also", "الوسوم", "كلمات مفتاحية", "tags",
+)
+_SHARE_WORDS = frozenset(
+    normalize(w).lower()
+    for w in (
+        "شارك شاركها شاركه مشاركة المشاركة انشر فيسبوك فيس بوك تويتر واتساب واتس اب آب تلغرام تليجرام تيليجرام "
+        "تيلغرام لينكدإن لينكد إن انستغرام إنستغرام انستجرام يوتيوب بريد البريد إيميل طباعة اطبع نسخ الرابط "
+        "رابط على عبر إكس ماسنجر facebook twitter whatsapp telegram linkedin email mail print share pinterest "
+        "reddit messenger copy link x tweet"
+    ).split()
+)
+_SHARE_TRIGGERS = _SHARE_WORDS - {normalize(w) for w in ("على", "عبر", "بريد", "البريد", "رابط", "الرابط", "نسخ")}
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(_WORD.findall(normalize(text).lower()))
+
+
+_EXACT_KEYS = frozenset(_norm_key(p) for p in _EXACT)
+_CONTAINS_KEYS = tuple(_norm_key(p) for p in _CONTAINS)
+_STARTS_KEYS = tuple(_norm_key(p) for p in _STARTS)
+_FUNCTION_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "في من إلى على عن أن إن بين مع حول منذ بعد قبل خلال لدى عند حتى التي الذي الذين اللذين اللتين ضد عبر نحو "
+        "و أو ثم لكن بل كما وفي ومن وإلى وعلى وعن وأن وإن وبين ومع لا لم لن قد ما إذا أي كل هذا هذه ذلك تلك بأن لأن"
+    ).split()
+)
+
+
+def clean(raw: str, *, is_html: bool = False) -> Cleaned:
+    """Main text of an article as paragraphs separated by blank lines, with its title and publication date."""
+    meta_title, meta_date, meta_has_time = None, None, False
+    body = raw
+    if is_html:
+        body, meta_title, meta_date, meta_has_time = _from_html(raw)
+    lines = [_tidy(line) for line in _normalize_chars(body).split("\n")]
+    removed: list[str] = []
+    lines = _cut_inline_chrome(lines, removed)
+    kinds = [_kind(line) for line in lines]
+    _mark_header_date(lines, kinds)
+    _mark_duplicate_captions(lines, kinds)
+    removed.extend(line for line, kind in zip(lines, kinds, strict=True) if kind == "chrome")
+    paragraphs = _paragraphs(lines, kinds)
+    text = "\n\n".join(paragraphs)
+    title = _clean_title(meta_title) or _find_title(paragraphs)
+    if meta_date is not None:
+        published, has_time = meta_date, meta_has_time
+    else:
+        published, has_time = find_published(text)
+    return Cleaned(text=text, title=title, published_at=published, published_has_time=has_time, removed=tuple(removed))
+
+
+def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool]:
+    params = {"outputformat": "%Y-%m-%dT%H:%M:%S", "original_date": True, "extensive_search": False}
+    doc = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        date_extraction_params=params,
+    )
+    text = doc.text if doc is not None and doc.text else trafilatura.html2txt(raw)
+    # trafilatura gives one block per line: each is a paragraph, not a hard wrap.
+    body = "\n\n".join(line for line in (text or "").split("\n") if line.strip())
+    title = doc.title if doc is not None else None
+    published, has_time = _parse_meta_date(doc.date if doc is not None else None)
+    return body, title, published, has_time
+
+
+def _parse_meta_date(value: str | None) -> tuple[datetime | None, bool]:
+    if not value:
+        return None, False
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None, False
+    # htmldate pads a date-only source with midnight, so midnight means "no time given".
+    return parsed.replace(tzinfo=None), (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0)
+
+
+def _normalize_chars(text: str) -> str:
+    # NFKC folds Arabic presentation forms (U+FB50-FEFF) to the base letters and NBSP to a space.
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return _INVISIBLE.sub("", text)
+
+
+def _tidy(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _cut_inline_chrome(lines: list[str], removed: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        match = _INLINE_CHROME.search(line)
+        if match and match.start() > 0:
+            removed.append(match.group(0).strip())
+            line = _tidy(line[: match.start()] + " " + line[match.end() :])
+        out.append(line)
+    return out
+
+
+def _kind(line: str) -> str:
+    """"blank", "chrome" or "text" for one tidied line."""
+    if not line or not _WORD.search(line):
+        return "blank"
+    return "chrome" if _is_chrome(line) else "text"
+
+
+def _is_chrome(line: str) -> bool:
+    key = _norm_key(line)
+    words = key.split()
+    if key in _EXACT_KEYS:
+        return True
+    if len(words) <= 15 and any(p in key for p in _CONTAINS_KEYS):
+        return True
+    if len(words) <= 25 and any(key.startswith(p) for p in _STARTS_KEYS):
+        return True
+    return _is_ticker(line, words) or _is_share_bar(words) or _is_source_footer(line, words)
+
+
+def _is_ticker(line: str, words: list[str]) -> bool:
+    """Weather and exchange-rate widgets: a few words around a temperature or a number with a currency."""
+    if len(words) > 8 or _ends_sentence(line):
+        return False
+    if ("°" in line or "℃" in line) and len(words) <= 6:
+        return True
+    return bool(re.search(r"\d", line)) and bool(_CURRENCY.search(line))
+
+
+def _is_share_bar(words: list[str]) -> bool:
+    return 0 < len(words) <= 12 and all(w in _SHARE_WORDS for w in words) and any(w in _SHARE_TRIGGERS for w in words)
+
+
+def _is_source_footer(line: str, words: list[str]) -> bool:
+    """"المصدر" or "مصدر <outlet>" alone on a line, as sites print under an article; not a sentence."""
+    if not words or words[0] not in ("المصدر", "مصدر") or len(words) > 5:
+        return False
+    return not line.rstrip(_CLOSERS).endswith((".", "؟", "!"))
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a full date (and maybe a time or "نشر في"), as datelines and page headers are."""
+    mentions = [m for m in find_dates(line, None) if m.precision == "day"]
+    if not mentions:
+        return False
+    rest = line
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: m.start] + rest[m.end :]
+    leftover = _norm_key(rest).split()
+    return all(w in {"نشر", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث"} for w in leftover)
+
+
+def _mark_header_date(lines: list[str], kinds: list[str]) -> None:
+    """A date alone above everything else is the site header's "today" when widgets or another date follow it."""
+    indices = [i for i, k in enumerate(kinds) if k != "blank"]
+    if not indices or kinds[indices[0]] != "text" or not _is_date_line(lines[indices[0]]):
+        return
+    rest = indices[1:31]
+    followed_by_chrome = bool(rest) and kinds[rest[0]] == "chrome"
+    another_date = any(kinds[i] == "text" and _is_date_line(lines[i]) for i in rest)
+    if followed_by_chrome or another_date:
+        kinds[indices[0]] = "chrome"
+
+
+def _mark_duplicate_captions(lines: list[str], kinds: list[str]) -> None:
+    """An image caption is often printed twice (alt text and caption); the repeated short line is chrome."""
+    text_rows = [i for i, k in enumerate(kinds) if k != "blank"]
+    for a, b in zip(text_rows, text_rows[1:], strict=False):
+        line = lines[a]
+        if lines[b] == line and len(line.split()) <= 12 and not _ends_sentence(line):
+            kinds[a] = kinds[b] = "chrome"
+
+
+def _paragraphs(lines: list[str], kinds: list[str]) -> list[str]:
+    paragraphs: list[list[str]] = []
+    open_block = False  # whether the previous text line may continue into the next one
+    starts_block = True  # whether the current paragraph's last line began a block
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind != "text":
+            open_block = False
+            continue
+        if open_block and _continues(paragraphs[-1][-1], line, starts_block):
+            paragraphs[-1].append(line)
+            starts_block = False
+        else:
+            paragraphs.append([line])
+            starts_block = True
+        open_block = True
+    return [_tidy(" ".join(p)) for p in paragraphs]
+
+
+def _continues(prev: str, line: str, prev_starts_block: bool) -> bool:
+    """Whether a line break between two text lines is a hard wrap inside a sentence rather than a paragraph break."""
+    if _ends_sentence(prev) or _BULLET.match(line) or _is_date_line(prev) or _is_date_line(line):
+        return False
+    last_word = normalize(prev.split()[-1])
+    if prev.endswith(("،", ",", "؛", ";", "-", "–")) or _unbalanced(prev) or last_word in _FUNCTION_WORDS or len(prev.split()) == 1:
+        return True
+    if prev[-1].isdigit() and find_dates(f"{prev.split()[-1]} {line}", None):
+        return True
+    # A short unpunctuated line that opens a block and is followed by a whole paragraph is a subheading.
+    looks_like_heading = prev_starts_block and _ends_sentence(line) and len(line) > 1.5 * len(prev)
+    return not looks_like_heading
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _unbalanced(line: str) -> bool:
+    pairs = (("“", "”"), ("«", "»"), ("(", ")"))
+    return any(line.count(a) > line.count(b) for a, b in pairs) or line.count('"') % 2 == 1
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    return _tidy(_normalize_chars(title)) or None
+
+
+def _find_title(paragraphs: list[str]) -> str | None:
+    """The headline: the first paragraph that is not a date line, if it is short and not a finished sentence."""
+    for paragraph in paragraphs[:3]:
+        if _is_date_line(paragraph):
+            continue
+        short = len(paragraph) <= 200 and len(paragraph.split()) <= 25
+        return paragraph if short and not paragraph.rstrip(_CLOSERS).endswith(".") else None
+    return None

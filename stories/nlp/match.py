@@ -1,0 +1,124 @@
+"""Cross-article claim matching: an inverted index over claim keys with IDF weights learned from its contents.
+
+A key is ``(*subject_head, HEAD_SEP, *other_tokens)`` (see claims.claim_key). Similarity is the cosine of the
+IDF-weighted token sets, cut down when one claim's subject head is missing from the other: "X visited Y" and
+"X's delegation visited Y" share most words but not their subject.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+HEAD_SEP = "|"
+THRESHOLD = 0.42
+HEAD_PENALTY = 0.55  # factor applied when a subject head is absent from the other claim
+# Postings longer than this share of the index are too common to find candidates with (they still score).
+COMMON_SHARE = 0.05
+MAX_CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class _Entry:
+    claim_id: int
+    tokens: frozenset[str]
+    head: frozenset[str]
+
+
+def split_key(key: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(head tokens, all content tokens) of a key; a key without HEAD_SEP has no head."""
+    if HEAD_SEP in key:
+        cut = list(key).index(HEAD_SEP)
+        head = frozenset(key[:cut])
+        return head, head | frozenset(key[cut + 1 :])
+    return frozenset(), frozenset(key)
+
+
+def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
+    shared = a.tokens & b.tokens
+    if not shared:
+        return 0.0
+    dot = sum(weight(t) ** 2 for t in shared)
+    norm_a = math.sqrt(sum(weight(t) ** 2 for t in a.tokens))
+    norm_b = math.sqrt(sum(weight(t) ** 2 for t in b.tokens))
+    score = dot / (norm_a * norm_b)
+    if (a.head and not a.head <= b.tokens) or (b.head and not b.head <= a.tokens):
+        score *= HEAD_PENALTY
+    return score
+
+
+def claim_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Similarity in [0, 1] of two claim keys with uniform token weights (the index uses IDF weights)."""
+    return _similarity(_entry(0, a), _entry(0, b), lambda _t: 1.0)
+
+
+def _entry(claim_id: int, key: Sequence[str]) -> _Entry:
+    head, tokens = split_key(key)
+    return _Entry(claim_id, tokens, head)
+
+
+class ClaimIndex:
+    """Keys of known claims; one claim may hold several keys (one per evidence)."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._claims: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def add(self, claim_id: int, key: Sequence[str]) -> None:
+        entry = _entry(claim_id, key)
+        if not entry.tokens:
+            return
+        pos = len(self._entries)
+        self._entries.append(entry)
+        self._claims.add(claim_id)
+        for token in entry.tokens:
+            self._postings[token].append(pos)
+
+    def weight(self, token: str) -> float:
+        """IDF over the index's entries: a token found in every claim of the story says little."""
+        n = len(self._entries)
+        df = len(self._postings.get(token, ()))
+        return math.log(1.0 + (n + 1) / (df + 1))
+
+    def best(self, key: Sequence[str]) -> tuple[int, float] | None:
+        """The most similar known claim if its similarity reaches THRESHOLD."""
+        query = _entry(-1, key)
+        best: tuple[int, float] | None = None
+        for pos in self._candidates(query.tokens):
+            entry = self._entries[pos]
+            score = _similarity(query, entry, self.weight)
+            if score >= THRESHOLD and (best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])):
+                best = (entry.claim_id, score)
+        return best
+
+    def _candidates(self, tokens: Iterable[str]) -> list[int]:
+        """Entries sharing the query's rarer tokens, ranked by the weight they share."""
+        limit = max(20, COMMON_SHARE * len(self._entries))
+        present = [t for t in tokens if t in self._postings]
+        rare = [t for t in present if len(self._postings[t]) <= limit]
+        if not rare:
+            rare = sorted(present, key=lambda t: len(self._postings[t]))[:2]
+        partial: dict[int, float] = defaultdict(float)
+        for token in rare:
+            w = self.weight(token) ** 2
+            for pos in self._postings[token]:
+                partial[pos] += w
+        return sorted(partial, key=partial.__getitem__, reverse=True)[:MAX_CANDIDATES]
+
+
+def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> list[int]:
+    """Claim id for each found claim: the best match in ``index`` or a fresh id; keys are added as we go,
+    so two clauses of one article can land in the same claim."""
+    ids: list[int] = []
+    for claim in claims:
+        found = index.best(claim.key)
+        claim_id = found[0] if found else new_id()
+        index.add(claim_id, claim.key)
+        ids.append(claim_id)
+    return ids

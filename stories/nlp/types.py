@@ -1,0 +1,116 @@
+"""Dataclasses the pipeline returns: the only shapes the Django side reads.
+
+Every start/end is a character offset into ``Analysis.text`` (the cleaned text that gets stored),
+so ``text[start:end]`` is the quote forever.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+STANCES = ("asserts", "attributes", "denies", "doubts")
+TRACK_STANCES = ("agree", "disagree", "discuss", "unrelated")
+ENTITY_KINDS = ("person", "organization", "location", "other")
+
+
+class AnalysisError(ValueError):
+    """Input the pipeline cannot read (binary, empty, undecodable); the message is shown to editors."""
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """An editor-maintained name for the story: the canonical name, its kind and its variants."""
+
+    name: str
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Main text of an upload with page chrome removed and hard-wrapped lines joined."""
+
+    text: str
+    title: str | None
+    published_at: datetime | None
+    published_has_time: bool = False
+    removed: tuple[str, ...] = ()  # chrome lines dropped, for the gold check and for debugging
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity; ``epithet`` is the title/description the outlet put before it."""
+
+    start: int
+    end: int
+    surface: str
+    entity_key: str  # normalised canonical key; equal keys are the same entity within and across articles
+    epithet: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityFound:
+    key: str
+    name: str  # best display name (longest full name seen, or the gazetteer name)
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date the text talks about, resolved against the publication date; ``date`` is YYYY[-MM[-DD]]."""
+
+    start: int
+    end: int
+    date: str
+    precision: str  # "day" | "month" | "year"
+
+
+@dataclass(frozen=True)
+class ClaimFound:
+    """One checkable proposition in the article.
+
+    ``start``/``end`` cover the quote shown to editors (the sentence or clause);
+    ``proposition`` is the claim wording without the attribution ("قالت الصحيفة إن ...");
+    ``key`` is the normalised token signature the matcher compares across articles.
+    """
+
+    start: int
+    end: int
+    proposition: str
+    key: tuple[str, ...]
+    stance: str  # one of STANCES
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    title: str | None
+    published_at: datetime | None
+    published_has_time: bool
+    sentences: tuple[Sentence, ...]
+    entities: tuple[EntityFound, ...]
+    mentions: tuple[Mention, ...]
+    claims: tuple[ClaimFound, ...]
+    dates: tuple[DateMention, ...]
+    removed: tuple[str, ...] = ()
+    version: str = ""
+
+
+@dataclass(frozen=True)
+class TrackResult:
+    """Stance of one article toward a claim an editor typed."""
+
+    stance: str  # one of TRACK_STANCES
+    start: int
+    end: int
+    score: float
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
