@@ -39,7 +39,8 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "story", "source", "published_at", "status_badge", "duplicate_of"]
+    list_display = ["__str__", "story", "source", "published_at", "status_badge", "duplicate_of_id"]
+    list_select_related = ["story", "source"]
     list_filter = ["status", "story", "source"]
     search_fields = ["title", "origin", "url"]
     actions = ["reanalyse"]
@@ -55,9 +56,7 @@ class ArticleAdmin(admin.ModelAdmin):
     raw_id_fields = ["duplicate_of"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("story", "source", "duplicate_of").defer(
-            "original", "text", "signature"
-        )
+        return super().get_queryset(request).defer("original", "text", "signature")
 
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Article):
@@ -75,7 +74,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Reanalyse the selected articles")
     def reanalyse(self, request, queryset):
         count = 0
-        for article in queryset.only("id", "story_id"):
+        for article in queryset.select_related(None).select_related("story").only("id", "story"):
             services.article_reanalyse(article=article, user=request.user)
             count += 1
         self.message_user(request, f"Reanalysis queued for {count} articles.")

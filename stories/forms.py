@@ -20,6 +20,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}))
+        kwargs.setdefault("allow_empty_file", True)  # services.upload_validate explains empty files itself
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -36,7 +37,7 @@ class ArticleUploadForm(forms.Form):
     files = MultipleFileField(help_text="One or more .txt or .html files, UTF-8 or windows-1256, 5 MB each at most.")
     source = forms.ModelChoiceField(queryset=Source.objects.all(), required=False)
     new_source = forms.CharField(required=False, max_length=200, help_text="Or type a new outlet's name.")
-    url = forms.URLField(required=False, max_length=1000)
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
     published_at = forms.DateTimeField(required=False, help_text="YYYY-MM-DD or YYYY-MM-DD HH:MM")
 
     def clean(self):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -103,6 +105,10 @@ def article_ingest(
     Raises IngestError, with nothing stored, for refused input and for a byte-identical copy in the same story.
     """
     upload_validate(data, filename=origin)
+    if source is None:
+        # Every article needs a lane and a matrix column; an unnamed outlet is named after its file until an
+        # editor renames the source in the admin.
+        source = source_resolve(name=PurePath(origin.split("?")[0]).stem or origin)
     digest = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
     if existing is not None:
@@ -139,7 +145,7 @@ def story_gazetteer(*, story: Story) -> list[GazetteerEntry]:
     ]
 
 
-def article_analyse(*, article_id: int) -> Article | None:
+def article_analyse(*, article_id: int, previous: dict[tuple, int] | None = None) -> Article | None:
     """Run the pipeline on one article and replace its derived rows in one transaction.
 
     Idempotent: a second run leaves the same rows. Analysis errors mark the article failed, keeping the upload.
@@ -157,27 +163,30 @@ def article_analyse(*, article_id: int) -> Article | None:
             gazetteer=story_gazetteer(story=story),
             sources=list(Source.objects.values_list("name", flat=True)),
         )
+        with transaction.atomic():
+            Story.objects.select_for_update().filter(id=story.id).first()  # one story's matching at a time
+            _article_save_analysis(article, analysis, previous)
     except DatabaseError:
         raise
     except Exception as exc:  # any analysis bug must leave a retryable, explained article, never a stuck one
         logger.exception("analysis of article %s failed", article_id)
-        message = str(exc) if isinstance(exc, AnalysisError) else f"{type(exc).__name__}: {exc}"
-        Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=message[:2000])
+        article_mark_failed(article_id=article_id, error=exc)
         return None
-    with transaction.atomic():
-        Story.objects.select_for_update().filter(id=story.id).first()  # one story's matching at a time
-        _article_save_analysis(article, analysis)
     return article
 
 
-def _article_save_analysis(article: Article, analysis: Analysis) -> None:
+def article_mark_failed(*, article_id: int, error: BaseException) -> None:
+    message = str(error) if isinstance(error, AnalysisError) else f"{type(error).__name__}: {error}"
+    Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=message[:2000])
+
+
+def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[tuple, int] | None) -> None:
     article.text = analysis.text
     if not article.title:
         article.title = (analysis.title or "")[:500]
     if not article.published_by_editor and analysis.published_at is not None:
-        article.published_at = timezone.make_aware(analysis.published_at, timezone.UTC) if timezone.is_naive(
-            analysis.published_at
-        ) else analysis.published_at
+        published = analysis.published_at
+        article.published_at = timezone.make_aware(published, UTC) if timezone.is_naive(published) else published
         article.published_has_time = analysis.published_has_time
     article.signature = list(dedup.signature(analysis.text))
     article.pipeline_version = analysis.version
@@ -191,24 +200,27 @@ def _article_save_analysis(article: Article, analysis: Analysis) -> None:
     article.evidence.all().delete()
     article.events.all().delete()
     _save_entities(article, analysis)
-    _save_claims(article, analysis)
+    _save_claims(article, analysis, previous)
     Event.objects.bulk_create(
         Event(article=article, date=d.date, precision=d.precision, start=d.start, end=d.end) for d in analysis.dates
     )
 
 
 def _original_of(article: Article) -> int | None:
+    """The earliest earlier article this one copies; publication date first, then the upload's hash, so the
+    answer does not depend on the order of uploads."""
     earlier = (
         Article.objects.filter(story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True)
         .exclude(id=article.id)
-        .values_list("id", "published_at", "signature")
+        .values_list("id", "published_at", "sha256", "signature")
     )
-    # Only an article published before this one (or uploaded earlier, when dates tie or are missing) can be its original.
-    def order(row):
-        return (row[1] is None, row[1] or timezone.now(), row[0])
 
-    mine = (article.published_at is None, article.published_at or timezone.now(), article.id)
-    candidates = [(i, tuple(sig)) for i, p, sig in sorted(earlier, key=order) if sig and order((i, p)) < mine]
+    def order(published, sha256):
+        return (published is None, published or article.created_at, sha256)
+
+    mine = order(article.published_at, article.sha256)
+    rows = sorted(earlier, key=lambda row: order(row[1], row[2]))
+    candidates = [(i, tuple(sig)) for i, published, sha, sig in rows if sig and order(published, sha) < mine]
     return dedup.find_original(tuple(article.signature), candidates)
 
 
@@ -249,29 +261,35 @@ def _entity_for(found, story_entities: list[Entity]) -> Entity | None:
     return None
 
 
-def _claim_index(story_id: int, exclude_article_id: int) -> match.ClaimIndex:
+def _claim_index(story_id: int, exclude_article_id: int, *, with_orphans: bool) -> match.ClaimIndex:
     index = match.ClaimIndex()
     rows = (
         Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True)
         .exclude(article_id=exclude_article_id)
+        .order_by("id")
         .values_list("claim_id", "key")
     )
     covered = set()
     for claim_id, key in rows:
         index.add(claim_id, key)
         covered.add(claim_id)
-    # Claims left without evidence (e.g. by this article's previous run) stay matchable so their ids, and
-    # the permalinks built on them, come back when the same text is analysed again.
-    for claim_id, key in Claim.objects.filter(story_id=story_id, merged_into__isnull=True).exclude(
-        id__in=covered
-    ).values_list("id", "key"):
-        if key:
-            index.add(claim_id, key)
+    if with_orphans:
+        # Claims left without evidence (e.g. by this article's previous run) stay matchable so that their ids,
+        # and the permalinks built on them, come back when the same text is analysed again.
+        orphans = Claim.objects.filter(story_id=story_id, merged_into__isnull=True).exclude(id__in=covered)
+        for claim_id, key in orphans.order_by("id").values_list("id", "key"):
+            if key:
+                index.add(claim_id, key)
     return index
 
 
-def _save_claims(article: Article, analysis: Analysis) -> None:
-    index = _claim_index(article.story_id, article.id)
+def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int] | None = None) -> None:
+    """Match the article's claims into the story's and store its evidence.
+
+    ``previous`` (story reanalysis only) maps (article, start, end) to the claim that held that quote before,
+    so a claim the fresh matching re-creates gets its old id, and its permalink, back.
+    """
+    index = _claim_index(article.story_id, article.id, with_orphans=previous is None)
     fresh: list[int] = []
 
     def new_id() -> int:
@@ -280,19 +298,14 @@ def _save_claims(article: Article, analysis: Analysis) -> None:
 
     assigned = match.assign(index, analysis.claims, new_id)
     real: dict[int, int] = {}
+    reused = set(Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True))
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
         if claim_id < 0 and claim_id not in real:
-            claim = Claim.objects.create(
-                story_id=article.story_id, text=found.proposition, key=list(found.key), first_reported_in=article
-            )
-            real[claim_id] = claim.id
-    overrides = dict(
-        StanceOverride.objects.filter(article=article).values_list("claim_id", "stance")
-    )
+            real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
+    overrides = dict(StanceOverride.objects.filter(article=article).values_list("claim_id", "stance"))
     rows = []
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
-        claim_id = real.get(claim_id, claim_id)
-        claim_id = _follow_merges(claim_id)
+        claim_id = _follow_merges(real.get(claim_id, claim_id))
         stance = overrides.get(claim_id, found.stance)
         rows.append(
             Evidence(
@@ -303,6 +316,23 @@ def _save_claims(article: Article, analysis: Analysis) -> None:
         )
     Evidence.objects.bulk_create(rows)
     claims_first_reported(claim_ids={row.claim_id for row in rows})
+
+
+def _claim_create_or_reuse(article: Article, found, previous: dict[tuple, int] | None, reused: set[int]) -> int:
+    old = (previous or {}).get((article.id, found.start, found.end))
+    if old is not None and old not in reused:
+        reused.add(old)
+        claim = Claim.objects.get(id=old)
+        claim.key = list(found.key)
+        if not claim.text_by_editor:
+            claim.text = found.proposition
+        claim.save(update_fields=["key", "text", "slug"])
+        return old
+    claim = Claim.objects.create(
+        story_id=article.story_id, text=found.proposition, key=list(found.key), first_reported_in=article
+    )
+    reused.add(claim.id)
+    return claim.id
 
 
 def _follow_merges(claim_id: int) -> int:
@@ -321,7 +351,7 @@ def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
     for claim_id in claim_ids:
         first = (
             Article.objects.filter(evidence__claim_id=claim_id)
-            .order_by(PUBLISHED_FIRST, "id")
+            .order_by(PUBLISHED_FIRST, "sha256")
             .values_list("id", flat=True)
             .first()
         )
@@ -335,16 +365,42 @@ def article_reanalyse(*, article: Article, user=None) -> None:
 
 
 def story_reanalyse(*, story: Story) -> list[int]:
-    """Analyse every article again in a canonical order, so the result does not depend on arrival order."""
+    """Analyse every article again in a canonical order, so the result does not depend on arrival order.
+
+    Matching starts from an empty story; claims that come back keep their ids (see _save_claims).
+    """
     ids = list(
-        Article.objects.filter(story=story)
-        .order_by(PUBLISHED_FIRST, "sha256")
-        .values_list("id", flat=True)
+        Article.objects.filter(story=story).order_by(PUBLISHED_FIRST, "sha256").values_list("id", flat=True)
     )
-    Evidence.objects.filter(article__story=story).delete()
+    evidence = Evidence.objects.filter(article__story=story)
+    previous = {(a, s, e): c for a, s, e, c in evidence.values_list("article_id", "start", "end", "claim_id")}
+    evidence.delete()
     for article_id in ids:
-        article_analyse(article_id=article_id)
+        article_analyse(article_id=article_id, previous=previous)
+    claims_redirect_emptied(previous=previous)
     return ids
+
+
+def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
+    """A claim that lost all its quotes to another claim points there, so its permalink redirects."""
+    now = {
+        (a, s, e): c
+        for a, s, e, c in Evidence.objects.filter(claim_id__in=set(previous.values())).values_list(
+            "article_id", "start", "end", "claim_id"
+        )
+    }
+    live = set(now.values())
+    new_homes: dict[int, Counter] = defaultdict(Counter)
+    for position, old in previous.items():
+        if old in live:
+            continue
+        home = Evidence.objects.filter(article_id=position[0], start=position[1], end=position[2]).values_list(
+            "claim_id", flat=True
+        ).first()
+        if home is not None and home != old:
+            new_homes[old][home] += 1
+    for old, homes in new_homes.items():
+        Claim.objects.filter(id=old).update(merged_into_id=homes.most_common(1)[0][0])
 
 
 def review_log(*, story: Story, user, action: str, detail: dict) -> ReviewLog:

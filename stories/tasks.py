@@ -7,16 +7,19 @@ from django.db import DatabaseError
 
 from stories import services
 
+MAX_RETRIES = 5
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(DatabaseError,),
-    retry_backoff=True,
-    retry_backoff_max=120,
-    max_retries=5,
-)
-def analyse_article(article_id: int) -> None:
-    services.article_analyse(article_id=article_id)
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
+def analyse_article(self, article_id: int) -> None:
+    """Analyse one article; database trouble is retried with backoff, then recorded on the article."""
+    try:
+        services.article_analyse(article_id=article_id)
+    except DatabaseError as exc:
+        if self.request.retries >= MAX_RETRIES:
+            services.article_mark_failed(article_id=article_id, error=exc)
+            return
+        raise self.retry(exc=exc, countdown=min(2 ** (self.request.retries + 1), 120)) from exc
 
 
 @shared_task(acks_late=True)

@@ -29,6 +29,7 @@ class Mark:
     css: str = ""
     count: int = 1
     claims: int = 0
+    page: int = 1
 
 
 @dataclass

@@ -49,7 +49,7 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
-def seed_story(db, seed_paths):
+def seed_story(transactional_db, seed_paths):
     """The five seeds imported and analysed exactly as `import_articles` does it."""
     from stories import services
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import camel
 from .match import HEAD_SEP
@@ -18,6 +19,7 @@ from .stance import (
     Word,
     find_attribution,
     iter_words,
+    looks_like_verb,
     resolve_outlet,
     stance_of,
 )
@@ -37,25 +39,42 @@ STOPWORDS = _norm_set(
     "هل إلا الا إذ بينما فيما وذلك ذلك هناك هنا أنه أنها إنه إنها بأنه فإن وقد فقد تم يتم جرى عدة عدد "
     "الماضي الماضية المقبل المقبلة الجاري الحالي آخر أخرى الآخر خاصة خصوصا سواء مدى إطار ضوء سياق "
     "الجدير بالذكر يذكر مفاده مفادها المتداولة المتداول الأخبار الأنباء الصحفية الإعلامية المعلومات "
-    "المتوفرة الواردة خبر أخبار أنباء معلومات تقارير تقرير"
+    "المتوفرة الواردة خبر أخبار أنباء معلومات تقارير تقرير الآن حاليا بالتزامن تزامن وصولا إيذانا "
+    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يوم ذاته نفسه"
 )
+try:  # shared function words from the lexicon, when present
+    from .lexicon import FUNCTION_WORDS as _SHARED_FUNCTION
+except ImportError:  # pragma: no cover - depends on the parallel work
+    _SHARED_FUNCTION = ()
+STOPWORDS |= frozenset(camel.normalize(w) for w in _SHARED_FUNCTION)
+# Verbs of time or aspect that open a clause without being its content ("سبق ووقعت", "جاء في").
+AUX_VERBS = _norm_set("سبق سبقت عاد عادت بات باتت ظل ظلت أصبح أصبحت جاء جاءت ورد وردت كان كانت بدأ بدأت")
 # Light verbs whose content is in their object ("قام بزيارة" = "زار").
 LIGHT_VERBS = _norm_set("قام قامت قاموا يقوم تقوم قيام تم يتم جرى أجرى أجرت شهد شهدت")
 # Titles and ranks: a subject that starts with one is a person, named further on.
 TITLES = _norm_set(
     "رئيس الرئيس وزير الوزير نائب قائد القائد اللواء لواء المشير مشير العقيد العميد الجنرال الفريق "
     "الشيخ الأمير الملك السفير المتحدث الناطق مدير المدير الأمين العام المتقاعد الدكتور السيد السيدة "
-    "زعيم الزعيم رئيسة وزيرة المبعوث الممثل محافظ المحافظ"
+    "زعيم الزعيم رئيسة وزيرة المبعوث الممثل محافظ المحافظ متقاعد مشير عقيد عميد جنرال فريق أمين عام شيخ "
+    "أمير ملك سفير متحدث ناطق دكتور سيد سيدة مبعوث ممثل"
+)
+# Event nouns: a clause whose subject is an event ("الاجتماعات تضمنت", "زيارة ... مهدت") says nothing of its
+# actor, so its head sets no constraint; actor heads ("وفد", "الحكومة", a name) do.
+EVENT_NOUNS = _norm_set(
+    "زيارة زيارات لقاء لقاءات اجتماع اجتماعات محادثات مباحثات مفاوضات بحث إرسال نقل تسليم افتتاح إعادة "
+    "فتح إغلاق هجوم هجمات قصف عملية عمليات اتفاق اتفاقية توقيع إعلان قرار تنسيق مواجهة دعم انسحاب وصول "
+    "عودة خطوة برنامج مشروع تحرك تحركات جولة مؤتمر قمة حوار صفقة"
 )
 # Connectives that open a new proposition inside one sentence.
 _CLAUSE_BREAK = re.compile(
-    r"[،,؛]\s*(?=(?:كما|بينما|فيما|في حين|إلا أن|الا أن|لكن|ولكن|غير أن|إضافة إلى|فضلا عن|فضلاً عن)\s)"
-    r"|\s(?=(?:و?بالتزامن مع|علاوة على ذلك)\s)"
+    r"[،,؛]\s*(?=(?:كما|بينما|فيما|في حين|إلا أن|الا أن|لكن|ولكن|غير أن|بل إن|بل ان|بل أن|إذ|اذ|إضافة إلى|فضلا عن|فضلاً عن)\s)"
+    r"|[،,]\s*(?=و(?:بعد|قبل|خلال|عقب|إثر|في أعقاب)\s)"
+    r"|\s(?=(?:و?بالتزامن مع|علاوة على ذلك|وصولا إلى|وصولاً إلى|وصولا الى)\s)"
 )
 _QUESTION_START = _norm_set("هل ماذا لماذا كيف متى أين ما من كم أي")
 _BYLINE = re.compile(r"^[^.!?؟\n]{2,40}؛[^.!?؟\n]{0,30}$|^(?:كتب|كتبت|بقلم|إعداد|تحرير)\s*[:：]?")
 _MORE_LINK = re.compile(r"(?:للمزيد|اقرأ أيضا|اقرأ أيضاً|اضغط هنا|شاهد أيضا)")
-_LIST_MARK = re.compile(r"^\s*(?:[0-9\u0660-\u0669]{1,2}[/.\-–)]|[-•*–])\s+")
+_LIST_MARK = re.compile(r"\s*(?:[0-9\u0660-\u0669]{1,2}[/.\-–)]|[-•*–])\s+")
 _QUOTES = "\"'“”«»‘’"
 MIN_CONTENT = 3  # a clause with fewer content tokens is a fragment, kept with its neighbour
 
@@ -64,15 +83,29 @@ def find_claims(text: str, sentences: Sequence[Sentence], *, sources: Sequence[s
     """Every checkable proposition in ``text``, in reading order."""
     claims: list[ClaimFound] = []
     context = ""
+    speaker: str | None = None
+    vocab = vocabulary(text)
     for sent in sentences:
-        if _skip_sentence(text, sent):
-            context = ""
+        sentence = text[sent.start : sent.end].rstrip()
+        if sentence.endswith(":"):
+            # "نفاها مصدر ... وقال:" is no claim itself: it frames the quote in the next sentence.
+            context = sentence
             continue
-        found = _sentence_claims(text, sent, context, sources)
-        claims.extend(found)
-        # "نفاها مصدر ... وقال:" introduces the next sentence, which is the quote it frames.
-        context = text[sent.start : sent.end] if text[sent.start : sent.end].rstrip().endswith(":") else ""
+        if not _skip_sentence(text, sent):
+            for claim in _sentence_claims(text, sent, context, sources, vocab):
+                claim, speaker = _with_implicit_speaker(claim, speaker)
+                claims.append(claim)
+        context = ""
     return tuple(claims)
+
+
+def _with_implicit_speaker(claim: ClaimFound, last: str | None) -> tuple[ClaimFound, str | None]:
+    """"وأضافت أن ..." has no subject: the speaker is the one of the previous reported claim."""
+    if claim.stance == "asserts":
+        return claim, None  # the implicit subject only carries over from one reported claim to the next
+    if claim.attributed_to is None and last is not None:
+        return replace(claim, attributed_to=last), last
+    return claim, claim.attributed_to or last
 
 
 def _skip_sentence(text: str, sent: Sentence) -> bool:
@@ -82,25 +115,37 @@ def _skip_sentence(text: str, sent: Sentence) -> bool:
         return True
     if _BYLINE.search(s) or _MORE_LINK.match(s):
         return True
-    # Headings and captions: short lines without sentence punctuation.
-    return len(words) <= 5 and not s.endswith(":")
+    # Headings and captions: short lines, or unpunctuated lines without any verb.
+    if len(words) <= 5:
+        return True
+    return len(words) <= 10 and s[-1] not in ".!…\"”»" and not any(_verbish(w) for w in words)
 
 
-def _sentence_claims(text: str, sent: Sentence, context: str, sources: Sequence[str]) -> list[ClaimFound]:
+def _verbish(w: Word) -> bool:
+    """A finite verb by lexicon or shape, including present forms ("يزور") that headlines use."""
+    return looks_like_verb(w.bare) or (w.bare[:1] in "يت" and len(w.bare) >= 4 and not w.bare.startswith("ال"))
+
+
+def _sentence_claims(
+    text: str, sent: Sentence, context: str, sources: Sequence[str], vocab: frozenset[str]
+) -> list[ClaimFound]:
     start = _after_list_marker(text, sent.start, sent.end)
     frame = find_attribution(text, start, sent.end)
     prop_start = frame.prop_start if frame and frame.prop_start > start else start
     prop_end = frame.prop_end if frame and frame.prop_end < sent.end and frame.prop_start <= start else sent.end
+    # A denial frame stays in the quote: an editor must see "نفى ..." next to what was denied.
+    quote_from = start if frame and frame.kind == "deny" else None
     out: list[ClaimFound] = []
     head: tuple[str, ...] = ()
     for c_start, c_end in _clauses(text, prop_start, prop_end):
-        claim = _claim(text, c_start, c_end, context, sources, head)
+        claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out))
+        quote_from = None
         if claim is not None:
             out.append(claim)
             head = claim.key[: claim.key.index(HEAD_SEP)]
     if not out and frame and frame.prop_start > start:
         # "قالت الصحيفة: كذا" with a fragment after the frame: keep the whole sentence readable.
-        claim = _claim(text, start, sent.end, context, sources, ())
+        claim = _claim(text, (start, sent.end), context, sources, (), vocab, None)
         out = [claim] if claim else []
     return out
 
@@ -131,10 +176,21 @@ def _verb_coordinations(text: str, start: int, end: int) -> list[int]:
     words = list(iter_words(text, start, end))
     cuts = []
     for k, w in enumerate(words[3:], start=3):
-        if w.norm[:1] == "و" and w.norm != w.bare and looks_like_verb(w.bare) and not _inside_quote(text, start, w):
-            gap = text[words[k - 1].end : w.start]
-            cuts.append(w.start if "،" not in gap else text.index("،", words[k - 1].end, w.start) + 1)
+        if _inside_quote(text, start, w):
+            continue
+        gap = text[words[k - 1].end : w.start]
+        comma = "،" in gap or "," in gap
+        if w.norm[:1] == "و" and w.norm != w.bare and looks_like_verb(w.bare):
+            cuts.append(w.start if not comma else words[k - 1].end + max(gap.find("،"), gap.find(",")) + 1)
+        elif comma and w.norm == w.bare and looks_like_verb(w.norm) and k + 3 < len(words) and _has_verb(words[:k]):
+            # "زيارة قام بها فلان، مهدت الأرضية لـ...": a comma and a new finite verb open a new clause
+            cuts.append(words[k - 1].end + max(gap.find("،"), gap.find(",")) + 1)
     return cuts
+
+
+def _has_verb(words: list[Word]) -> bool:
+    """A clause before a comma must have its own verb to stand alone ("قبل زيارة فلان، قام ..." has not)."""
+    return any(w.bare in LIGHT_VERBS or looks_like_verb(w.bare) for w in words)
 
 
 def _inside_quote(text: str, start: int, w: Word) -> bool:
@@ -142,41 +198,28 @@ def _inside_quote(text: str, start: int, w: Word) -> bool:
     return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
-# Past-tense forms common in news reports; with the shape test below they catch most new finite verbs.
-_NEWS_VERBS = _norm_set(
-    "قام قامت قاموا زار زارت التقى التقت بحث بحثت ناقش ناقشت وقع وقعت وقعوا أعلن أعلنت فتح فتحت أرسل "
-    "أرسلت استقبل استقبلت شارك شاركت أجرى أجرت عقد عقدت سلم سلمت اتفق اتفقا هاجم هاجمت قتل قتلت أطلق "
-    "أطلقت دعا دعت طالب طالبت رفض رفضت وافق وافقت أقام أقامت توسط توسطت أعاد أعادت أغلق أغلقت وصل وصلت "
-    "غادر غادرت عاد عادت انتقل انتقلت شدد شددت أدان أدانت منح منحت تلقى تلقت قدم قدمت بدأ بدأت أصدر "
-    "أصدرت نفذ نفذت اعتقل اعتقلت سيطر سيطرت تسلم تسلمت أكد أكدت"
-)
-
-
-def looks_like_verb(bare: str) -> bool:
-    """A finite verb by lexicon or by shape: past feminine "فعلت"/plural "فعلوا" (not the plural noun "-ات")."""
-    if bare in _NEWS_VERBS or bare in REPORTING_VERBS or bare in DENIAL_VERBS:
-        return True
-    if bare.startswith("ال") or len(bare) < 4:
-        return False
-    return (bare.endswith("ت") and not bare.endswith("ات") and len(bare) <= 6) or (
-        bare.endswith("وا") and len(bare) <= 7
-    )
-
-
 def _claim(
-    text: str, start: int, end: int, context: str, sources: Sequence[str], inherited_head: tuple[str, ...]
+    text: str,
+    span: tuple[int, int],
+    context: str,
+    sources: Sequence[str],
+    inherited_head: tuple[str, ...],
+    vocab: frozenset[str],
+    quote_from: int | None,
+    continued: bool = False,
 ) -> ClaimFound | None:
-    start, end = _trim(text, start, end)
+    start, end = _trim(text, *span)
     if end - start < 8:
         return None
     proposition = text[start:end]
-    tokens = content_tokens(proposition)
-    if len(tokens) < MIN_CONTENT:
+    if len(content_tokens(proposition, vocab)) < MIN_CONTENT:
         return None
     stance, speaker = stance_of(text, start, end, context)
     if speaker:
         speaker = resolve_outlet(text, start, speaker, tuple(sources))
-    return ClaimFound(start, end, proposition, claim_key(proposition, inherited_head), stance, speaker)
+    key = claim_key(proposition, inherited_head, vocab, continued=continued)
+    quote_start = _trim(text, quote_from, end)[0] if quote_from is not None else start
+    return ClaimFound(quote_start, end, proposition, key, stance, speaker)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -199,44 +242,64 @@ def _unbalanced(text: str, start: int, end: int) -> bool:
     return straight or any(piece.count(a) != piece.count(b) for a, b in pairs) or piece.count("”") % 2 == 1
 
 
-_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
-_SUFFIXES = ("هما", "هم", "ها", "ات", "ون", "ين", "يه", "ه")
-# Nouns starting with "و" / "ف" whose first letter is part of the word, not the conjunction.
+_ARTICLE = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
+_SUFFIXES = ("هما", "هم", "ها", "ات", "ون", "ين", "ه")
+
+
+def _drop_article(norm: str) -> str:
+    for p in _ARTICLE:
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            return norm[len(p) :]
+    return norm
+
+
+# Words whose first letter "و" is a radical, not the conjunction (general news vocabulary).
 _ROOT_WAW = _norm_set(
-    "وزير وزيره وزاره وفد وقت وضع وطن وطني وطنيه ولايه وكاله واشنطن وسط وصول وثيقه وحده وقف وفاه وجود وعد "
-    "وجه ولد وقوع وساطه وسائل وسيله ورقه وارد واقع واقعه فريق فرنسا فلسطين فصائل فتره فكره فرص فرع فعل فوز "
-    "فيلق فندق فصل فوضي فائز فيصل"
+    "وزير وزيرة وزراء وزارة وفد وفود وقت وضع وطن وطني وطنية ولاية وكالة واشنطن وسط وصول وثيقة وثائق وحدة "
+    "وحدات وقف وفاة وجود وعد وعود وجه وجهة ولد وقوع وساطة وسائل وسيلة ورقة وارد واقع واقعة وفاق وباء وتيرة "
+    "ورشة ولي وكيل وكلاء وظيفة وظائف وفرة وقود ودائع وراء واجب واضح ولايات وسطاء وصف وسام وادي وهران"
 )
 
 
-def stem(norm: str) -> str:
-    """Light stem of a normalised word: drop the article, attached prepositions and common suffixes."""
-    word = norm
-    if word[:1] in "وف" and len(word) > 3 and word not in _ROOT_WAW and word[1:3] != "ال" or word[:3] in ("وال", "فال"):
-        word = word[1:] if word[:3] not in ("وال", "فال", "وبال", "ولل") else word
-    for p in _PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            word = word[len(p) :]
-            break
-    else:
-        if word[:1] in "بل" and len(word) > 4:
-            word = word[1:]
+def _conjunction_waw(word: str) -> bool:
+    """"و" + a word of at least three letters, unless the whole is a known word starting with radical و."""
+    if word[:1] != "و" or len(word) < 4 or word[1:2] == "و":
+        return False
+    return not any(word.startswith(root) and len(word) - len(root) <= 2 for root in _ROOT_WAW)
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """Words of a text without their article: evidence for whether a leading و/ب/ل/ف/ك is a clitic."""
+    return frozenset(_drop_article(w.norm) for w in iter_words(text))
+
+
+def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
+    """Light stem of a normalised word: article, clitic conjunction/preposition, common suffixes.
+
+    A one-letter clitic is only dropped when the rest occurs as a word of the same text ("لدمشق" next to
+    "دمشق"), because in "وزير", "ليبيا", "فريق" the letter belongs to the word.
+    """
+    word = _drop_article(norm)
+    if looks_like_verb(norm):
+        pass  # "وقعت" (signed) is a verb as written, not "و" + "قعت"
+    elif word == norm and len(word) > 3 and (word[1:] in vocab and word[:1] in "وفبلك" or _conjunction_waw(word)):
+        word = word[1:]
+    if looks_like_verb(word) and word.endswith(("ت", "وا")) and len(word) > 4:
+        word = word[:-1] if word.endswith("ت") else word[:-2]  # past feminine / plural: "فتحت" = "فتح"
     for s in _SUFFIXES:
         if word.endswith(s) and len(word) - len(s) >= 3:
             word = word[: -len(s)]
             break
+    if word.endswith("ا") and len(word) >= 4:
+        word = word[:-1]  # accusative tanween "مكتباً"
     return word
 
 
-def content_tokens(text: str) -> list[str]:
+def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
     """Stemmed content words of a clause, stopwords and reporting verbs removed, order kept."""
-    out = []
-    for w in iter_words(text):
-        if _is_function(w):
-            continue
-        out.append(stem(w.norm))
-    lemmas = _lemmas(out)
-    return [t for t in lemmas if len(t) > 1]
+    vocab = vocabulary(text) if vocab is None else vocab
+    out = [stem(w.norm, vocab) for w in iter_words(text) if not _is_function(w)]
+    return [t for t in _lemmas(out) if len(t) > 1]
 
 
 def _is_function(w: Word) -> bool:
@@ -246,6 +309,9 @@ def _is_function(w: Word) -> bool:
         or w.norm in COMPLEMENTIZERS
         or w.bare in REPORTING_VERBS
         or w.bare in LIGHT_VERBS
+        or w.bare in AUX_VERBS
+        or _drop_article(w.bare) in TITLES  # titles vary with each outlet's view of a person
+        or _drop_article(w.norm) in TITLES
         or len(w.norm) < 2
     )
 
@@ -258,31 +324,51 @@ def _lemmas(tokens: list[str]) -> list[str]:
     return [camel.normalize(x) for x in lemmas] if lemmas and len(lemmas) == len(tokens) else tokens
 
 
-def claim_key(proposition: str, inherited_head: tuple[str, ...] = ()) -> tuple[str, ...]:
+def claim_key(
+    proposition: str,
+    inherited_head: tuple[str, ...] = (),
+    vocab: frozenset[str] | None = None,
+    *,
+    continued: bool = False,
+) -> tuple[str, ...]:
     """Matching signature: the subject's head tokens, HEAD_SEP, then the remaining content tokens.
 
     The head lets the matcher tell apart "A visited X" from "A's delegation visited X"; a clause coordinated
     without its own subject ("وأقامت حواراً") inherits the head of the clause before it. A subject that
     starts with a title is a person named in various ways across outlets, so it gets no head constraint.
     """
-    head = _subject_head(proposition)
+    vocab = vocabulary(proposition) if vocab is None else vocab
+    head = _subject_head(proposition, vocab, continued)
     head = inherited_head if head is None else head
-    rest = [t for t in dict.fromkeys(content_tokens(proposition)) if t not in head]
+    rest = [t for t in dict.fromkeys(content_tokens(proposition, vocab)) if t not in head]
     return (*head, HEAD_SEP, *rest)
 
 
-def _subject_head(proposition: str) -> tuple[str, ...] | None:
+def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = False) -> tuple[str, ...] | None:
     """First noun of the subject, after leading verbs, light verbs and complementizers; () for a titled
-    person; None when the clause starts straight with its object (no subject of its own)."""
-    words = [w for w in iter_words(proposition) if w.norm not in STOPWORDS or w.bare in LIGHT_VERBS]
+    person; None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
+    words = [
+        w for w in iter_words(proposition) if (w.bare not in STOPWORDS and w.norm not in STOPWORDS) or w.bare in LIGHT_VERBS
+    ]
+    first = words[0] if words else None
+    if first and (first.norm != first.bare or continued) and looks_like_verb(first.bare) and first.bare not in REPORTING_VERBS:
+        return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
+    everything = list(iter_words(proposition))
+    for k, w in enumerate(everything[:6]):
+        if w.bare in LIGHT_VERBS and k + 1 < len(everything) and everything[k + 1].norm in ("بها", "به"):
+            after = everything[k + 1].end  # "زيارة سرية قام بها فلان": the subject follows "قام بها"
+            words = [x for x in words if x.start >= after]
+            break
     skipped_verb = False
     for w in words[:6]:
-        if w.bare in LIGHT_VERBS or w.norm in COMPLEMENTIZERS or looks_like_verb(w.bare) or w.bare in DENIAL_VERBS:
+        if w.bare in LIGHT_VERBS | AUX_VERBS or w.norm in COMPLEMENTIZERS or looks_like_verb(w.bare) or looks_like_verb(w.norm):
             skipped_verb = True
             continue
         if w.norm in TITLES or w.bare in TITLES:
             return ()
         if skipped_verb and w.norm[:1] in "بل" and w.norm[1:3] != "ل":
-            return None  # "وأقامت حواراً" / "وقام بتفعيل": straight to the object, the subject is inherited
-        return (stem(w.norm),)
+            return None  # "وقام بتفعيل": straight to the object, the subject is inherited
+        if _drop_article(w.norm) in EVENT_NOUNS:
+            return ()
+        return (stem(w.norm, vocab),)
     return None

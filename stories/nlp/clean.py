@@ -34,20 +34,79 @@ _INLINE_CHROME = re.compile(
 
 # Whole-line chrome, compared after camel normalisation and with punctuation removed.
 _EXACT = (
-    "المصدر", "مصدر", "إعلان", "اعلان", "advertisement", "sponsored", "آخر الأخبار", "أحدث الأخبار",
-    "الأكثر قراءة", "الأكثر مشاهدة", "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "مقالات مشابهة",
-    "قد يعجبك أيضا", "اقرأ أيضا", "شاهد أيضا", "زر الذهاب إلى الأعلى", "العودة إلى الأعلى", "الرئيسية",
-    "التعليقات", "شارك", "شارك الخبر", "شارك المقال", "مشاركة", "طباعة", "الوسوم", "كلمات مفتاحية",
-    "تابعنا", "تابعونا", "النشرة البريدية", "اقرأ المزيد", "المزيد", "تعليقات", "اضغط هنا", "انقر هنا",
+    "المصدر",
+    "مصدر",
+    "إعلان",
+    "اعلان",
+    "advertisement",
+    "sponsored",
+    "آخر الأخبار",
+    "أحدث الأخبار",
+    "الأكثر قراءة",
+    "الأكثر مشاهدة",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "مقالات مشابهة",
+    "قد يعجبك أيضا",
+    "اقرأ أيضا",
+    "شاهد أيضا",
+    "زر الذهاب إلى الأعلى",
+    "العودة إلى الأعلى",
+    "الرئيسية",
+    "التعليقات",
+    "شارك",
+    "شارك الخبر",
+    "شارك المقال",
+    "مشاركة",
+    "طباعة",
+    "الوسوم",
+    "كلمات مفتاحية",
+    "تابعنا",
+    "تابعونا",
+    "النشرة البريدية",
+    "اقرأ المزيد",
+    "المزيد",
+    "تعليقات",
+    "اضغط هنا",
+    "انقر هنا",
 )
 _CONTAINS = (
-    "اترك رد", "اترك تعليق", "أضف تعليق", "لن يتم نشر عنوان بريدك", "الحقول الإلزامية", "الحقول المطلوبة",
-    "إرسال التعليق", "احفظ اسمي", "جميع الحقوق محفوظة", "زر الذهاب إلى الأعلى", "اضغط هنا", "انقر هنا",
-    "تابعونا على", "تابعنا على", "اشترك في النشرة", "اشترك في قناة", "all rights reserved",
+    "اترك رد",
+    "اترك تعليق",
+    "أضف تعليق",
+    "لن يتم نشر عنوان بريدك",
+    "الحقول الإلزامية",
+    "الحقول المطلوبة",
+    "إرسال التعليق",
+    "احفظ اسمي",
+    "جميع الحقوق محفوظة",
+    "زر الذهاب إلى الأعلى",
+    "اضغط هنا",
+    "انقر هنا",
+    "تابعونا على",
+    "تابعنا على",
+    "اشترك في النشرة",
+    "اشترك في قناة",
+    "all rights reserved",
 )
 _STARTS = (
-    "اقرأ أيضا", "إقرأ أيضا", "اقرأ كذلك", "شاهد أيضا", "طالع أيضا", "اقرأ المزيد", "للمزيد", "ذات صلة",
-    "مقالات ذات صلة", "أخبار ذات صلة", "read also", "read more", "see also", "الوسوم", "كلمات مفتاحية", "tags",
+    "اقرأ أيضا",
+    "إقرأ أيضا",
+    "اقرأ كذلك",
+    "شاهد أيضا",
+    "طالع أيضا",
+    "اقرأ المزيد",
+    "للمزيد",
+    "ذات صلة",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "read also",
+    "read more",
+    "see also",
+    "الوسوم",
+    "كلمات مفتاحية",
+    "tags",
 )
 _SHARE_WORDS = frozenset(
     normalize(w).lower()
@@ -58,7 +117,9 @@ _SHARE_WORDS = frozenset(
         "reddit messenger copy link x tweet"
     ).split()
 )
-_SHARE_TRIGGERS = _SHARE_WORDS - {normalize(w) for w in ("على", "عبر", "بريد", "البريد", "رابط", "الرابط", "نسخ")}
+_SHARE_TRIGGERS = _SHARE_WORDS - {
+    normalize(w) for w in ("على", "عبر", "بريد", "البريد", "رابط", "الرابط", "نسخ")
+}
 
 
 def _norm_key(text: str) -> str:
@@ -84,12 +145,12 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     if is_html:
         body, meta_title, meta_date, meta_has_time = _from_html(raw)
     lines = [_tidy(line) for line in _normalize_chars(body).split("\n")]
-    removed: list[str] = []
-    lines = _cut_inline_chrome(lines, removed)
+    lines, cuts = _cut_inline_chrome(lines)
     kinds = [_kind(line) for line in lines]
     _mark_header_date(lines, kinds)
     _mark_duplicate_captions(lines, kinds)
-    removed.extend(line for line, kind in zip(lines, kinds, strict=True) if kind == "chrome")
+    dropped = [(i, line) for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)) if kind == "chrome"]
+    removed = [text for _, text in sorted(dropped + cuts, key=lambda item: item[0])]
     paragraphs = _paragraphs(lines, kinds)
     text = "\n\n".join(paragraphs)
     title = _clean_title(meta_title) or _find_title(paragraphs)
@@ -97,7 +158,9 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published, has_time = meta_date, meta_has_time
     else:
         published, has_time = find_published(text)
-    return Cleaned(text=text, title=title, published_at=published, published_has_time=has_time, removed=tuple(removed))
+    return Cleaned(
+        text=text, title=title, published_at=published, published_has_time=has_time, removed=tuple(removed)
+    )
 
 
 def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool]:
@@ -140,19 +203,20 @@ def _tidy(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def _cut_inline_chrome(lines: list[str], removed: list[str]) -> list[str]:
-    out = []
-    for line in lines:
+def _cut_inline_chrome(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """Cut "للمزيد (اضغط هنا)" and the like out of article lines; returns the lines and what was cut, by line."""
+    out, cuts = [], []
+    for index, line in enumerate(lines):
         match = _INLINE_CHROME.search(line)
         if match and match.start() > 0:
-            removed.append(match.group(0).strip())
+            cuts.append((index, match.group(0).strip()))
             line = _tidy(line[: match.start()] + " " + line[match.end() :])
         out.append(line)
-    return out
+    return out, cuts
 
 
 def _kind(line: str) -> str:
-    """"blank", "chrome" or "text" for one tidied line."""
+    """ "blank", "chrome" or "text" for one tidied line."""
     if not line or not _WORD.search(line):
         return "blank"
     return "chrome" if _is_chrome(line) else "text"
@@ -171,20 +235,29 @@ def _is_chrome(line: str) -> bool:
 
 
 def _is_ticker(line: str, words: list[str]) -> bool:
-    """Weather and exchange-rate widgets: a few words around a temperature or a number with a currency."""
+    """Weather and exchange-rate widgets: a place next to a temperature, or rates next to currency names."""
     if len(words) > 8 or _ends_sentence(line):
         return False
-    if ("°" in line or "℃" in line) and len(words) <= 6:
-        return True
-    return bool(re.search(r"\d", line)) and bool(_CURRENCY.search(line))
+    if "°" in line or "℃" in line:
+        return len(words) <= 4
+    if not re.search(r"\d", line) or not _CURRENCY.search(line):
+        return False
+    # Besides numbers and currency names a ticker has at most a nationality or two ("ليرة تركية / يورو").
+    others = [normalize(w) for w in _WORD.findall(_CURRENCY.sub(" ", line)) if not w.isdigit()]
+    adjectives = all(w.endswith(("ي", "يه")) for w in others)
+    return len(others) <= 2 and adjectives and (bool(re.search(r"\d[.,]\d", line)) or len(words) <= 3)
 
 
 def _is_share_bar(words: list[str]) -> bool:
-    return 0 < len(words) <= 12 and all(w in _SHARE_WORDS for w in words) and any(w in _SHARE_TRIGGERS for w in words)
+    return (
+        0 < len(words) <= 12
+        and all(w in _SHARE_WORDS for w in words)
+        and any(w in _SHARE_TRIGGERS for w in words)
+    )
 
 
 def _is_source_footer(line: str, words: list[str]) -> bool:
-    """"المصدر" or "مصدر <outlet>" alone on a line, as sites print under an article; not a sentence."""
+    """ "المصدر" or "مصدر <outlet>" alone on a line, as sites print under an article; not a sentence."""
     if not words or words[0] not in ("المصدر", "مصدر") or len(words) > 5:
         return False
     return not line.rstrip(_CLOSERS).endswith((".", "؟", "!"))
@@ -246,7 +319,12 @@ def _continues(prev: str, line: str, prev_starts_block: bool) -> bool:
     if _ends_sentence(prev) or _BULLET.match(line) or _is_date_line(prev) or _is_date_line(line):
         return False
     last_word = normalize(prev.split()[-1])
-    if prev.endswith(("،", ",", "؛", ";", "-", "–")) or _unbalanced(prev) or last_word in _FUNCTION_WORDS or len(prev.split()) == 1:
+    if (
+        prev.endswith(("،", ",", "؛", ";", "-", "–"))
+        or _unbalanced(prev)
+        or last_word in _FUNCTION_WORDS
+        or len(prev.split()) == 1
+    ):
         return True
     if prev[-1].isdigit() and find_dates(f"{prev.split()[-1]} {line}", None):
         return True

@@ -60,15 +60,19 @@ _FULL = re.compile(
 _NUMERIC = re.compile(
     r"(?<![\d/.-])(?:(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
     r"|(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]?\d)-(?P<iday>[0-3]?\d))(?![\d/.-]\d)"
-    rf"(?:(?:T|\s+)(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>ص|م|AM|PM|am|pm)(?!\w))?)?"
+    r"(?:(?:T|\s*[،,|\-–]?\s*)(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>ص|م|AM|PM|am|pm)(?!\w))?)?"
 )
 _MONTH_YEAR = re.compile(rf"(?:{_PART}\s+)?(?:شهر\s+)?{_MONTH}\s*[،,]?\s*{_YEAR}")
 _MONTH_QUAL = re.compile(rf"(?:{_PART}\s+)?(?:شهر\s+)?{_MONTH}\s+{_QUAL}")
 _MONTH_PART = re.compile(rf"{_PART}\s+(?:شهر\s+)?{_MONTH}")
 # A bare month name needs a cue word: "مارس" is also the verb "practised", "ماي"/"آب" are short words.
 _MONTH_CUED = re.compile(rf"(?<!\w)(?:[وف]?(?:في|خلال|منذ|حتى|قبل|بعد)\s+|(?P<cue>شهر\s+)){_MONTH}(?!\s*\d)")
-_YEAR_ALONE = re.compile(rf"(?:(?<!\w)(?:[ول]?(?:ال)?(?:عام|سنة)|لل(?:عام|سنة))\s+)?(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,]?\d)")
-_YEAR_CUE = re.compile(r"(?<!\w)[وب]?(?:في|منذ|حتى|بعد|قبل|خلال|مطلع|أواخر|نهاية|بداية|أوائل|منتصف|عام|العام|سنة|السنة)\s+$")
+_YEAR_ALONE = re.compile(
+    r"(?:(?<!\w)(?:[ول]?(?:ال)?(?:عام|سنة)|لل(?:عام|سنة))\s+)?(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,]?\d)"
+)
+_YEAR_CUE = re.compile(
+    r"(?<!\w)[وب]?(?:في|منذ|حتى|بعد|قبل|خلال|مطلع|أواخر|نهاية|بداية|أوائل|منتصف|عام|العام|سنة|السنة)\s+$"
+)
 
 _REL_WEEKDAY = re.compile(rf"(?:(?<!\w)يوم\s+)?(?P<weekday>{_WEEKDAY})(?:\s+{_QUAL})?")
 _REL_DAY = re.compile(
@@ -80,7 +84,9 @@ _REL_MONTH = re.compile(rf"(?:{_PART}\s+)?(?<!\w)الشهر(?:\s+{_QUAL})?(?!\w)
 _REL_YEAR = re.compile(rf"(?:{_PART}\s+)?(?<!\w)(?:العام|السنة)\s+{_QUAL}|(?<!\w)هذا\s+العام(?!\w)")
 # "روسيا اليوم", "أخبار اليوم": outlet names in quotes or after a media noun are not the date.
 _OUTLET_BEFORE = re.compile(r"(?:صحيفة|جريدة|موقع|قناة|وكالة|مجلة|برنامج)\s+[^\s]+\s+$|[“\"«]\s*[^\s]*\s+$")
-_DATE_LINE_EXTRA = re.compile(r"^[\s،,.:|\-–—()]*(?:نشر(?:\s+في)?|تاريخ\s+النشر|بتاريخ|منشور)?[\s،,.:|\-–—()]*$")
+_DATE_LINE_EXTRA = re.compile(
+    r"^[\s،,.:|\-–—()]*(?:نشر(?:\s+في)?|تاريخ\s+النشر|بتاريخ|منشور)?[\s،,.:|\-–—()]*$"
+)
 
 
 def find_published(text: str) -> tuple[datetime | None, bool]:
@@ -191,7 +197,9 @@ def _month_year(pub: date | None, month: int, qual: str | None) -> int | None:
         return pub.year if month > pub.month else pub.year + 1
     if qual in _CURRENT:
         return pub.year
-    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((y - pub.year) * 12 + month - pub.month))
+    return min(
+        (pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((y - pub.year) * 12 + month - pub.month)
+    )
 
 
 Found = Iterator[tuple[int, int, str, str]]
@@ -226,7 +234,9 @@ def _abs_month(text: str, pub: date | None) -> Found:
 
 def _abs_year(text: str, pub: date | None) -> Found:
     for match in _YEAR_ALONE.finditer(text):
-        cued = match.start() != match.start("year") or _YEAR_CUE.search(text[max(0, match.start() - 20) : match.start()])
+        cued = match.start() != match.start("year") or _YEAR_CUE.search(
+            text[max(0, match.start() - 20) : match.start()]
+        )
         if cued:
             yield match.start(), match.end(), match["year"], "year"
 
@@ -236,8 +246,6 @@ def _rel_days(text: str, pub: date | None) -> Found:
         return
     for match in _REL_DAY.finditer(text):
         if match["today"] and _OUTLET_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
-            continue
-        if match["today"] and text[match.end() : match.end() + 1] in "”\"»":
             continue
         shift = -2 if match["before"] else -1 if match["yesterday"] else 1 if match["tomorrow"] else 0
         yield match.start(), match.end(), (pub + timedelta(days=shift)).isoformat(), "day"

@@ -36,9 +36,7 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 _EMPTY = "The file is empty: there is no text to analyse."
-_UNDECODABLE = (
-    "The file's text encoding could not be recognised. Save it as UTF-8 (or Windows Arabic, windows-1256) and upload it again."
-)
+_UNDECODABLE = "The file's text encoding could not be recognised. Save it as UTF-8 (or Windows Arabic, windows-1256) and upload it again."
 
 
 def decode_bytes(data: bytes, filename: str | None = None) -> tuple[str, bool]:
@@ -58,7 +56,9 @@ def _refuse_known_binary(data: bytes) -> None:
     head = data[:8]
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise AnalysisError(f"This file is {what}, not an article. Upload the article as plain text or an HTML page.")
+            raise AnalysisError(
+                f"This file is {what}, not an article. Upload the article as plain text or an HTML page."
+            )
 
 
 def _decode(data: bytes) -> str:
@@ -97,9 +97,21 @@ def _bomless_utf16(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _letter_ratio(text) > 0.5 and _control_ratio(text) < 0.02:
+        if _letter_ratio(text) > 0.5 and _control_ratio(text) < 0.02 and _plausible_ratio(text) > 0.8:
             return text
     return None
+
+
+def _plausible_ratio(text: str) -> float:
+    """Share of characters a news article is made of: ASCII, Arabic blocks, common punctuation and spaces.
+
+    Random bytes read as UTF-16 give letters too, but scattered over unrelated scripts.
+    """
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if ord(c) < 0x250 or 0x600 <= ord(c) <= 0x6FF or 0x750 <= ord(c) <= 0x77F
+             or 0xFB50 <= ord(c) <= 0xFEFF or 0x2000 <= ord(c) <= 0x206F)
+    return ok / len(text)
 
 
 def _mostly_arabic(data: bytes, codec: str) -> str | None:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 HEAD_SEP = "|"
 THRESHOLD = 0.42
-HEAD_PENALTY = 0.55  # factor applied when a subject head is absent from the other claim
+HEAD_PENALTY = 0.4  # factor applied when a subject head is absent from the other claim
 # Postings longer than this share of the index are too common to find candidates with (they still score).
 COMMON_SHARE = 0.05
 MAX_CANDIDATES = 60
+POWER = 1.0
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
-    dot = sum(weight(t) ** 2 for t in shared)
-    norm_a = math.sqrt(sum(weight(t) ** 2 for t in a.tokens))
-    norm_b = math.sqrt(sum(weight(t) ** 2 for t in b.tokens))
+    dot = sum(weight(t) ** POWER for t in shared)
+    norm_a = math.sqrt(sum(weight(t) ** POWER for t in a.tokens))
+    norm_b = math.sqrt(sum(weight(t) ** POWER for t in b.tokens))
     score = dot / (norm_a * norm_b)
     if (a.head and not a.head <= b.tokens) or (b.head and not b.head <= a.tokens):
         score *= HEAD_PENALTY
@@ -90,9 +91,16 @@ class ClaimIndex:
         """The most similar known claim if its similarity reaches THRESHOLD."""
         query = _entry(-1, key)
         best: tuple[int, float] | None = None
+        memo: dict[str, float] = {}
+
+        def weight(token: str) -> float:
+            if token not in memo:
+                memo[token] = self.weight(token)
+            return memo[token]
+
         for pos in self._candidates(query.tokens):
             entry = self._entries[pos]
-            score = _similarity(query, entry, self.weight)
+            score = _similarity(query, entry, weight)
             if score >= THRESHOLD and (best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])):
                 best = (entry.claim_id, score)
         return best

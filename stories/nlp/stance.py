@@ -31,14 +31,28 @@ REPORTING_VERBS = _norm_set(
     "أشار أشارت أشاروا يشير تشير مشيرا مشيرة أوضح أوضحت يوضح توضح موضحا موضحة ذكر ذكرت ذكروا يذكر تذكر "
     "كشف كشفت يكشف تكشف كاشفا أفاد أفادت يفيد تفيد نقل نقلت ينقل تنقل نشر نشرت ينشر تنشر تحدث تحدثت "
     "يتحدث تتحدث أعلن أعلنت أعلنوا يعلن تعلن معلنا صرح صرحت يصرح تصرح أورد أوردت يورد تورد روى روت "
-    "بين بينت أبلغ أبلغت أفصح أفصحت لفت لفتت نوه نوهت شدد شددت يشدد تشدد اعتبر اعتبرت يعتبر تعتبر "
+    "بينت أبلغ أبلغت أفصح أفصحت لفت لفتت نوه نوهت شدد شددت يشدد تشدد اعتبر اعتبرت يعتبر تعتبر "
     "رأى رأت يرى ترى كتب كتبت يكتب تكتب أفادت أعربت أعرب وصف وصفت أبرز أبرزت تابع تابعت أردف أردفت "
-    "زعم زعمت يزعم تزعم ادعى ادعت يدعي تدعي رجح رجحت يرجح ترجح"
+    "زعم زعمت يزعم تزعم ادعى ادعت يدعي تدعي رجح رجحت يرجح ترجح جاء جاءت ورد وردت"
+)
+# "جاء في الموقع أن ..." : the source follows the preposition.
+IN_SOURCE_VERBS = _norm_set("جاء جاءت ورد وردت")
+# Verbs that take their reported content as "إلى" object: "أشارت إلى فتح القاهرة مكتباً".
+TO_OBJECT_VERBS = _norm_set("أشار أشارت يشير تشير مشيرا مشيرة لفت لفتت نوه نوهت")
+# Past-tense forms common in news reports; with the shape test in looks_like_verb they catch most finite verbs.
+NEWS_VERBS = _norm_set(
+    "قام قامت قاموا زار زارت التقى التقت بحث بحثت ناقش ناقشت وقع وقعت وقعوا أعلن أعلنت فتح فتحت أرسل "
+    "أرسلت استقبل استقبلت شارك شاركت أجرى أجرت عقد عقدت سلم سلمت اتفق اتفقا هاجم هاجمت قتل قتلت أطلق "
+    "أطلقت دعا دعت طالب طالبت رفض رفضت وافق وافقت أقام أقامت توسط توسطت أعاد أعادت أغلق أغلقت وصل وصلت "
+    "غادر غادرت عاد عادت انتقل انتقلت شدد شددت أدان أدانت منح منحت تلقى تلقت قدم قدمت بدأ بدأت أصدر "
+    "أصدرت نفذ نفذت اعتقل اعتقلت سيطر سيطرت تسلم تسلمت تضمن تضمنت سبق سبقت ضم ضمت شمل شملت"
 )
 DENIAL_VERBS = _norm_set(
     "نفى نفت نفوا ينفي تنفي ننفي أنفي نافيا نافية نفاه نفاها نفته نفتها نفوه كذب كذبت يكذب تكذب كذبه "
     "كذبها دحض دحضت يدحض تدحض أنكر أنكرت ينكر تنكر فند فندت يفند تفند نفيا"
 )
+# First-person forms: in a quote the speaker is given by the frame around it.
+FIRST_PERSON = _norm_set("ننفي نؤكد نقول نعلن نشدد نكذب ندحض ننكر نرفض نفند أنفي أؤكد أكذب")
 # Verbs whose negation means "did not confirm", not "denied": "لم ينف أو يؤكد أي مصدر".
 CONFIRM_VERBS = _norm_set(
     "ينف ينفي تنف تنفي يؤكد تؤكد يتسن يتسنى يمكن يعلق تعلق يصدر يتأكد نتمكن يتمكن تتمكن يتضح"
@@ -108,10 +122,17 @@ SPEAKER_STOPS = _norm_set(
     "الجمعة السبت الأحد عن حول بشأن بخصوص مفاده مفادها"
 )
 OBJECT_PREPOSITIONS = _norm_set("عن حول بشأن بخصوص مفاده مفادها")
+# Nouns that open the object of a reporting or denial verb rather than continue its subject.
+NEWS_OBJECTS = _norm_set("الأنباء الأخبار التقارير المعلومات الشائعات الإشاعات صحة ما الخبر التقرير الادعاءات المزاعم")
 VAGUE_SOURCES = _norm_set("مصادر مصدر مسؤول مسؤولون مراقبون محللون شهود ناشطون تقارير أنباء")
 
-if _lexicon is not None:  # merge rather than replace: the shared list may be shorter on some forms
-    REPORTING_VERBS |= frozenset(camel.normalize(w) for w in getattr(_lexicon, "REPORTING_VERBS", ()))
+
+
+if _lexicon is not None:  # merge rather than replace: each list has forms the other lacks
+    # Function words are dropped: "بيّن" (explained) normalises to the preposition "بين".
+    _FUNCTION = frozenset(camel.normalize(w) for w in getattr(_lexicon, "FUNCTION_WORDS", ()))
+    REPORTING_VERBS |= frozenset(camel.normalize(w) for w in getattr(_lexicon, "REPORTING_VERBS", ())) - _FUNCTION
+    NEWS_VERBS |= frozenset(camel.normalize(w) for w in getattr(_lexicon, "COMMON_VERBS", ())) - _FUNCTION
 
 
 @dataclass(frozen=True)
@@ -141,8 +162,30 @@ def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Wo
         yield Word(m.start(), m.end(), norm, _strip_conjunction(norm))
 
 
+def looks_like_verb(bare: str) -> bool:
+    """A finite verb by lexicon or by shape: past feminine "فعلت"/plural "فعلوا" (not the plural noun "-ات")."""
+    if bare in NEWS_VERBS or bare in REPORTING_VERBS or bare in DENIAL_VERBS:
+        return True
+    if bare.startswith("ال") or len(bare) < 4:
+        return False
+    return (bare.endswith("ت") and not bare.endswith("ات") and len(bare) <= 6) or (
+        bare.endswith("وا") and len(bare) <= 7
+    )
+
+
+def _no_article_word(norm: str) -> str:
+    for p in ("وال", "فال", "بال", "لل", "ال"):
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            return norm[len(p) :]
+    return norm
+
+
+# Short words that still take the conjunction: "وتم", "ولم", "وقد".
+_SHORT_AFTER_CONJUNCTION = frozenset({"تم", "قد", "لم", "لن", "لا", "ما", "هو", "هي", "في", "من", "عن", "مع", "ان"})
+
+
 def _strip_conjunction(norm: str) -> str:
-    if len(norm) > 3 and norm[0] in "وف":
+    if norm[:1] in "وف" and (len(norm) > 3 or norm[1:] in _SHORT_AFTER_CONJUNCTION):
         return norm[1:]
     return norm
 
@@ -187,7 +230,7 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
 
 def _leading_frame(text: str, words: list[Word], start: int, end: int) -> Attribution | None:
     for i, w in enumerate(words[:14]):
-        if w.bare in SOURCE_PREPOSITIONS or (w.bare in {"على"} and _next_is(words, i, "حد")):
+        if w.bare in SOURCE_PREPOSITIONS or w.norm in SOURCE_PREPOSITIONS or (w.norm == "على" and _next_is(words, i, "حد")):
             return _preposition_frame(text, words, i, end)
         if _is_reporting(w) or w.bare in DENIAL_VERBS:
             frame = _verb_frame(text, words, i, start, end)
@@ -215,7 +258,7 @@ def _next_is(words: list[Word], i: int, norm: str) -> bool:
 def _kind_of(verb: Word, speaker_words: list[Word]) -> str:
     if verb.bare in DENIAL_VERBS or verb.bare[:-2] in DENIAL_VERBS:
         return "deny"
-    if verb.bare in DOUBT_WORDS or any(w.bare in DOUBT_WORDS for w in speaker_words):
+    if verb.bare in DOUBT_WORDS or any(_no_article_word(w.bare) in DOUBT_WORDS or w.bare in DOUBT_WORDS for w in speaker_words):
         return "doubt"
     return "report"
 
@@ -223,12 +266,14 @@ def _kind_of(verb: Word, speaker_words: list[Word]) -> str:
 def _verb_frame(text: str, words: list[Word], i: int, start: int, end: int) -> Attribution | None:
     """"قالت الصحيفة في تقرير: إن ..." or "مصادر أكدت أن ..." or "نفى المصدر الأنباء عن ..."."""
     verb = words[i]
-    speaker_words = _speaker_after(text, words, i)
-    if not speaker_words:
+    # "ننفي" / "أؤكد": the speaker is the quoted "we"/"I", given by the frame around the quote.
+    first_person = verb.bare in FIRST_PERSON or verb.bare.removesuffix("ها").removesuffix("ه") in FIRST_PERSON
+    speaker_words = [] if first_person else _speaker_after(text, words, i)
+    if not speaker_words and not first_person:
         speaker_words = _speaker_before(words, i)
-    prop = _proposition_start(text, words, i, end)
+    prop = _proposition_start(text, words, i, end, len(speaker_words) if speaker_words and speaker_words[0].start > verb.start else 0)
     if prop is None:
-        if verb.bare not in DENIAL_VERBS and verb.bare[:-2] not in DENIAL_VERBS:
+        if verb.bare not in DENIAL_VERBS and verb.bare[:-2] not in DENIAL_VERBS and not first_person:
             return None
         prop = speaker_words[-1].end if speaker_words and speaker_words[-1].start > verb.start else verb.end
     return _frame(text, _kind_of(verb, speaker_words), speaker_words, prop, end)
@@ -236,14 +281,19 @@ def _verb_frame(text: str, words: list[Word], i: int, start: int, end: int) -> A
 
 def _speaker_after(text: str, words: list[Word], i: int) -> list[Word]:
     out: list[Word] = []
-    for w in words[i + 1 : i + 11]:
+    follow = words[i + 1 : i + 12]
+    if words[i].bare in IN_SOURCE_VERBS and follow and follow[0].norm == "في":
+        follow = follow[1:]  # "جاء في موقع X أن"
+    for w in follow[:10]:
         gap = text[(out[-1].end if out else words[i].end) : w.start]
         if ":" in gap or "،" in gap or "," in gap or w.norm in COMPLEMENTIZERS or w.bare in SPEAKER_STOPS:
             break
-        if w.norm[:1] == "ل" and len(out) > 0 and w.norm[:2] != "ال" and not out[-1].norm.endswith("ه"):
-            break  # "أكدت لـ..." addressee; but "قائد للجيش" genitive-ish is kept
+        if w.norm[:1] == "ل" and w.norm[:2] != "ال" and (not out or w.norm[:2] != "لل"):
+            break  # "أكدت لـ..." / "قال للصحفيين": the addressee; "مصدر تابع للقيادة" stays in the phrase
         if out and (_is_reporting(w) or w.bare in DENIAL_VERBS):
             break  # "نفاها مصدر ... وقال"
+        if out and w.norm in NEWS_OBJECTS and _no_article_word(out[-1].norm) not in OUTLET_NOUNS:
+            break  # "نفى المتحدث الأنباء ...": the object starts (but "وكالة الأنباء" is a speaker)
         out.append(w)
     return out
 
@@ -254,7 +304,7 @@ def _speaker_before(words: list[Word], i: int) -> list[Word]:
     return before if before and not any(w.norm in COMPLEMENTIZERS for w in before) else []
 
 
-def _proposition_start(text: str, words: list[Word], i: int, end: int) -> int | None:
+def _proposition_start(text: str, words: list[Word], i: int, end: int, n_speaker: int = 0) -> int | None:
     """First char after the complementizer / colon / "عن"-object that opens the reported clause."""
     prev_end = words[i].end
     for j in range(i + 1, min(len(words), i + 18)):
@@ -264,11 +314,27 @@ def _proposition_start(text: str, words: list[Word], i: int, end: int) -> int | 
             return _skip_complementizer(text, words, j, colon + 1)
         if w.norm in COMPLEMENTIZERS:
             return _after_chain(text, words, j)
-        if w.bare in OBJECT_PREPOSITIONS and j <= i + 10:
+        denial = words[i].bare in DENIAL_VERBS or words[i].bare in FIRST_PERSON
+        if w.bare in OBJECT_PREPOSITIONS and (j <= i + 1 + n_speaker or (denial and j <= i + 6)):
+            return _nested_report(text, words, j) or w.end
+        if w.norm == _ILA and j == i + 1 and words[i].bare in TO_OBJECT_VERBS:
             return w.end
         prev_end = w.end
     colon = text.find(":", prev_end, end)
     return colon + 1 if 0 <= colon and colon - prev_end < 3 else None
+
+
+_ILA = camel.normalize("إلى")
+
+
+def _nested_report(text: str, words: list[Word], j: int) -> int | None:
+    """"تحدثت عن هذه الزيارة مؤكدة أنها ... أن X": a short object then a second report; X is the claim."""
+    for k in range(j + 1, min(len(words), j + 6)):
+        if _is_reporting(words[k]):
+            for m in range(k + 1, min(len(words), k + 4)):
+                if words[m].norm in COMPLEMENTIZERS:
+                    return _after_chain(text, words, m)
+    return None
 
 
 def _skip_complementizer(text: str, words: list[Word], j: int, pos: int) -> int:
@@ -339,7 +405,7 @@ def _clean_speaker(surface: str) -> str | None:
     return surface or None
 
 
-_QUOTED = re.compile(r"[\"“”«»]\s*([^\"“”«»]{2,40}?)\s*[\"“”«»]")
+_QUOTED = re.compile(r"[\"“”«»]\s*([^\"“”«»]{2,40}?)\s*(?:[\"“”«»]|$)")
 
 
 def resolve_outlet(text: str, pos: int, speaker: str, sources: tuple[str, ...] | list[str] = ()) -> str:
@@ -388,10 +454,10 @@ def _name_words(words: list[str]) -> str | None:
     """"الشرق الأوسط اللندنية" -> "الشرق الأوسط": a trailing nisba adjective is the outlet's city/country."""
     name: list[str] = []
     for w in words[:4]:
-        n = camel.normalize(w)
-        if name and n.startswith("ال") and n.endswith(("يه", "ي")) and len(n) > 5:
-            break
-        if n in SPEAKER_STOPS or n in COMPLEMENTIZERS:
+        n = camel.normalize(w.strip("\"“”«»'،,:"))
+        if name and (not n.startswith("ال") or (n.endswith(("يه", "ي")) and len(n) > 5)):
+            break  # unquoted names run over definite words only: "الشرق الأوسط خبر", "الأيام السورية"
+        if n in SPEAKER_STOPS or n in COMPLEMENTIZERS or looks_like_verb(_strip_conjunction(n)):
             break
         name.append(w.strip("\"“”«»'،,:"))
     return " ".join(name) or None
@@ -443,7 +509,7 @@ def _negated_main_verb(main: list[Word]) -> bool:
     for k, w in enumerate(main[:7]):
         if w.norm in NEGATIONS or w.bare in NEGATIONS:
             nxt = main[k + 1] if k + 1 < len(main) else None
-            if nxt is None or nxt.bare in CONFIRM_VERBS or nxt.norm in CONFIRM_VERBS:
+            if nxt is None or nxt.bare in CONFIRM_VERBS or any(x.norm == "اي" for x in main[k + 2 : k + 5]):
                 return False
             if w.norm in {"ما", "لا"} and k > 0:
                 return False  # "ما" / "لا" mid-clause is more often relative or partitive than negation
@@ -452,10 +518,12 @@ def _negated_main_verb(main: list[Word]) -> bool:
 
 
 def _non_confirmation(body: str) -> bool:
+    """"لم ينف أو يؤكد أي مصدر", "لم تقدم الصحيفة أي معلومات": absence of confirmation, not a denial."""
     main = _main_clause_words(body)
     for k, w in enumerate(main[:-1]):
-        if (w.norm in NEGATIONS or w.bare in NEGATIONS) and main[k + 1].bare in CONFIRM_VERBS:
-            return True
+        if (w.norm in NEGATIONS or w.bare in NEGATIONS) and k < 7:
+            if main[k + 1].bare in CONFIRM_VERBS or any(x.norm == "اي" for x in main[k + 2 : k + 5]):
+                return True
     return False
 
 

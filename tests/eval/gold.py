@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "gold"
 SHARED_FALLBACK = Path("/work/shared")
 _WS = re.compile(r"\s+")
+TATWEEL = "\u0640"
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
 
@@ -96,7 +97,7 @@ def raw_text(story: Story, article: str) -> str:
 
 
 def collapse(text: str) -> tuple[str, list[int]]:
-    """Text with every whitespace run made one space, and for each kept character its offset in ``text``."""
+    """Text with whitespace runs made one space and tatweel dropped, and each kept character's offset in ``text``."""
     out: list[str] = []
     offsets: list[int] = []
     for m in re.finditer(r"\s+|\S+", text):
@@ -104,13 +105,15 @@ def collapse(text: str) -> tuple[str, list[int]]:
             out.append(" ")
             offsets.append(m.start())
         else:
-            out.append(m.group())
-            offsets.extend(range(m.start(), m.end()))
+            # Tatweel only stretches a letter; cleaners may drop it, so matching ignores it.
+            kept = [(i, ch) for i, ch in enumerate(m.group(), m.start()) if ch != TATWEEL]
+            out.extend(ch for _, ch in kept)
+            offsets.extend(i for i, _ in kept)
     return "".join(out), offsets
 
 
 def _squash(snippet: str) -> str:
-    return _WS.sub(" ", snippet.strip())
+    return _WS.sub(" ", snippet.strip()).replace(TATWEEL, "")
 
 
 def locate_all(snippet: str, text: str) -> list[tuple[int, int]]:
@@ -132,7 +135,26 @@ def locate(snippet: str, text: str) -> tuple[int, int] | None:
     return spans[0] if spans else None
 
 
+def name_forms(name: str) -> list[str]:
+    """A name as written, plus its spelling after the preposition li- (ل + ال contracts to لل; للواء for اللواء)."""
+    if not name.startswith("ال"):
+        return [name]
+    return [name, "ل" + name[2:] if name[2:3] == "ل" else "ل" + name[1:]]
+
+
+def locate_name(name: str, text: str) -> list[tuple[int, int]]:
+    """Spans of a gold surface or epithet, accepting the لل contraction (its span then includes the ل)."""
+    return [span for form in name_forms(name) for span in locate_all(form, text)]
+
+
 def has_line(line: str, text: str) -> bool:
-    """True when some line of ``text`` is ``line`` (whitespace-insensitive)."""
-    wanted = _squash(line)
-    return any(_squash(candidate) == wanted for candidate in text.splitlines())
+    """True when ``line`` stands in ``text`` at the start or the end of a line (whitespace-insensitive).
+
+    One edge is enough: a cleaner that joins a chrome line onto its neighbour has still kept it.
+    """
+    for start, end in locate_all(line, text):
+        before = text[:start].rstrip(" \t\u00a0")
+        after = text[end:].lstrip(" \t\u00a0")
+        if not before or before.endswith(("\n", "\r")) or not after or after.startswith(("\n", "\r")):
+            return True
+    return False

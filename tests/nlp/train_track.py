@@ -89,20 +89,27 @@ def predict(rows: list[tuple[str, str, str]]) -> tuple[list[str], float]:
     return out, (time.perf_counter() - t0) * 1000 / max(len(rows), 1)
 
 
-def report(name: str, gold: list[str], pred: list[str], ms: float | None = None) -> float:
+def scores(gold: list[str], pred: list[str]) -> tuple[float, list[float], list[list[int]]]:
+    """Macro-F1, per-class F1 and the confusion matrix (rows gold, columns predicted) over tr.LABELS."""
+    confusion = [[0] * len(tr.LABELS) for _ in tr.LABELS]
+    for g, p in zip(gold, pred, strict=True):
+        confusion[tr.LABELS.index(g)][tr.LABELS.index(p)] += 1
     f1s = []
-    for label in tr.LABELS:
-        tp = sum(g == p == label for g, p in zip(gold, pred))
-        fp = sum(p == label != g for g, p in zip(gold, pred))
-        fn = sum(g == label != p for g, p in zip(gold, pred))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    macro = sum(f1s) / len(f1s)
-    per = ", ".join(f"{lab} {f:.3f}" for lab, f in zip(tr.LABELS, f1s))
+    for i in range(len(tr.LABELS)):
+        tp = confusion[i][i]
+        wrong = sum(confusion[i]) + sum(row[i] for row in confusion) - 2 * tp
+        f1s.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
+    return sum(f1s) / len(f1s), f1s, confusion
+
+
+def report(name: str, gold: list[str], pred: list[str], ms: float | None = None) -> float:
+    macro, f1s, confusion = scores(gold, pred)
+    per = ", ".join(f"{lab} {f:.3f}" for lab, f in zip(tr.LABELS, f1s, strict=True))
     timing = f", {ms:.2f} ms/pair" if ms is not None else ""
     print(f"{name}: macro-F1 {macro:.3f} ({per}){timing}")
     print("  confusion (rows gold, cols pred):", *tr.LABELS)
-    for g in tr.LABELS:
-        print(f"  {g:>9}", [sum(a == g and b == p for a, b in zip(gold, pred)) for p in tr.LABELS])
+    for label, row in zip(tr.LABELS, confusion, strict=True):
+        print(f"  {label:>9}", row)
     return macro
 
 
@@ -133,7 +140,7 @@ def main() -> None:
     if args.write:
         w, mean, scale = fit(*featurise(train))
         write_weights(w, mean, scale)
-        for name, value in zip(tr.FEATURES, w.T):
+        for name, value in zip(tr.FEATURES, w.T, strict=True):
             print(f"  {name:>16}", " ".join(f"{v:+.2f}" for v in value))
     pred, ms = predict(train)
     report("train (track)", [r[2] for r in train], pred, ms)

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from stories.models import Article, Source, Story
 
-pytestmark = pytest.mark.django_db
+# Real commits: the analysis is enqueued with transaction.on_commit, exactly as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ARTICLE = (
     "وزير الخارجية يزور العاصمة\n\n"
@@ -87,7 +88,8 @@ def test_the_same_file_may_go_into_another_story(editor_client, story):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a text"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not an article"),
+        ("noise.txt", bytes(range(32)) * 64, "not"),
         ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" + bytes(200), "PDF"),
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"   \n\n  ", "empty"),
@@ -113,6 +115,7 @@ def test_upload_requires_staff(client, django_user_model, story):
     assert Article.objects.count() == 0
 
 
+@pytest.mark.django_db
 def test_upload_enqueues_analysis_only_after_commit(editor_client, story, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         upload(editor_client, story, txt("a.txt", ARTICLE.encode()))

@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 
 from stories.models import Article, Story, TrackedClaim
 
-pytestmark = pytest.mark.django_db
+# Real commits: the analysis is enqueued with transaction.on_commit, exactly as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run(*args) -> str:

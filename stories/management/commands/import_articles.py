@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +37,8 @@ def parse_published(value: str):
         day = parse_date(value)
         if day is None:
             raise ValueError(f"published_at {value!r} is not YYYY-MM-DD[THH:MM]")
-        moment = timezone.datetime(day.year, day.month, day.day)
-    return timezone.make_aware(moment, timezone.UTC) if timezone.is_naive(moment) else moment
+        moment = datetime(day.year, day.month, day.day)
+    return timezone.make_aware(moment, UTC) if timezone.is_naive(moment) else moment
 
 
 def jsonl_items(path: Path) -> Iterator[Item]:
@@ -89,16 +90,16 @@ class Command(BaseCommand):
         story = services.story_get_or_create(
             slug=options["story"], title=options.get("title"), is_public=True if options["public"] else None
         )
-        refused = imported = 0
+        unreadable = imported = 0
         for path in options["paths"]:
             for item in path_items(Path(path)):
                 article = self._import(story, item, options["source"])
-                if article is None:
-                    refused += 1
-                else:
-                    imported += 1
-        if imported == 0 and refused:
-            raise CommandError(f"nothing imported: {refused} refused")
+                imported += article is not None
+                unreadable += bool(item.problem)
+        # Re-running an import over files already stored is normal in scripts; only a run that could read
+        # nothing at all is an error.
+        if imported == 0 and unreadable:
+            raise CommandError(f"nothing imported: {unreadable} path(s) or line(s) could not be read")
 
     def _import(self, story, item: Item, default_source: str) -> Article | None:
         if item.problem:

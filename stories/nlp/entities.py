@@ -1,0 +1,747 @@
+"""Named entities and the epithets outlets attach to them, found without a model: the editor's gazetteer,
+title + name patterns, quoted names, outlet and organisation nouns, place cues and a world place list."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import normalize_alef_ar, normalize_teh_marbuta_ar, normalize_unicode
+
+from stories.nlp import camel
+from stories.nlp import lexicon as lx
+from stories.nlp.types import EntityFound, GazetteerEntry, Mention
+
+# Arabic letters with their diacritics and tatweel, or a Latin word; punctuation and digits separate tokens.
+_TOKEN = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+|[A-Za-z][A-Za-z0-9]*")
+_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")  # what camel.normalize deletes inside a word
+_QUOTES = "«»“”\"„‘’‹›'"
+_QUOTED = re.compile(r"[«“\"„”]([^«»“”\"„\n]{1,80}?)[»”\"“]")
+_SOFT_GAP = re.compile(rf"[\s{_QUOTES}\u0640]*")
+_APPOSITION_GAP = re.compile(r"\s*[،,]?\s*")
+_MAX_CHAIN = 8  # tokens in a description between a title and the name
+_KIND_ORDER = ("person", "organization", "location", "other")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    raw: str
+    norm: str
+    gap: str  # text between the previous token and this one
+
+
+@dataclass
+class _Entity:
+    kind: str
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalised tokens -> display form
+    key: str | None = None  # fixed for gazetteer entries
+    display: str | None = None
+    weak: set[tuple[str, ...]] = field(default_factory=set)  # surname variants, matched only when unambiguous
+
+
+# --- word classes -----------------------------------------------------------------------------------------
+
+
+def _title_words() -> tuple[str, ...]:
+    offices = lx.OFFICE_TITLES
+    return (*lx.HONORIFICS, *offices, *("ال" + w for w in offices), *lx.PROFESSIONS)
+
+
+def _stop_words() -> tuple[str, ...]:
+    return (
+        *lx.FUNCTION_WORDS, *lx.CALENDAR_WORDS, *lx.REPORTING_VERBS, *lx.COMMON_VERBS,
+        *lx.ATTRIBUTION_MARKERS, *lx.RELATIONAL_WORDS, *lx.FRAMING_ADJECTIVES,
+    )  # fmt: skip
+
+
+def _block_words() -> tuple[str, ...]:
+    """Every word that can never be part of a personal name."""
+    return (
+        *_stop_words(), *_title_words(), *lx.COMMON_WORDS, *lx.CHAIN_NOUNS, *lx.ORGANIZATION_HEADS,
+        *lx.OUTLET_NOUNS, *lx.FRAMING_NOUNS, *lx.LOCATION_CUES, *lx.PERSON_CUES, *lx.GENERIC_COMPLEMENTS,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    n = lx.normalized
+    titles = n(_title_words())
+    return {
+        "titles": titles,
+        "offices": n(lx.OFFICE_TITLES) | frozenset("ال" + camel.normalize(w) for w in lx.OFFICE_TITLES),
+        "stop": n(_stop_words()),
+        "block": n(_block_words()),
+        "light_block": _light_forms(_block_words()),
+        "function": n(lx.FUNCTION_WORDS),
+        "chain": n(lx.CHAIN_NOUNS) | titles,
+        "org": n(lx.ORGANIZATION_HEADS),
+        "named_org": n(("حركة", "حزب", "شركة", "منظمة", "جبهة", "تنظيم")),
+        "outlet": n(lx.OUTLET_NOUNS),
+        "outlet_ambiguous": n(lx.AMBIGUOUS_OUTLET_NOUNS),
+        "framing": n(lx.FRAMING_NOUNS),
+        "generic": n(lx.GENERIC_COMPLEMENTS) | n(lx.COMMON_WORDS),
+        "cue": n(lx.PERSON_CUES),
+        "place_cue": n(lx.LOCATION_CUES),
+        "connector": n(lx.NAME_CONNECTORS),
+        "ambiguous": n(lx.AMBIGUOUS_SURNAMES),
+    }
+
+
+def _light_forms(words: tuple[str, ...]) -> frozenset[str]:
+    """Light forms, plus the alef-maksura spelling of words ending in ya ("فى" for "في", "التى")."""
+    forms = {_light(w) for w in words}
+    return frozenset(forms | {f[:-1] + "\u0649" for f in forms if f.endswith("ي")})
+
+
+def _light(word: str) -> str:
+    """camel.normalize without folding alef maksura, which would make "على" (on) the name "علي"."""
+    return normalize_teh_marbuta_ar(normalize_alef_ar(dediac_ar(normalize_unicode(word)))).replace(
+        "\u0640", ""
+    )
+
+
+@lru_cache(maxsize=8192)
+def _lemma_blocked(norm: str) -> bool:
+    """Ask the morphological analyser, when installed, whether a word is a common word in disguise."""
+    lemmatize = getattr(camel, "lemmatize", None)
+    lemma = lemmatize(norm) if lemmatize else None
+    return bool(lemma) and camel.normalize(lemma) in _sets()["block"]
+
+
+def _reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
+    """The first clitic reading of a token that is in ``words``."""
+    for plen, stem in lx.stems(norm):
+        if plen <= max_prefix and (stem in words):
+            return plen, stem
+    return None
+
+
+def _is_place(norm: str) -> bool:
+    return _reading(norm, _single_places()) is not None
+
+
+@lru_cache(maxsize=1)
+def _single_places() -> frozenset[str]:
+    return frozenset(key[0] for key in lx.place_index() if len(key) == 1)
+
+
+def _blocked(tok: _Token) -> bool:
+    light = _light(tok.raw)
+    if len(tok.norm) < 2 or light in _sets()["light_block"]:
+        return True
+    # a common noun with a pronoun suffix ("زيارته", "منصبه") is still a common noun
+    for suffix, repl in (("تها", "ه"), ("ته", "ه"), ("تهم", "ه"), ("ها", ""), ("هم", ""), ("ه", "")):
+        if tok.norm.endswith(suffix) and len(tok.norm) - len(suffix) >= 3:
+            return tok.norm[: -len(suffix)] + repl in _sets()["block"]
+    return False
+
+
+def _name_word(tok: _Token, first: bool) -> bool:
+    """Could this token be part of a personal name? Rejects function words, verbs, titles, common nouns."""
+    s, norm = _sets(), tok.norm
+    if not norm or _blocked(tok) or _lemma_blocked(norm):
+        return False
+    if lx.is_place_adjective(norm):
+        return not first  # "السويدي" after a first name is a family name, not "Swedish"
+    if lx.is_definite(norm):
+        return not first and lx.without_article(norm) not in s["block"]
+    if first and _is_place(norm):
+        return False
+    # "لمدير", "بزيارة", "ولم": a clitic in front of a word that is never a name ("فيصل" is not ف + يصل)
+    return not any(
+        stem in s["function"] or (len(stem) >= 4 and stem in s["block"]) for _, stem in lx.stems(norm)[1:]
+    )
+
+
+# --- tokens and phrases -----------------------------------------------------------------------------------
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens, last = [], 0
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        tokens.append(
+            _Token(match.start(), match.end(), raw, camel.normalize(raw), text[last : match.start()])
+        )
+        last = match.end()
+    return tokens
+
+
+def _soft(gap: str) -> bool:
+    return bool(_SOFT_GAP.fullmatch(gap))
+
+
+def _space(gap: str) -> bool:
+    return gap.isspace()
+
+
+def _raw_after(raw: str, plen: int) -> int:
+    """Index in ``raw`` after its first ``plen`` letters (diacritics and tatweel do not count)."""
+    count, i = 0, 0
+    while i < len(raw) and count < plen:
+        if not _MARKS.match(raw[i]):
+            count += 1
+        i += 1
+    while i < len(raw) and _MARKS.match(raw[i]):
+        i += 1
+    return i
+
+
+def _word(tok: _Token, plen: int, stem: str) -> str:
+    """The token as a dictionary word: clitics dropped, an article elided after ل restored ("للواء" -> "اللواء")."""
+    rest = tok.raw[_raw_after(tok.raw, plen) :]
+    added = stem[: len(stem) - (len(tok.norm) - plen)]
+    return added + rest
+
+
+def _phrase(tokens: list[_Token], a: int, b: int, words: frozenset[str] | None = None) -> str:
+    reading = _reading(tokens[a].norm, words) if words else None
+    head = _word(tokens[a], *reading) if reading else tokens[a].raw
+    return " ".join([head, *(t.raw for t in tokens[a + 1 : b])])
+
+
+def _key_tokens(text: str) -> tuple[str, ...]:
+    return tuple(merge_key(text).split())
+
+
+# --- keys shared with the Django side ---------------------------------------------------------------------
+
+
+def merge_key(name: str) -> str:
+    """Normalised key of a name: camel spelling folds, no punctuation or quotes, "عبد الله" written as one word."""
+    words = re.findall(r"[^\W\d_]+|\d+", camel.normalize(name).lower())
+    joined: list[str] = []
+    for word in words:
+        if joined and (joined[-1] == "عبد" or word == "الله"):
+            joined[-1] += word  # "عبد الرحمن" = "عبدالرحمن", "نصر الله" = "نصرالله"
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
+def _drop_place_adjectives(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    kept = tuple(t for t in tokens if not lx.is_place_adjective(t))
+    if len(kept) < 2:
+        return tokens, frozenset()
+    return kept, frozenset(t for t in tokens if t not in kept)
+
+
+def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    (core_a, adj_a), (core_b, adj_b) = _drop_place_adjectives(a), _drop_place_adjectives(b)
+    if core_a == core_b and (adj_a <= adj_b or adj_b <= adj_a):
+        return True  # "حكومة الوفاق" = "حكومة الوفاق الليبية", but the Syrian X is not the Libyan X
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == len(long_):
+        return False
+    if short == long_[-len(short) :] and (len(short) == 1 or short[0] in _sets()["connector"]):
+        return True  # a surname alone, or "أبو الغيط" for "أحمد أبو الغيط"
+    if short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    rest = iter(long_)
+    return all(token in rest for token in short)  # middle names may be left out
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two names of the same kind denote one entity: "حفتر", "خليفة حفتر" and "خليفة بلقاسم حفتر" do."""
+    return _same_tokens(_key_tokens(a), _key_tokens(b))
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or "other" in (a, b)
+
+
+def story_merge(entities: Sequence[EntityFound]) -> dict[str, str]:
+    """Map every entity key seen across a story's articles to one canonical key.
+
+    Longer names become canonical first; a shorter name joins the most frequent compatible one, so a lone
+    surname lands on the full name most articles used.
+    """
+    counts = Counter(e.key for e in entities)
+    by_key: dict[str, tuple[str, set[tuple[str, ...]]]] = {}
+    for e in entities:
+        kind, names = by_key.setdefault(e.key, (e.kind, set()))
+        if kind == "other" and e.kind != "other":
+            by_key[e.key] = (e.kind, names)
+        names.update(_key_tokens(n) for n in (e.key, e.name, *e.aliases))
+    order = sorted(by_key, key=lambda k: (-max(len(n) for n in by_key[k][1]), -counts[k], k))
+    canonical: dict[str, str] = {}
+    heads: list[str] = []
+    for key in order:
+        kind, names = by_key[key]
+        matches = [
+            h
+            for h in heads
+            if _compatible(kind, by_key[h][0])
+            and any(_same_tokens(x, y) for x in names for y in by_key[h][1])
+        ]
+        if matches:
+            canonical[key] = max(matches, key=lambda h: (counts[h], h))
+        else:
+            canonical[key] = key
+            heads.append(key)
+    return canonical
+
+
+# --- discovery --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tokens: tuple[str, ...]  # normalised name tokens
+    display: str
+    kind: str
+
+
+def _chain_end(tokens: list[_Token], j: int) -> int:
+    """End (exclusive) of the description a title at ``j`` heads: definite words, office nouns, places."""
+    s, k = _sets(), j + 1
+    while k < len(tokens) and k - j <= _MAX_CHAIN and _soft(tokens[k].gap):
+        norm = tokens[k].norm
+        if norm in s["stop"]:
+            break
+        if not (lx.is_definite(norm) or _reading(norm, s["chain"], 1) or _is_place(norm)):
+            break
+        k += 1
+    return k
+
+
+def _chain_ends(tokens: list[_Token]) -> dict[int, int]:
+    """For each token that a title description ends before, the earliest title token starting it."""
+    titles, ends = _sets()["titles"], {}
+    for j, tok in enumerate(tokens):
+        reading = _reading(tok.norm, titles)
+        if reading is None:
+            continue
+        k = _chain_end(tokens, j)
+        # A bare construct ("مستشار X", "رئيس تحرير X") makes X the possessor, not the title holder;
+        # "رئيس الوزراء X", "الرئيس X" and "رئيس وزراء إسرائيل X" are definite and describe X.
+        definite = reading[1].startswith("ال") or any(
+            lx.is_definite(t.norm) or _is_place(t.norm) for t in tokens[j + 1 : k]
+        )
+        if definite and k < len(tokens) and _soft(tokens[k].gap):  # "رئيس الشركة، X" does not name X
+            ends.setdefault(k, j)
+    return ends
+
+
+def _verb_like(norm: str) -> bool:
+    """Shape of an imperfective verb, the usual word after a title in headlines ("الرئيس يتهم", "يصفونها")."""
+    if norm.startswith(("يت", "يست", "تت", "تست")) and len(norm) >= 4:
+        return True
+    return norm.startswith(("ي", "ت")) and len(norm) >= 5 and norm.endswith(("ون", "وا", "ونها", "ونه", "وه"))
+
+
+def _adjective_like(norm: str) -> bool:
+    """An indefinite feminine or nisba adjective ("شابة", "صينية", "مصري"), not a proper name."""
+    return not lx.is_definite(norm) and (
+        (len(norm) >= 4 and norm.endswith("ه")) or lx.is_place_adjective("ال" + norm)
+    )
+
+
+def _name_end(tokens: list[_Token], k: int) -> int | None:
+    """End (exclusive) of a personal name starting at token ``k``: one or two words, more inside quotes.
+
+    A name ends after a family name with the article ("بشار الأسد"), before a conjunction, a clitic-led
+    word or punctuation; compounds ("أبو الغيط", "عبد الرحمن", "نصر الله") count as one word.
+    """
+    if k >= len(tokens):
+        return None
+    first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in _QUOTES)
+    if not quoted and (first.startswith(("و", "ل")) or _verb_like(first)):
+        return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"
+    core, i = 0, k
+    while i < len(tokens) and core < (3 if quoted else 2) and (i == k or _space(tokens[i].gap)):
+        part = _name_part(tokens, i, i == k, quoted)
+        if part is None:
+            break
+        core, i = core + 1, part[0]
+        if part[1]:
+            break
+    if core == 0 or quoted:
+        return i if core else None
+    if core == 1 and (first.startswith("ي") or _adjective_like(first)):
+        return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective
+    if core == 2 and first.startswith("ي") and not lx.is_definite(tokens[i - 1].norm):
+        return None  # "يهدد حماس"
+    return i
+
+
+def _name_part(tokens: list[_Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:
+    """One word of a name at ``i`` with its particles and a trailing "الله": (end, whether it ends the name)."""
+    connectors, norm = _sets()["connector"], tokens[i].norm
+    if norm in connectors:
+        j = i + 1
+        while j < len(tokens) and tokens[j].norm in connectors and _space(tokens[j].gap):
+            j += 1  # "بن عبد العزيز"
+        if j >= len(tokens) or not _space(tokens[j].gap) or not _name_word(tokens[j], first=False):
+            return None
+        # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
+        return j + 1, lx.is_definite(tokens[j].norm) and norm != "عبد"
+    if not _name_word(tokens[i], first=first):
+        return None
+    if not first and not quoted and norm[0] in "وبلي":
+        return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه": a new phrase, not a family name
+    end = i + 1
+    if end < len(tokens) and tokens[end].norm == "الله" and _space(tokens[end].gap):
+        return end + 1, False  # "نصر الله"
+    return end, lx.is_definite(norm)
+
+
+def _candidate(
+    tokens: list[_Token], a: int, b: int, kind: str, reading: tuple[int, str] | None = None
+) -> _Candidate:
+    """A name over tokens ``a:b``; ``reading`` drops the first token's clitics ("للجيش" -> "الجيش")."""
+    plen, stem = reading or (0, tokens[a].norm)
+    head = _word(tokens[a], plen, stem)
+    words = (stem, *(t.norm for t in tokens[a + 1 : b]))
+    display = " ".join([head, *(t.raw for t in tokens[a + 1 : b])])
+    return _Candidate(_key_tokens(" ".join(words)), display, kind)
+
+
+def _people(tokens: list[_Token], ends: dict[int, int]) -> list[_Candidate]:
+    found = []
+    cues = _sets()["cue"]
+    starts = set(ends) | {i + 1 for i, t in enumerate(tokens) if _reading(t.norm, cues)}
+    for k in sorted(starts):
+        end = _name_end(tokens, k)
+        if end is not None:
+            found.append(_candidate(tokens, k, end, "person"))
+    return found
+
+
+def _org_chain(tokens: list[_Token], i: int, known: set[str]) -> int:
+    """End of the definite complements after an organisation head ("مجلس الأمن", "الأمم المتحدة")."""
+    s, k = _sets(), i + 1
+    while k < len(tokens) and k - i <= 4 and _soft(tokens[k].gap):
+        norm = tokens[k].norm
+        if norm in s["stop"] or norm in known or _org_head(norm):
+            break
+        # "حركة حماس", "شركة أرامكو": one proper-name word right after a head that takes a name
+        named = (
+            k == i + 1
+            and _reading(tokens[i].norm, s["named_org"])
+            and _name_word(tokens[k], True)
+            and not _adjective_like(norm)
+            and not _verb_like(norm)
+        )
+        # the article bare or after ل ("للإعلام"); "بالهدنة", "والاقتحام" start a new phrase
+        if not (norm.startswith(("ال", "لل")) or _is_place(norm) or named):
+            break
+        k += 1
+    return k
+
+
+def _org_head(norm: str) -> tuple[int, str] | None:
+    """Clitic reading of an organisation head, with or without the article ("الجيش", "للجيش", "وزارة")."""
+    heads = _sets()["org"]
+    for plen, stem in lx.stems(norm):
+        if stem in heads or (stem.startswith("ال") and stem[2:] in heads):
+            return plen, stem
+    return None
+
+
+def _organizations(tokens: list[_Token], known: set[str]) -> list[_Candidate]:
+    found, generic = [], _sets()["generic"]
+    for i, tok in enumerate(tokens):
+        head = _org_head(tok.norm)
+        if head is None or _reading(tok.norm, _sets()["titles"]):
+            continue  # "اللواء" is a rank before a name, not the brigade
+        end = _org_chain(tokens, i, known)
+        if end == i + 1 or (end == i + 2 and lx.without_article(tokens[i + 1].norm) in generic):
+            continue
+        if end == i + 2 and tokens[i + 1].norm in generic:
+            continue
+        found.append(_candidate(tokens, i, end, "organization", head))
+    return found
+
+
+def _outlet_name(tokens: list[_Token], i: int) -> int | None:
+    """End of an outlet's name after its type noun: quoted, Latin, or a definite phrase."""
+    s, k = _sets(), i + 1
+    if k >= len(tokens) or not _soft(tokens[k].gap):
+        return None
+    if any(q in tokens[k].gap for q in _QUOTES):
+        end = k + 1
+        while end < len(tokens) and end - k < 4 and _space(tokens[end].gap):
+            end += 1
+        return end
+    if tokens[k].norm.isascii():
+        end = k + 1
+        while end < len(tokens) and tokens[end].norm.isascii() and _space(tokens[end].gap):
+            end += 1
+        return end
+    if _reading(tokens[i].norm, s["outlet_ambiguous"]):
+        return None
+    if not (_name_word(tokens[k], True) or lx.is_definite(tokens[k].norm)) or tokens[k].norm in s["block"]:
+        return None
+    if _adjective_like(tokens[k].norm) or _verb_like(tokens[k].norm):
+        return None  # "مجلة شهيرة", "صحيفة تتهم"
+    end = k + 1
+    while end < len(tokens) and end - k < 3 and _space(tokens[end].gap):
+        norm = tokens[end].norm
+        if not lx.is_definite(norm) or norm in s["block"] or _org_head(norm):
+            break
+        end += 1
+    while end - k > 1 and lx.is_place_adjective(tokens[end - 1].norm):
+        end -= 1  # "صحيفة الشرق الأوسط اللندنية": the city is not part of the name
+    return end
+
+
+def _outlets(tokens: list[_Token]) -> list[_Candidate]:
+    found, s = [], _sets()
+    for i, tok in enumerate(tokens):
+        reading = _reading(tok.norm, s["outlet"], 1)
+        end = _outlet_name(tokens, i) if reading else None
+        if end is None:
+            continue
+        words = [t.norm for t in tokens[i + 1 : end]]
+        if any(w in s["stop"] for w in words):
+            continue
+        if len(words) == 1 and lx.without_article(words[0]) in s["generic"]:
+            found.append(_candidate(tokens, i, end, "organization", reading))  # "وكالة الأنباء"
+        else:
+            found.append(_candidate(tokens, i + 1, end, "organization"))
+    return found
+
+
+def _places(tokens: list[_Token]) -> list[_Candidate]:
+    found, s = [], _sets()
+    for i, tok in enumerate(tokens):
+        if _reading(tok.norm, s["place_cue"]) is None:
+            continue
+        k = i + 1
+        while k < len(tokens) and _soft(tokens[k].gap) and lx.is_place_adjective(tokens[k].norm):
+            k += 1  # "العاصمة الليبية طرابلس"
+        if k < len(tokens) and _soft(tokens[k].gap):
+            norm = tokens[k].norm
+            plain = lx.without_article(norm)
+            # "ولاية رئاسية" is a term of office; place names may end in ة ("معيتيقة") but not in ية
+            shaped = norm.endswith("يه") or _verb_like(norm) or _blocked(tokens[k])
+            if plain not in s["block"] and not lx.is_place_adjective(norm) and not shaped:
+                if _name_word(tokens[k], True) or lx.is_definite(norm):
+                    found.append(_candidate(tokens, k, k + 1, "location"))
+    return found
+
+
+def _quoted(text: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Names an outlet put in quotes: organisations by their head noun, otherwise two to four name words."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        inside = [i for i, t in enumerate(tokens) if t.start >= match.start(1) and t.end <= match.end(1)]
+        if not 2 <= len(inside) <= 4 or inside[-1] - inside[0] != len(inside) - 1:
+            continue
+        a, b = inside[0], inside[-1] + 1
+        if not all(_space(tokens[i].gap) for i in range(a + 1, b)):
+            continue
+        head = _org_head(tokens[a].norm)
+        if head is not None:
+            found.append(_candidate(tokens, a, b, "organization", head))
+        elif _name_word(tokens[a], True) and all(_name_word(t, False) for t in tokens[a + 1 : b]):
+            found.append(_candidate(tokens, a, b, "other"))
+    return found
+
+
+def _model(tokens: list[_Token]) -> list[_Candidate]:
+    """B-/I- spans from camel's NER model, when it is installed (camel.ner_labels returns None otherwise)."""
+    ner_labels = getattr(camel, "ner_labels", None)
+    labels = ner_labels([t.raw for t in tokens]) if ner_labels and tokens else None
+    if not labels:
+        return []
+    kinds = {"PERS": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
+    found, i = [], 0
+    while i < len(tokens):
+        label = labels[i]
+        if not label.startswith("B-"):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(tokens) and labels[end] == "I-" + label[2:]:
+            end += 1
+        found.append(_candidate(tokens, i, end, kinds.get(label[2:], "other")))
+        i = end
+    return found
+
+
+def _place_at(tokens: list[_Token], i: int) -> str | None:
+    """Canonical spelling of a listed place starting at token ``i`` (longest spelling first)."""
+    index = lx.place_index()
+    for length in (3, 2, 1):
+        rest = tokens[i + 1 : i + length]
+        if len(rest) != length - 1 or not all(_space(t.gap) for t in rest):
+            continue
+        for _plen, stem in lx.stems(tokens[i].norm):
+            canonical = index.get((stem, *(t.norm for t in rest)))
+            if canonical:
+                return canonical
+    return None
+
+
+def _place_hits(tokens: list[_Token]) -> list[_Candidate]:
+    """Countries, continents and major cities from the general list, with attached clitics."""
+    hits = (_place_at(tokens, i) for i in range(len(tokens)))
+    return [_Candidate(_key_tokens(name), name, "location") for name in hits if name]
+
+
+# --- grouping, mentions, epithets -------------------------------------------------------------------------
+
+
+def _from_gazetteer(gazetteer: Sequence[GazetteerEntry]) -> list[_Entity]:
+    entities = []
+    for entry in gazetteer:
+        names = {_key_tokens(n): n for n in (*entry.aliases, entry.name) if _key_tokens(n)}
+        if names:
+            kind = entry.kind if entry.kind in _KIND_ORDER else "other"
+            entities.append(_Entity(kind, names, key=merge_key(entry.name), display=entry.name))
+    return entities
+
+
+def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entity]:
+    """Merge candidates into entities; longer names first, so a lone surname joins the full name."""
+    for cand in sorted(candidates, key=lambda c: -len(c.tokens)):
+        home = next(
+            (
+                e
+                for e in entities
+                if _compatible(e.kind, cand.kind) and any(_same_tokens(cand.tokens, n) for n in e.names)
+            ),
+            None,
+        )
+        if home is None:
+            entities.append(_Entity(cand.kind, {cand.tokens: cand.display}))
+            continue
+        home.names.setdefault(cand.tokens, cand.display)
+        if home.kind == "other":
+            home.kind = cand.kind
+    for e in entities:
+        _settle(e)
+    return entities
+
+
+def _settle(e: _Entity) -> None:
+    """Pick the key and display name; persons by their fullest name, organisations by their shortest."""
+    s = _sets()
+    if e.key is None:
+        pick = min if e.kind == "organization" else max
+        tokens = pick(e.names, key=len)
+        e.key, e.display = " ".join(tokens), e.names[tokens]
+    if e.kind in ("person", "other"):
+        for tokens in list(e.names):
+            last = tokens[-1]
+            if len(tokens) > 1 and len(last) >= 3 and last not in s["ambiguous"] and last not in s["block"]:
+                e.weak.add((last,))
+
+
+def _index(entities: list[_Entity]) -> dict[str, list[tuple[tuple[str, ...], int, bool]]]:
+    index: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+    for n, e in enumerate(entities):
+        for tokens in e.names:
+            index.setdefault(tokens[0], []).append((tokens, n, False))
+        for tokens in e.weak - set(e.names):
+            index.setdefault(tokens[0], []).append((tokens, n, True))
+    return index
+
+
+def _match_at(
+    tokens: list[_Token], i: int, index: dict, last_seen: dict[int, int]
+) -> tuple[int, str, int, int] | None:
+    """(prefix length, first-token stem, token count, entity) of the best variant starting at token ``i``."""
+    for plen, stem in lx.stems(tokens[i].norm):
+        hits = []
+        for variant, entity, weak in index.get(stem, ()):
+            rest = tokens[i + 1 : i + len(variant)]
+            if len(rest) == len(variant) - 1 and all(
+                _space(t.gap) and merge_key(t.norm) == v for t, v in zip(rest, variant[1:], strict=True)
+            ):
+                hits.append((len(variant), not weak, last_seen.get(entity, -1), -entity, entity))
+        if hits:
+            best = max(hits)
+            weak_rivals = {h[4] for h in hits if h[0] == best[0] and h[1] == best[1]}
+            if not best[1] and len(weak_rivals) > 1 and all(last_seen.get(e, -1) < 0 for e in weak_rivals):
+                return None  # a surname shared by two people, neither named yet: leave it unattributed
+            return plen, stem, best[0], best[4]
+    return None
+
+
+def _epithet(tokens: list[_Token], ends: dict[int, int], i: int, end: int) -> str | None:
+    """The title before the name, a framing noun before it ("ميليشيات"), or a description after it."""
+    s = _sets()
+    j = ends.get(i)
+    if j is not None and j < i:
+        return _phrase(tokens, j, i, s["titles"])
+    if i > 0 and _soft(tokens[i].gap):
+        framing = _reading(tokens[i - 1].norm, s["framing"])
+        if framing is not None:
+            return _word(tokens[i - 1], *framing)
+    if end < len(tokens) and _APPOSITION_GAP.fullmatch(tokens[end].gap):
+        if _reading(tokens[end].norm, s["offices"], 0) is not None:
+            after = _chain_end(tokens, end)
+            named = after < len(tokens) and _soft(tokens[after].gap) and _name_end(tokens, after) is not None
+            if after > end + 1 and not named:
+                return _phrase(tokens, end, after)
+    return None
+
+
+def _mentions(
+    text: str, tokens: list[_Token], entities: list[_Entity], ends: dict[int, int]
+) -> list[tuple[Mention, str]]:
+    """Every occurrence of every entity's names, with the name as a word (elided article restored)."""
+    index, last_seen, found, i = _index(entities), {}, [], 0
+    while i < len(tokens):
+        hit = _match_at(tokens, i, index, last_seen)
+        if hit is None:
+            i += 1
+            continue
+        plen, stem, count, n = hit
+        entity, end_tok = entities[n], i + count
+        start, end = tokens[i].start + _raw_after(tokens[i].raw, plen), tokens[end_tok - 1].end
+        epithet = _epithet(tokens, ends, i, end_tok) if entity.kind in ("person", "other") else None
+        word = " ".join([_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
+        found.append((Mention(start, end, text[start:end], entity.key or "", epithet), word))
+        last_seen[n] = i
+        i = end_tok
+    return found
+
+
+def _found(entities: list[_Entity], mentions: list[tuple[Mention, str]]) -> tuple[EntityFound, ...]:
+    out = []
+    for e in entities:
+        words = [word for m, word in mentions if m.entity_key == e.key]
+        if not words:
+            continue
+        aliases = {merge_key(n): n for n in (*e.names.values(), *words)}
+        aliases.pop(merge_key(e.display or ""), None)
+        out.append(EntityFound(e.key or "", e.display or "", e.kind, tuple(sorted(aliases.values()))))
+    return tuple(out)
+
+
+def find_entities(
+    text: str, gazetteer: Sequence[GazetteerEntry] = ()
+) -> tuple[tuple[EntityFound, ...], tuple[Mention, ...]]:
+    """Entities in ``text`` and every mention of them, with offsets into ``text`` and the outlet's epithet."""
+    tokens = _tokenize(text)
+    if not tokens:
+        return (), ()
+    ends = _chain_ends(tokens)
+    people = _people(tokens, ends)
+    known = {t for c in people for t in c.tokens}
+    candidates = [
+        *_model(tokens),
+        *people,
+        *_quoted(text, tokens),
+        *_outlets(tokens),
+        *_organizations(tokens, known),
+        *_places(tokens),
+        *_place_hits(tokens),
+    ]
+    entities = _group(candidates, _from_gazetteer(gazetteer))
+    mentions = _mentions(text, tokens, entities, ends)
+    return _found(entities, mentions), tuple(m for m, _ in mentions)

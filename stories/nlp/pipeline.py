@@ -1,0 +1,68 @@
+"""The whole analysis of one upload: decode, clean, split, find entities, claims with stances, and dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .claims import find_claims
+from .clean import clean
+from .dates import find_dates
+from .decode import decode_bytes
+from .sentences import split_sentences
+from .types import Analysis, AnalysisError, GazetteerEntry
+
+try:  # helper B1's entity finder; the analysis still runs (without entities) until it lands
+    from .entities import find_entities
+except ImportError:  # pragma: no cover - depends on the parallel work
+    find_entities = None
+
+# Bump when any stage changes its output, so stored analyses can be recomputed.
+VERSION = "1.0"
+
+_HTML_HINT = re.compile(r"<\s*(?:html|body|head|p|div|article|br|meta)\b", re.IGNORECASE)
+
+
+def analyse(
+    data: bytes | str,
+    *,
+    filename: str | None = None,
+    is_html: bool | None = None,
+    gazetteer: Sequence[GazetteerEntry] = (),
+    sources: Sequence[str] = (),
+) -> Analysis:
+    """Analyse one article; raises AnalysisError for input that is not readable text."""
+    raw, detected_html = _decode(data, filename)
+    cleaned = clean(raw, is_html=detected_html if is_html is None else is_html)
+    text = cleaned.text
+    if not any(ch.isalpha() for ch in text):
+        raise AnalysisError("The file has no readable article text.")
+    sentences = split_sentences(text)
+    entities, mentions = find_entities(text, tuple(gazetteer)) if find_entities else ((), ())
+    published = cleaned.published_at.date() if cleaned.published_at else None
+    return Analysis(
+        text=text,
+        title=cleaned.title,
+        published_at=cleaned.published_at,
+        published_has_time=cleaned.published_has_time,
+        sentences=sentences,
+        entities=tuple(entities),
+        mentions=tuple(mentions),
+        claims=find_claims(text, sentences, sources=tuple(sources)),
+        dates=find_dates(text, published),
+        removed=cleaned.removed,
+        version=VERSION,
+    )
+
+
+def _decode(data: bytes | str, filename: str | None) -> tuple[str, bool]:
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise AnalysisError("The file is empty.")
+        return decode_bytes(data, filename)
+    if not isinstance(data, str):
+        raise AnalysisError("Expected the article as bytes or text.")
+    if not data.strip():
+        raise AnalysisError("The text is empty.")
+    by_name = bool(filename and filename.lower().endswith((".html", ".htm")))
+    return data, by_name or bool(_HTML_HINT.search(data[:5000]))

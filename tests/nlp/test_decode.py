@@ -1,0 +1,115 @@
+"""Decoding uploads: each encoding Arabic newsrooms produce, and the refusals editors see."""
+
+from __future__ import annotations
+
+import codecs
+import random
+from pathlib import Path
+
+import pytest
+
+from stories.nlp.decode import decode_bytes
+from stories.nlp.types import AnalysisError
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return (DATA / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def encoded_files(tmp_path: Path, article: str) -> dict[str, Path]:
+    """The same article saved the ways editors' tools save it."""
+    files = {
+        "utf8.txt": article.encode("utf-8"),
+        "utf8-bom.txt": codecs.BOM_UTF8 + article.encode("utf-8"),
+        "cp1256.txt": article.encode("cp1256"),
+        "utf16.txt": article.encode("utf-16"),  # native order with BOM
+        "utf16-be.txt": codecs.BOM_UTF16_BE + article.encode("utf-16-be"),
+    }
+    paths = {}
+    for name, data in files.items():
+        paths[name] = tmp_path / name
+        paths[name].write_bytes(data)
+    return paths
+
+
+@pytest.mark.parametrize("name", ["utf8.txt", "utf8-bom.txt", "cp1256.txt", "utf16.txt", "utf16-be.txt"])
+def test_each_encoding_decodes_to_the_same_text(
+    encoded_files: dict[str, Path], article: str, name: str
+) -> None:
+    text, is_html = decode_bytes(encoded_files[name].read_bytes(), name)
+    assert text == article
+    assert not is_html
+    assert not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("sample", ["قال الوزير", "نفى المتحدث الخبر.", "زيارة سرية"])
+def test_short_windows_1256_text_is_not_misdetected(sample: str) -> None:
+    text, _ = decode_bytes(sample.encode("cp1256"))
+    assert text == sample
+
+
+def test_utf16_without_bom_is_recognised(article: str) -> None:
+    text, _ = decode_bytes(article.encode("utf-16-le"))
+    assert text == article
+
+
+def test_html_by_extension_and_by_content() -> None:
+    page = (DATA / "page.html").read_bytes()
+    assert decode_bytes(page, "page.html")[1] is True
+    assert decode_bytes(page, None)[1] is True
+    fragment = "<p>قال الوزير</p><p>وأضاف</p>".encode()
+    assert decode_bytes(fragment, "x.txt")[1] is True
+    assert decode_bytes("قال الوزير <إن> الأمر".encode(), "a.HTM")[1] is True
+    assert decode_bytes("قال الوزير إن 3 < 4".encode(), "a.txt")[1] is False
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t  \r\n", codecs.BOM_UTF8 + b"  \n", "\n  \n".encode("utf-16")]
+)
+def test_empty_uploads_are_refused(data: bytes) -> None:
+    with pytest.raises(AnalysisError, match="empty"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "word"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"GIF89a\x01\x00\x01\x00", "GIF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+    ],
+)
+def test_known_binary_formats_are_named(data: bytes, word: str) -> None:
+    with pytest.raises(AnalysisError, match=word):
+        decode_bytes(data, "upload.txt")
+
+
+def test_nul_bytes_are_refused_as_binary() -> None:
+    data = bytes(random.Random(1).randrange(256) for _ in range(3001)) + b"\x00\x00"
+    with pytest.raises(AnalysisError, match="binary"):
+        decode_bytes(data)
+
+
+def test_control_character_soup_is_refused() -> None:
+    data = bytes(range(1, 32)) * 40 + "نص قصير".encode()
+    with pytest.raises(AnalysisError, match="binary"):
+        decode_bytes(data)
+
+
+def test_random_bytes_without_nul_are_refused() -> None:
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(AnalysisError):
+        decode_bytes(data)
+
+
+def test_latin_text_in_a_legacy_code_page_still_decodes() -> None:
+    sample = "Le ministre a déclaré que la réunion était reportée à la semaine prochaine."
+    text, _ = decode_bytes(sample.encode("cp1252"))
+    assert "ministre" in text and "réunion" in text

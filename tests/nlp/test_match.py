@@ -1,0 +1,135 @@
+"""Cross-article matching: paraphrases meet, different propositions about the same people stay apart.
+
+Run ``python -m tests.nlp.test_match`` to print the matcher's speed against 10,000 stored claims.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from stories.nlp.claims import claim_key, find_claims
+from stories.nlp.match import HEAD_SEP, ClaimIndex, assign, claim_similarity
+from stories.nlp.sentences import split_sentences
+
+# Three outlets on an invented story: a minister's secret trip, his delegation's trip, another official's trip.
+OUTLET_A = """قام وزير الطاقة سليم العبدالله بزيارة سرية إلى مدينة بورتو الأسبوع الماضي.
+وقالت مصادر إن وفدا من وزارة الطاقة زار مدينة بورتو والتقى مسؤولي شركة النفط الوطنية.
+وأجرى مدير المخابرات كمال الزين زيارة سرية أخرى إلى رئيس شركة النفط نادر حمدان.
+"""
+OUTLET_B = """ذكرت صحيفة محلية أن العبدالله قام قبل أيام بزيارة سرية لم يعلن عنها إلى بورتو.
+وكشفت الصحيفة أن الزين التقى سرا رئيس شركة النفط حمدان في مكتبه.
+"""
+OUTLET_C = """نفى متحدث باسم وزارة الطاقة الأنباء عن زيارة سرية قام بها الوزير سليم العبدالله إلى بورتو.
+"""
+
+
+def _claims(text):
+    return find_claims(text, split_sentences(text))
+
+
+def _groups(*texts):
+    index, counter = ClaimIndex(), itertools.count(1)
+    found = []
+    for n, text in enumerate(texts):
+        claims = _claims(text)
+        found += [(n, c, i) for c, i in zip(claims, assign(index, claims, lambda: next(counter)), strict=True)]
+    return index, found
+
+
+def _id_of(found, words):
+    return next(i for _, c, i in found if all(w in c.proposition for w in words))
+
+
+def test_same_visit_in_three_outlets_is_one_claim_and_other_visits_stay_apart():
+    _, found = _groups(OUTLET_A, OUTLET_B, OUTLET_C)
+    minister = {_id_of(found, ["بزيارة سرية إلى مدينة بورتو"]), _id_of(found, ["العبدالله قام قبل أيام"])}
+    minister.add(_id_of(found, ["زيارة سرية قام بها الوزير"]))
+    assert len(minister) == 1
+    delegation = _id_of(found, ["وفدا من وزارة الطاقة"])
+    spy_chief = _id_of(found, ["كمال الزين"])
+    assert len({*minister, delegation, spy_chief}) == 3
+    assert _id_of(found, ["الزين التقى سرا"]) == spy_chief
+    denial = next(c for _, c, _ in found if "نفى" in OUTLET_C[c.start : c.end])
+    assert denial.stance == "denies"
+
+
+def test_reordered_paraphrase_matches_and_different_subject_does_not():
+    a = claim_key("وقعت الحكومة اتفاقا مع صندوق النقد الدولي للحصول على قرض")
+    b = claim_key("اتفاق للحصول على قرض من صندوق النقد الدولي وقعته الحكومة")
+    c = claim_key("وقعت المعارضة اتفاقا مع صندوق النقد الدولي للحصول على قرض")
+    assert claim_similarity(a, b) > claim_similarity(a, c)
+    index = ClaimIndex()
+    index.add(1, a)
+    assert index.best(b) == (1, index.best(b)[1])
+    assert index.best(c) is None
+
+
+def test_index_counts_claims_not_keys_and_ignores_empty_keys():
+    index = ClaimIndex()
+    index.add(1, ("حكوم", HEAD_SEP, "قرض"))
+    index.add(1, ("حكوم", HEAD_SEP, "قرض", "صندوق"))
+    index.add(2, (HEAD_SEP,))
+    assert len(index) == 1
+    assert index.best(("مطر", HEAD_SEP, "غزير")) is None
+
+
+def test_two_clauses_of_one_article_can_share_a_claim():
+    text = "أعلنت الشركة إغلاق مصنعها في المدينة الصناعية. وأعلنت الشركة إغلاق مصنعها في المدينة الصناعية نهائيا."
+    index, counter = ClaimIndex(), itertools.count(1)
+    claims = _claims(text)
+    ids = assign(index, claims, lambda: next(counter))
+    assert len(claims) == 2 and ids[0] == ids[1]
+
+
+@dataclass(frozen=True)
+class _Fake:
+    key: tuple[str, ...]
+
+
+def _synthetic_keys(n: int, seed: int = 7) -> list[tuple[str, ...]]:
+    """Keys drawn from a Zipf-like vocabulary, shaped like real ones (a head, then ~12 tokens)."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(20000)]
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+    keys = []
+    for _ in range(n):
+        words = rng.choices(vocab, weights, k=13)
+        keys.append((words[0], HEAD_SEP, *dict.fromkeys(words[1:])))
+    return keys
+
+
+def test_synthetic_index_finds_a_stored_key_among_many():
+    keys = _synthetic_keys(2000)
+    index = ClaimIndex()
+    for n, key in enumerate(keys):
+        index.add(n, key)
+    assert index.best(keys[1234]) == (1234, pytest.approx(1.0))
+
+
+def bench(stored: int = 10_000, article_claims: int = 40) -> dict[str, float]:
+    """Time one article's assignment against ``stored`` claims; returns figures in milliseconds."""
+    keys = _synthetic_keys(stored + article_claims)
+    index = ClaimIndex()
+    start = time.perf_counter()
+    for n, key in enumerate(keys[:stored]):
+        index.add(n, key)
+    built = time.perf_counter()
+    counter = itertools.count(stored)
+    assign(index, [_Fake(k) for k in keys[stored:]], lambda: next(counter))
+    done = time.perf_counter()
+    return {"build_ms": (built - start) * 1000, "article_ms": (done - built) * 1000}
+
+
+def test_bench_runs():
+    figures = bench(stored=500, article_claims=5)
+    assert set(figures) == {"build_ms", "article_ms"}
+
+
+if __name__ == "__main__":
+    for size in (1_000, 10_000, 50_000):
+        print(size, {k: round(v, 1) for k, v in bench(stored=size).items()})
