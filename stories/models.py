@@ -241,6 +241,22 @@ class TrackedStance(models.Model):
         constraints = [models.UniqueConstraint(fields=["tracked", "article"], name="one_result_per_article")]
 
 
+class ClaimPin(models.Model):
+    """An editor's split: the claim sentence with this key in this article belongs to this claim, whatever the matcher says."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="pins")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claim_pins")
+    key = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} in article {self.article_id}"
+
+
 class ReviewLog(models.Model):
     """Who changed what and when: every editor correction is recorded here."""
 

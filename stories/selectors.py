@@ -89,15 +89,25 @@ def story_export(*, story: Story) -> dict:
         "sources": [{"id": s.id, "name": s.name, "domain": s.domain} for s in sources],
         "articles": [
             {
-                "id": a.id, "source_id": a.source_id, "origin": a.origin, "url": a.url, "title": a.title,
-                "published_at": a.published_iso(), "status": a.status, "error": a.error, "text": a.text,
+                "id": a.id,
+                "source_id": a.source_id,
+                "origin": a.origin,
+                "url": a.url,
+                "title": a.title,
+                "published_at": a.published_iso(),
+                "status": a.status,
+                "error": a.error,
+                "text": a.text,
                 "duplicate_of": a.duplicate_of_id,
             }
             for a in articles
         ],
         "entities": [
             {
-                "id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
                 "mentions": [
                     {"article_id": m.article_id, "start": m.start, "end": m.end, "epithet": m.epithet or None}
                     for m in e.mentions.all()
@@ -107,12 +117,17 @@ def story_export(*, story: Story) -> dict:
         ],
         "claims": [
             {
-                "id": c.id, "text": c.text, "permalink": c.get_absolute_url(),
+                "id": c.id,
+                "text": c.text,
+                "permalink": c.get_absolute_url(),
                 "first_reported_in": c.first_reported_in_id,
                 "evidence": [
                     {
-                        "article_id": ev.article_id, "start": ev.start, "end": ev.end,
-                        "quote": texts[ev.article_id][ev.start : ev.end], "stance": ev.stance,
+                        "article_id": ev.article_id,
+                        "start": ev.start,
+                        "end": ev.end,
+                        "quote": texts[ev.article_id][ev.start : ev.end],
+                        "stance": ev.stance,
                         "attributed_to": ev.attributed_to or None,
                     }
                     for ev in c.evidence.all()
@@ -121,8 +136,13 @@ def story_export(*, story: Story) -> dict:
             for c in claims
         ],
         "events": [
-            {"date": v.date, "article_id": v.article_id, "start": v.start, "end": v.end,
-             "quote": texts[v.article_id][v.start : v.end]}
+            {
+                "date": v.date,
+                "article_id": v.article_id,
+                "start": v.start,
+                "end": v.end,
+                "quote": texts[v.article_id][v.start : v.end],
+            }
             for v in events
         ],
         "agreement": story_agreement(story=story),
@@ -143,8 +163,15 @@ def story_matrix(*, story: Story) -> tuple[list[Source], list[MatrixRow]]:
         Evidence.objects.filter(article__story=story, claim__merged_into__isnull=True)
         .select_related("claim", "claim__first_reported_in", "article__source")
         .only(
-            "stance", "claim__id", "claim__text", "claim__slug", "claim__first_reported_in__published_at",
-            "claim__first_reported_in__id", "article__id", "article__source__id", "article__source__name",
+            "stance",
+            "claim__id",
+            "claim__text",
+            "claim__slug",
+            "claim__first_reported_in__published_at",
+            "claim__first_reported_in__id",
+            "article__id",
+            "article__source__id",
+            "article__source__name",
         )
     )
     sources: dict[int, Source] = {}
@@ -166,7 +193,9 @@ def story_matrix(*, story: Story) -> tuple[list[Source], list[MatrixRow]]:
             row.cells.append({"source": source, "stance": stance_overall(stances) if stances else None})
         overall = {c["stance"] for c in row.cells if c["stance"]}
         row.source_count = sum(1 for c in row.cells if c["stance"])
-        row.contested = bool(overall & {"denies", "mixed"}) and bool(overall & POSITIVE | (overall & {"mixed"}))
+        row.contested = bool(overall & {"denies", "mixed"}) and bool(
+            overall & POSITIVE | (overall & {"mixed"})
+        )
         rows.append(row)
     rows.sort(key=lambda r: (-r.source_count, r.claim.id))
     return ordered_sources, rows
@@ -186,8 +215,11 @@ def story_articles(*, story: Story) -> list[Article]:
 def story_first_claims(*, story: Story) -> dict[int, list[Claim]]:
     """Claims keyed by the article that first reported them."""
     by_article: dict[int, list[Claim]] = defaultdict(list)
-    for claim in claims_live(story=story).filter(~Q(first_reported_in=None)).only("id", "text", "slug",
-                                                                                  "first_reported_in_id"):
+    for claim in (
+        claims_live(story=story)
+        .filter(~Q(first_reported_in=None))
+        .only("id", "text", "slug", "first_reported_in_id")
+    ):
         by_article[claim.first_reported_in_id].append(claim)
     return by_article
 
@@ -202,9 +234,9 @@ def claim_permalink_url(claim: Claim) -> str:
 NEGATIVE = {"denies", "doubts"}
 QUOTE_RADIUS = 160  # characters fetched either side of an event date, enough for its sentence
 PARAGRAPH_RADIUS = 700  # characters fetched either side of a claim's quote, enough for its paragraph
-LANES_PER_PAGE = 30
-MATRIX_ROWS = 40
-MATRIX_COLUMNS = 16
+LANES_PER_PAGE = 15
+MATRIX_ROWS = 25
+MATRIX_COLUMNS = 12
 EVIDENCE_PER_PAGE = 40
 FILTER_CHOICES = 60
 SENTENCE_END = ".!?؟\n"
@@ -252,10 +284,14 @@ def articles_filtered(*, story: Story, filters: StoryFilters) -> QuerySet[Articl
         articles = articles.filter(source_id=filters.source_id)
     if filters.entity_id:
         articles = articles.filter(
-            id__in=Mention.objects.filter(entity_id=filters.entity_id, entity__story=story).values("article_id")
+            id__in=Mention.objects.filter(entity_id=filters.entity_id, entity__story=story).values(
+                "article_id"
+            )
         )
     if filters.claim_id:
-        articles = articles.filter(id__in=Evidence.objects.filter(claim_id=filters.claim_id).values("article_id"))
+        articles = articles.filter(
+            id__in=Evidence.objects.filter(claim_id=filters.claim_id).values("article_id")
+        )
     return articles
 
 
@@ -266,9 +302,15 @@ class FilterChoices:
     claims: list[Claim]
 
 
-def story_filter_choices(*, story: Story) -> FilterChoices:
-    """The outlets, the most mentioned entities and the most covered claims, for the filter menus."""
-    sources = list(Source.objects.filter(articles__story=story).distinct().order_by("name"))
+def story_filter_choices(*, story: Story, coverage: Coverage | None = None) -> FilterChoices:
+    """The outlets, the most mentioned entities and the most covered claims, for the filter menus.
+
+    An unfiltered coverage already counted every outlet of the story; its list is reused instead of asked again.
+    """
+    if coverage is not None and coverage.outlets is not None:
+        sources = sorted(coverage.outlets, key=lambda s: s.name)
+    else:
+        sources = list(Source.objects.filter(articles__story=story).distinct().order_by("name"))
     entities = list(
         Entity.objects.filter(story=story)
         .annotate(n=Count("mentions"))
@@ -278,7 +320,7 @@ def story_filter_choices(*, story: Story) -> FilterChoices:
     )
     claims = list(
         Claim.objects.filter(story=story, merged_into__isnull=True)
-        .annotate(n=Count("evidence__article__source", distinct=True))
+        .annotate(n=Count("evidence"))
         .filter(n__gt=0)
         .order_by("-n", "id")
         .only("id", "text", "slug")[:FILTER_CHOICES]
@@ -316,12 +358,18 @@ def snippet_from_window(window: str, *, start: int, end: int, radius: int, stops
     tail = window[q1:]
     ends = [i for i in (tail.find(ch) for ch in stops) if i >= 0]
     after = tail[: min(ends) + 1] if ends else tail
+    cut_before = cut < 0 and offset > 0
+    cut_after = not ends and len(window) >= q1 + radius
+    if cut_before and " " in before:
+        before = before[before.index(" ") + 1 :]  # start at a whole word when the window cut one in half
+    if cut_after and " " in after:
+        after = after[: after.rindex(" ")]
     return Snippet(
         before=before.lstrip(),
         quote=window[q0:q1],
         after=after.rstrip(),
-        cut_before=cut < 0 and offset > 0,
-        cut_after=not ends and len(window) >= q1 + radius,
+        cut_before=cut_before,
+        cut_after=cut_after,
     )
 
 
@@ -335,71 +383,128 @@ class Coverage:
     lane_pages: int
     undated: list[dict]
     article_count: int
+    outlets: list[Source] | None = None  # every outlet of the story, when no filter narrowed the count
 
 
 def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page: int = 1) -> Coverage:
     """Articles by publication date, one lane per outlet, copies linked to their original, claims where first reported."""
     articles = articles_filtered(story=story, filters=filters)
-    per_source = list(articles.values("source_id", "source__name").annotate(n=Count("id")).order_by("-n", "source__name"))
+    per_source = list(
+        articles.values("source_id", "source__name")
+        .annotate(n=Count("id"), first=Min("published_at"), last=Max("published_at"))
+        .order_by("-n", "source__name")
+    )
     lane_pages = max(1, -(-len(per_source) // LANES_PER_PAGE))
     lane_page = min(max(lane_page, 1), lane_pages)
     lanes = per_source[(lane_page - 1) * LANES_PER_PAGE : lane_page * LANES_PER_PAGE]
     lane_index = {row["source_id"]: i for i, row in enumerate(lanes)}
+    in_lanes = Q(source_id__in=[k for k in lane_index if k])
+    if None in lane_index:
+        in_lanes |= Q(source__isnull=True)
     rows = list(
-        articles.filter(Q(source_id__in=[k for k in lane_index if k]) | (Q(source__isnull=True) if None in lane_index else Q(pk__in=[])))
+        articles.filter(in_lanes)
         .values_list("id", "source_id", "published_at", "title", "duplicate_of_id", "off_topic", "status")
         .order_by("published_at", "id")
     )
-    span = articles.filter(published_at__isnull=False).aggregate(
-        first=Min("published_at"), last=Max("published_at")
-    )
-    first_claims = _first_claims_count(story=story, filters=filters)
-    stances = _claim_stance_by_article(filters)
+    firsts = [r["first"] for r in per_source if r["first"]]
+    span = {
+        "first": min(firsts, default=None),
+        "last": max((r["last"] for r in per_source if r["last"]), default=None),
+    }
     chart = timelines.chart_frame(len(lanes), rtl=rtl)
-    for i, row in enumerate(lanes):
-        chart.lanes.append(timelines.Lane(y=timelines.lane_y(i), label=row["source__name"] or "—",
-                                          href=f"?source={row['source_id']}" if row["source_id"] else ""))
-    undated = []
+    chart.lanes = [
+        timelines.Lane(
+            y=timelines.lane_y(i),
+            label=row["source__name"] or "—",
+            href=f"?source={row['source_id']}" if row["source_id"] else "",
+        )
+        for i, row in enumerate(lanes)
+    ]
+    undated = [{"id": r[0], "title": r[3], "source_id": r[1]} for r in rows if r[2] is None]
     if span["first"]:
         scale = timelines.Scale(span["first"].date(), span["last"].date() + timedelta(days=1), rtl=rtl)
         chart.ticks = scale.ticks()
-        positions: dict[int, tuple[float, float]] = {}
-        marks = []
-        for aid, source_id, published, title, dup, off_topic, status in rows:
-            if published is None:
-                undated.append({"id": aid, "title": title, "source_id": source_id})
-                continue
-            y = timelines.lane_y(lane_index[source_id])
-            x = scale.x(published)
-            positions[aid] = (x, y)
-            css = " ".join(
-                c for c, on in (("copy", dup), ("off-topic", off_topic), ("failed", status == "failed"),
-                                 (f"stance-{stances.get(aid)}", aid in stances))
-                if on
+        first_claims = _first_claims_count(story=story, filters=filters, source_ids=list(lane_index))
+        _coverage_marks(
+            chart,
+            [r for r in rows if r[2] is not None],
+            lane_index,
+            scale,
+            story=story,
+            first_claims=first_claims,
+            stances=_claim_stance_by_article(filters),
+        )
+    return Coverage(
+        chart=chart,
+        lane_page=lane_page,
+        lane_pages=lane_pages,
+        undated=undated[:50],
+        article_count=sum(r["n"] for r in per_source),
+        outlets=None
+        if filters.active
+        else [Source(id=r["source_id"], name=r["source__name"]) for r in per_source if r["source_id"]],
+    )
+
+
+def _coverage_marks(
+    chart, rows, lane_index, scale, *, story: Story, first_claims: dict, stances: dict
+) -> None:
+    # One reverse() for the whole chart: a busy story draws a thousand marks.
+    article_url = reverse("stories:article", kwargs={"slug": story.slug, "pk": 999999999}).replace(
+        "999999999", "{}"
+    )
+    positions: dict[int, tuple[float, float]] = {}
+    marks = []
+    for aid, source_id, published, title, dup, off_topic, status in rows:
+        x, y = scale.x(published), timelines.lane_y(lane_index[source_id])
+        positions[aid] = (x, y)
+        css = []
+        if dup:
+            css.append("copy")
+        if off_topic:
+            css.append("off-topic")
+        if status == "failed":
+            css.append("failed")
+        if aid in stances:
+            css.append(f"stance-{stances[aid]}")
+        marks.append(
+            timelines.Mark(
+                x=x,
+                y=y,
+                ids=[aid],
+                title=f"{title} — {published:%Y-%m-%d %H:%M}",
+                href=article_url.format(aid),
+                css=" ".join(css),
+                claims=first_claims.get(aid, 0),
             )
-            marks.append(timelines.Mark(x=x, y=y, ids=[aid], title=f"{title} — {published:%Y-%m-%d %H:%M}",
-                                        css=css, claims=first_claims.get(aid, 0)))
-            if dup and dup in positions:
-                chart.links.append((x, y, *positions[dup]))
-        chart.marks = timelines.cluster(marks)
-    else:
-        undated = [{"id": r[0], "title": r[3], "source_id": r[1]} for r in rows]
-    return Coverage(chart=chart, lane_page=lane_page, lane_pages=lane_pages, undated=undated[:50],
-                    article_count=sum(r["n"] for r in per_source))
+        )
+        if dup and dup in positions:
+            chart.links.append((x, y, *positions[dup]))
+    chart.marks = timelines.cluster(marks)
 
 
-def _first_claims_count(*, story: Story, filters: StoryFilters) -> dict[int, int]:
+def _first_claims_count(
+    *, story: Story, filters: StoryFilters, source_ids: list[int | None]
+) -> dict[int, int]:
     claims = Claim.objects.filter(story=story, merged_into__isnull=True, first_reported_in__isnull=False)
+    in_lanes = Q(first_reported_in__source_id__in=[s for s in source_ids if s])
+    if None in source_ids:
+        in_lanes |= Q(first_reported_in__source__isnull=True)
+    claims = claims.filter(in_lanes)
     if filters.claim_id:
         claims = claims.filter(id=filters.claim_id)
-    return dict(claims.values("first_reported_in_id").annotate(n=Count("id")).values_list("first_reported_in_id", "n"))
+    return dict(
+        claims.values("first_reported_in_id").annotate(n=Count("id")).values_list("first_reported_in_id", "n")
+    )
 
 
 def _claim_stance_by_article(filters: StoryFilters) -> dict[int, str]:
     if not filters.claim_id:
         return {}
     found: dict[int, set[str]] = defaultdict(set)
-    for article_id, stance in Evidence.objects.filter(claim_id=filters.claim_id).values_list("article_id", "stance"):
+    for article_id, stance in Evidence.objects.filter(claim_id=filters.claim_id).values_list(
+        "article_id", "stance"
+    ):
         found[article_id].add(stance)
     return {article_id: stance_overall(stances) for article_id, stances in found.items()}
 
@@ -413,8 +518,15 @@ def story_first_claims_listed(*, story: Story, filters: StoryFilters, limit: int
         claims = claims.filter(first_reported_in__in=articles_filtered(story=story, filters=filters))
     return list(
         claims.select_related("first_reported_in__source")
-        .only("id", "text", "slug", "first_reported_in__published_at", "first_reported_in__published_has_time",
-              "first_reported_in__title", "first_reported_in__source__name")
+        .only(
+            "id",
+            "text",
+            "slug",
+            "first_reported_in__published_at",
+            "first_reported_in__published_has_time",
+            "first_reported_in__title",
+            "first_reported_in__source__name",
+        )
         .order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")[:limit]
     )
 
@@ -446,21 +558,24 @@ class Events:
 
 def _event_day(value: str) -> date:
     parts = [int(p) for p in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15 if len(parts) > 1 else 1)
+    return date(
+        parts[0],
+        parts[1] if len(parts) > 1 else 7,
+        parts[2] if len(parts) > 2 else 15 if len(parts) > 1 else 1,
+    )
 
 
-def _dense_range(days: list[tuple[date, int]]) -> tuple[date, date]:
-    """The span holding the middle 90% of mentions, so one stray historical date cannot squash the rest."""
-    total = sum(n for _, n in days)
-    low, high, seen = days[0][0], days[-1][0], 0
-    for day, n in days:
-        if seen <= total * 0.05:
-            low = day
-        seen += n
-        if seen >= total * 0.95:
-            high = day
-            break
-    return low - timedelta(days=2), high + timedelta(days=2)
+def _dense_range(days: list[tuple[date, int]], span: int = 62) -> tuple[date, date]:
+    """The ``span``-day window holding the most mentions, so stray historical dates cannot squash the story's days."""
+    best, best_total, j, total = (days[0][0], days[0][0]), -1, 0, 0
+    for i, (day, n) in enumerate(days):
+        total += n
+        while (day - days[j][0]).days > span:
+            total -= days[j][1]
+            j += 1
+        if total > best_total:
+            best, best_total = (days[j][0], days[i][0]), total
+    return best[0] - timedelta(days=2), best[1] + timedelta(days=2)
 
 
 def story_events(*, story: Story, filters: StoryFilters, rtl: bool, page: int = 1) -> Events:
@@ -474,8 +589,13 @@ def story_events(*, story: Story, filters: StoryFilters, rtl: bool, page: int = 
     pages = max(1, -(-len(rows) // EVENT_DATES_PER_PAGE))
     page = min(max(page, 1), pages)
     dates = [
-        EventDate(date=r["date"], precision=r["precision"], count=r["n"], articles=r["articles"],
-                  page=i // EVENT_DATES_PER_PAGE + 1)
+        EventDate(
+            date=r["date"],
+            precision=r["precision"],
+            count=r["n"],
+            articles=r["articles"],
+            page=i // EVENT_DATES_PER_PAGE + 1,
+        )
         for i, r in enumerate(rows)
     ]
     shown = dates[(page - 1) * EVENT_DATES_PER_PAGE : page * EVENT_DATES_PER_PAGE]
@@ -489,13 +609,23 @@ def _event_quotes(events: QuerySet[Event], shown: list[EventDate]) -> None:
     quotes = (
         events.filter(date__in=list(by_date))
         .annotate(window=_quote_window("article__text", "start", "end", QUOTE_RADIUS))
-        .values("id", "date", "start", "end", "window", "article_id", "article__title", "article__source__name",
-                "article__published_at")
+        .values(
+            "id",
+            "date",
+            "start",
+            "end",
+            "window",
+            "article_id",
+            "article__title",
+            "article__source__name",
+            "article__published_at",
+        )
         .order_by("date", F("article__published_at").asc(nulls_last=True), "start")[:EVENT_QUOTES]
     )
     for q in quotes:
-        q["snippet"] = snippet_from_window(q["window"], start=q["start"], end=q["end"], radius=QUOTE_RADIUS,
-                                           stops=SENTENCE_END)
+        q["snippet"] = snippet_from_window(
+            q["window"], start=q["start"], end=q["end"], radius=QUOTE_RADIUS, stops=SENTENCE_END
+        )
         by_date[q["date"]].quotes.append(q)
 
 
@@ -516,8 +646,16 @@ def _events_chart(dates: list[EventDate], *, rtl: bool) -> tuple[timelines.Chart
             outside += 1
             continue
         chart.marks.append(
-            timelines.Mark(x=scale.x(day), y=timelines.lane_y(rows[d.precision]), ids=[], title=d.date,
-                           href=f"#event-{d.date}", count=d.articles, css=f"event-{d.precision}", page=d.page)
+            timelines.Mark(
+                x=scale.x(day),
+                y=timelines.lane_y(rows[d.precision]),
+                ids=[],
+                title=d.date,
+                href=f"#event-{d.date}",
+                count=d.articles,
+                css=f"event-{d.precision}",
+                page=d.page,
+            )
         )
     return chart, outside
 
@@ -541,6 +679,7 @@ class MatrixCell:
     stance: str | None
     copied: bool = False  # this outlet's only evidence comes from copies of another outlet's article
     copiers: int = 0  # outlets that carried this outlet's report as a copy
+    url: str = ""  # the cell's quotes
 
 
 @dataclass
@@ -596,17 +735,30 @@ class _Cells:
         return None, False
 
 
-def _matrix_cells(story: Story) -> _Cells:
-    """Every (claim, outlet) stance in one query; evidence from copies is kept apart from the outlet's own."""
-    rows = (
-        Evidence.objects.filter(
-            article__story=story, claim__merged_into__isnull=True, article__source__isnull=False,
-            article__off_topic=False,
-        )
-        .order_by()
-        .values_list("claim_id", "article__source_id", "stance", "article__duplicate_of__source_id")
-        .distinct()
-    )
+def _matrix_evidence(story: Story) -> QuerySet[Evidence]:
+    """The evidence the matrix counts: live claims, articles with an outlet, nothing an editor marked off-topic."""
+    # Filtering through the claim lets the database start from the claim index when a page names its claims.
+    return Evidence.objects.filter(
+        claim__story=story,
+        claim__merged_into__isnull=True,
+        article__source__isnull=False,
+        article__off_topic=False,
+    ).order_by()
+
+
+def _matrix_cells(
+    story: Story, *, claim_ids: list[int] | None = None, source_ids: list[int] | None = None
+) -> _Cells:
+    """(claim, outlet) stances in one query; evidence from copies is kept apart from the outlet's own."""
+    evidence = _matrix_evidence(story)
+    if claim_ids is not None:
+        evidence = evidence.filter(claim_id__in=claim_ids)
+    if source_ids is not None:
+        # Start from the outlets' articles rather than from every claim of the story.
+        evidence = evidence.filter(article__source_id__in=source_ids, article__story=story)
+    rows = evidence.values_list(
+        "claim_id", "article__source_id", "stance", "article__duplicate_of__source_id"
+    ).distinct()
     cells = _Cells()
     for claim_id, source_id, stance, original_source in rows:
         if original_source is None:
@@ -618,67 +770,106 @@ def _matrix_cells(story: Story) -> _Cells:
     return cells
 
 
-def _claim_order(story: Story, cells: _Cells, sort: str) -> list[int]:
-    tallies: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # positive, negative, mixed, outlets
+def _claim_tallies(cells: _Cells) -> dict[int, list[int]]:
+    """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
+    tallies: dict[int, list[int]] = {}
     for (claim_id, _), stances in cells.own.items():
-        polarity = stance_polarity(stance_overall(stances))
-        tally = tallies[claim_id]
-        tally[{"positive": 0, "negative": 1}.get(polarity, 2)] += 1
+        tally = tallies.setdefault(claim_id, [0, 0, 0, 0])
+        tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance_overall(stances)), 2)] += 1
         tally[3] += 1
     for claim_id, _ in cells.copied:
-        tallies[claim_id]  # a claim carried only by copies still gets a row
-    if sort == "first":
-        first = dict(
-            Claim.objects.filter(id__in=list(tallies)).values_list("id", "first_reported_in__published_at")
-        )
-        far = max((d for d in first.values() if d), default=None)
-        return sorted(tallies, key=lambda c: (first.get(c) is None, first.get(c) or far, c))
+        tallies.setdefault(claim_id, [0, 0, 0, 0])  # a claim carried only by copies still gets a row
+    return tallies
+
+
+def _claim_order(story: Story, sort: str) -> list[int]:
+    """Claim ids in the chosen order. Coverage and first report sort in SQL; contest needs every cell."""
+    evidence = _matrix_evidence(story)
     if sort == "contested":
-        return sorted(tallies, key=lambda c: (-(2 * min(tallies[c][0], tallies[c][1]) + tallies[c][2]),
-                                              -tallies[c][3], c))
-    return sorted(tallies, key=lambda c: (-tallies[c][3], c))
+        tallies = _claim_tallies(_matrix_cells(story))
+        # Denied by one outlet and asserted by another weighs most; an outlet contradicting itself counts half.
+        return sorted(tallies, key=lambda c: (-(2 * min(tallies[c][:2]) + tallies[c][2]), -tallies[c][3], c))
+    if sort == "first":
+        claims = Claim.objects.filter(id__in=evidence.values("claim_id"))
+        ordered = claims.order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")
+        return list(ordered.values_list("id", flat=True))
+    covered = evidence.values("claim_id").annotate(n=Count("article__source_id", distinct=True))
+    return list(covered.order_by("-n", "claim_id").values_list("claim_id", flat=True))
 
 
 def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col_page: int = 1) -> MatrixPage:
-    """One page of claims × one page of outlets, plus how often each pair of the shown outlets agrees."""
+    """One page of claims × one page of outlets, plus how often each pair of the shown outlets agrees.
+
+    Only the page's claims and the page's outlets are read cell by cell, so the cost follows the page, not the story.
+    """
     sort = sort if sort in MATRIX_SORTS else "sources"
-    cells = _matrix_cells(story)
-    order = _claim_order(story, cells, sort)
-    coverage: dict[int, int] = defaultdict(int)
-    for (_, source_id) in set(cells.own) | set(cells.copied):
-        coverage[source_id] += 1
+    order = _claim_order(story, sort)
+    coverage = dict(
+        _matrix_evidence(story)
+        .values("article__source_id")
+        .annotate(n=Count("claim_id", distinct=True))
+        .values_list("article__source_id", "n")
+    )
     pages = max(1, -(-len(order) // MATRIX_ROWS))
     page = min(max(page, 1), pages)
     col_pages = max(1, -(-len(coverage) // MATRIX_COLUMNS))
     col_page = min(max(col_page, 1), col_pages)
-    sources_by_id = {s.id: s for s in Source.objects.filter(id__in=list(coverage))}
-    ranked = sorted(coverage, key=lambda s: (-coverage[s], sources_by_id[s].name))
-    columns = [sources_by_id[s] for s in ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]]
+    ranked = sorted(coverage, key=lambda s: (-coverage[s], s))
+    column_ids = ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]
+    by_id = {s.id: s for s in Source.objects.filter(id__in=column_ids)}
+    columns = [by_id[s] for s in column_ids]
     page_ids = order[(page - 1) * MATRIX_ROWS : page * MATRIX_ROWS]
-    claims = Claim.objects.filter(id__in=page_ids).select_related("first_reported_in__source").only(
-        "id", "text", "slug", "first_reported_in__published_at", "first_reported_in__source__name"
+    claims = (
+        Claim.objects.filter(id__in=page_ids)
+        .select_related("first_reported_in__source")
+        .only("id", "text", "slug", "first_reported_in__published_at", "first_reported_in__source__name")
     )
     claims_by_id = {c.id: c for c in claims}
-    rows = [_matrix_row(claims_by_id[c], cells, columns, [sources_by_id[s] for s in ranked])
-            for c in page_ids if c in claims_by_id]
+    cells = _matrix_cells(story, claim_ids=page_ids)
+    tallies = _claim_tallies(cells)
+    # One reverse() per page: every cell links to its quotes.
+    cell_url = (
+        reverse(
+            "stories:matrix_cell", kwargs={"slug": story.slug, "claim_id": 999999998, "source_id": 999999999}
+        )
+        .replace("999999998", "{claim}")
+        .replace("999999999", "{source}")
+    )
+    rows = [
+        _matrix_row(claims_by_id[c], cells, columns, tallies.get(c, [0, 0, 0, 0]), cell_url)
+        for c in page_ids
+        if c in claims_by_id
+    ]
     return MatrixPage(
-        sources=columns, rows=rows, pairs=_pair_agreement(cells, columns), sort=sort, page=page, pages=pages,
-        col_page=col_page, col_pages=col_pages, claim_count=len(order), source_count=len(coverage),
+        sources=columns,
+        rows=rows,
+        pairs=_pair_agreement(_matrix_cells(story, source_ids=column_ids), columns),
+        sort=sort,
+        page=page,
+        pages=pages,
+        col_page=col_page,
+        col_pages=col_pages,
+        claim_count=len(order),
+        source_count=len(coverage),
     )
 
 
-def _matrix_row(claim: Claim, cells: _Cells, columns: list[Source], every_source: list[Source]) -> MatrixPageRow:
+def _matrix_row(
+    claim: Claim, cells: _Cells, columns: list[Source], tally: list[int], cell_url: str
+) -> MatrixPageRow:
     row_cells = []
     for source in columns:
         stance, copied = cells.stance(claim.id, source.id)
-        row_cells.append(MatrixCell(source=source, stance=stance, copied=copied,
-                                    copiers=len(cells.copiers.get((claim.id, source.id), ()))))
-    polarities = [stance_polarity(stance_overall(cells.own[(claim.id, s.id)]))
-                  for s in every_source if (claim.id, s.id) in cells.own]
-    return MatrixPageRow(
-        claim=claim, cells=row_cells, positive=polarities.count("positive"),
-        negative=polarities.count("negative"), mixed=polarities.count("mixed"),
-    )
+        row_cells.append(
+            MatrixCell(
+                source=source,
+                stance=stance,
+                copied=copied,
+                copiers=len(cells.copiers.get((claim.id, source.id), ())),
+                url=cell_url.format(claim=claim.id, source=source.id),
+            )
+        )
+    return MatrixPageRow(claim=claim, cells=row_cells, positive=tally[0], negative=tally[1], mixed=tally[2])
 
 
 def _pair_agreement(cells: _Cells, columns: list[Source]) -> list[PairAgreement]:
@@ -703,7 +894,7 @@ def _pair_agreement(cells: _Cells, columns: list[Source]) -> list[PairAgreement]
 def matrix_csv_rows(*, story: Story) -> list[list[str]]:
     """The whole matrix for download: one row per claim, one column per outlet."""
     cells = _matrix_cells(story)
-    order = _claim_order(story, cells, "sources")
+    order = _claim_order(story, "sources")
     source_ids = sorted({s for _, s in set(cells.own) | set(cells.copied)})
     sources = {s.id: s.name for s in Source.objects.filter(id__in=source_ids)}
     texts = dict(Claim.objects.filter(id__in=order).values_list("id", "text"))
@@ -739,18 +930,39 @@ class Quote:
 
 def _quotes(evidence: QuerySet[Evidence], *, radius: int, stops: str) -> list[Quote]:
     rows = evidence.annotate(window=_quote_window("article__text", "start", "end", radius)).values(
-        "id", "claim_id", "article_id", "start", "end", "stance", "stance_by_editor", "attributed_to", "window",
-        "article__title", "article__url", "article__source_id", "article__source__name", "article__published_at",
+        "id",
+        "claim_id",
+        "article_id",
+        "start",
+        "end",
+        "stance",
+        "stance_by_editor",
+        "attributed_to",
+        "window",
+        "article__title",
+        "article__url",
+        "article__source_id",
+        "article__source__name",
+        "article__published_at",
         "article__duplicate_of_id",
     )
     return [
         Quote(
-            id=r["id"], claim_id=r["claim_id"], article_id=r["article_id"], article_title=r["article__title"],
-            article_url=r["article__url"], source_id=r["article__source_id"],
-            source_name=r["article__source__name"] or "", published_at=r["article__published_at"],
-            is_copy=r["article__duplicate_of_id"] is not None, stance=r["stance"],
-            stance_by_editor=r["stance_by_editor"], attributed_to=r["attributed_to"],
-            snippet=snippet_from_window(r["window"], start=r["start"], end=r["end"], radius=radius, stops=stops),
+            id=r["id"],
+            claim_id=r["claim_id"],
+            article_id=r["article_id"],
+            article_title=r["article__title"],
+            article_url=r["article__url"],
+            source_id=r["article__source_id"],
+            source_name=r["article__source__name"] or "",
+            published_at=r["article__published_at"],
+            is_copy=r["article__duplicate_of_id"] is not None,
+            stance=r["stance"],
+            stance_by_editor=r["stance_by_editor"],
+            attributed_to=r["attributed_to"],
+            snippet=snippet_from_window(
+                r["window"], start=r["start"], end=r["end"], radius=radius, stops=stops
+            ),
         )
         for r in rows
     ]
@@ -758,8 +970,11 @@ def _quotes(evidence: QuerySet[Evidence], *, radius: int, stops: str) -> list[Qu
 
 def matrix_cell_quotes(*, story: Story, claim_id: int, source_id: int) -> list[Quote]:
     evidence = Evidence.objects.filter(claim_id=claim_id, claim__story=story, article__source_id=source_id)
-    return _quotes(evidence.order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start"),
-                   radius=QUOTE_RADIUS, stops=SENTENCE_END)
+    return _quotes(
+        evidence.order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start"),
+        radius=QUOTE_RADIUS,
+        stops=SENTENCE_END,
+    )
 
 
 # Claim permalink -----------------------------------------------------------------------------------------------
@@ -771,9 +986,11 @@ def claim_for_permalink(*, pk: int) -> Claim | None:
     for _ in range(10):
         if claim is None or claim.merged_into_id is None:
             return claim
-        claim = Claim.objects.select_related("story", "first_reported_in__source").filter(
-            pk=claim.merged_into_id
-        ).first()
+        claim = (
+            Claim.objects.select_related("story", "first_reported_in__source")
+            .filter(pk=claim.merged_into_id)
+            .first()
+        )
     return claim
 
 
@@ -784,8 +1001,11 @@ def claim_quotes_page(*, claim: Claim, page: int = 1) -> tuple[list[Quote], int,
     pages = max(1, -(-total // EVIDENCE_PER_PAGE))
     page = min(max(page, 1), pages)
     ordered = evidence.order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
-    quotes = _quotes(ordered[(page - 1) * EVIDENCE_PER_PAGE : page * EVIDENCE_PER_PAGE],
-                     radius=PARAGRAPH_RADIUS, stops="\n")
+    quotes = _quotes(
+        ordered[(page - 1) * EVIDENCE_PER_PAGE : page * EVIDENCE_PER_PAGE],
+        radius=PARAGRAPH_RADIUS,
+        stops="\n",
+    )
     return quotes, page, pages
 
 
@@ -794,9 +1014,21 @@ def claim_appearances(*, claim: Claim) -> list[dict]:
     return list(
         Evidence.objects.filter(claim=claim)
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
-        .values("id", "article_id", "stance", "attributed_to", "start", "end", "article__title", "article__url",
-                "article__published_at", "article__published_has_time", "article__source_id",
-                "article__source__name", "article__duplicate_of_id")
+        .values(
+            "id",
+            "article_id",
+            "stance",
+            "attributed_to",
+            "start",
+            "end",
+            "article__title",
+            "article__url",
+            "article__published_at",
+            "article__published_has_time",
+            "article__source_id",
+            "article__source__name",
+            "article__duplicate_of_id",
+        )
     )
 
 
@@ -810,15 +1042,21 @@ def claim_uptake_chart(*, appearances: list[dict], rtl: bool, lanes: int = 12) -
             order.append(a["article__source_id"])
     order = order[:lanes]
     names = {a["article__source_id"]: a["article__source__name"] or "—" for a in dated}
-    scale = timelines.Scale(dated[0]["article__published_at"].date(),
-                            dated[-1]["article__published_at"].date() + timedelta(days=1), rtl=rtl)
+    scale = timelines.Scale(
+        dated[0]["article__published_at"].date(),
+        dated[-1]["article__published_at"].date() + timedelta(days=1),
+        rtl=rtl,
+    )
     chart = timelines.chart_frame(len(order), rtl=rtl)
     chart.ticks = scale.ticks()
     chart.lanes = [timelines.Lane(y=timelines.lane_y(i), label=names[s]) for i, s in enumerate(order)]
     marks = [
         timelines.Mark(
-            x=scale.x(a["article__published_at"]), y=timelines.lane_y(order.index(a["article__source_id"])),
-            ids=[a["id"]], title=f"{names[a['article__source_id']]} — {a['stance']}", href=f"#evidence-{a['id']}",
+            x=scale.x(a["article__published_at"]),
+            y=timelines.lane_y(order.index(a["article__source_id"])),
+            ids=[a["id"]],
+            title=f"{names[a['article__source_id']]} — {a['stance']}",
+            href=f"#evidence-{a['id']}",
             css=f"stance-{a['stance']}" + (" copy" if a["article__duplicate_of_id"] else ""),
         )
         for a in dated
@@ -834,8 +1072,19 @@ def claim_evidence_rows(*, claim: Claim) -> list[dict]:
         Evidence.objects.filter(claim=claim)
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
         .annotate(quote=Substr("article__text", F("start") + 1, F("end") - F("start")))
-        .values("id", "article_id", "article__source__name", "article__url", "article__published_at", "start",
-                "end", "quote", "stance", "stance_by_editor", "attributed_to")
+        .values(
+            "id",
+            "article_id",
+            "article__source__name",
+            "article__url",
+            "article__published_at",
+            "start",
+            "end",
+            "quote",
+            "stance",
+            "stance_by_editor",
+            "attributed_to",
+        )
     )
 
 
@@ -859,7 +1108,9 @@ def entity_profile(*, entity: Entity) -> EntityProfile:
         .order_by("-mentions", "article__source__name")
     )
     used = list(
-        mentions.exclude(epithet="").values("article__source_id", "epithet").annotate(n=Count("id"))
+        mentions.exclude(epithet="")
+        .values("article__source_id", "epithet")
+        .annotate(n=Count("id"))
         .order_by("-n", "epithet")
     )
     spread: dict[str, int] = defaultdict(int)
@@ -871,8 +1122,11 @@ def entity_profile(*, entity: Entity) -> EntityProfile:
             {"epithet": row["epithet"], "n": row["n"], "only_here": spread[row["epithet"]] == 1}
         )
     epithets = [
-        {"source_id": o["article__source_id"], "source": o["article__source__name"] or "—",
-         "epithets": by_source.get(o["article__source_id"], [])[:10]}
+        {
+            "source_id": o["article__source_id"],
+            "source": o["article__source__name"] or "—",
+            "epithets": by_source.get(o["article__source_id"], [])[:10],
+        }
         for o in outlets
     ]
     cooccurring = list(
@@ -903,28 +1157,52 @@ def source_profile(*, story: Story, source: Source, page: int = 1) -> SourceProf
     total = articles.count()
     pages = max(1, -(-total // EVIDENCE_PER_PAGE))
     page = min(max(page, 1), pages)
-    listed = list(articles.for_story_page().order_by(F("published_at").asc(nulls_last=True), "id")[
-        (page - 1) * EVIDENCE_PER_PAGE : page * EVIDENCE_PER_PAGE])
-    evidence = Evidence.objects.filter(article__story=story, article__source=source, claim__merged_into__isnull=True)
+    listed = list(
+        articles.for_story_page().order_by(F("published_at").asc(nulls_last=True), "id")[
+            (page - 1) * EVIDENCE_PER_PAGE : page * EVIDENCE_PER_PAGE
+        ]
+    )
+    evidence = Evidence.objects.filter(
+        article__story=story, article__source=source, claim__merged_into__isnull=True
+    )
     found: dict[int, dict] = {}
     for claim_id, text, slug, stance in evidence.order_by("claim_id").values_list(
         "claim_id", "claim__text", "claim__slug", "stance"
     )[:2000]:
-        entry = found.setdefault(claim_id, {"id": claim_id, "text": text, "slug": slug or "claim", "stances": set()})
+        entry = found.setdefault(
+            claim_id, {"id": claim_id, "text": text, "slug": slug or "claim", "stances": set()}
+        )
         entry["stances"].add(stance)
     stances = [{**e, "stance": stance_overall(e["stances"])} for e in found.values()][:200]
-    cites = list(evidence.exclude(attributed_to="").values("attributed_to").annotate(n=Count("id"))
-                 .order_by("-n", "attributed_to")[:20])
+    cites = list(
+        evidence.exclude(attributed_to="")
+        .values("attributed_to")
+        .annotate(n=Count("id"))
+        .order_by("-n", "attributed_to")[:20]
+    )
     copied_by = list(
-        Article.objects.filter(story=story, duplicate_of__source=source).exclude(source=source)
-        .values("source_id", "source__name").annotate(n=Count("id")).order_by("-n")
+        Article.objects.filter(story=story, duplicate_of__source=source)
+        .exclude(source=source)
+        .values("source_id", "source__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
     )
     copies_from = list(
-        articles.filter(duplicate_of__isnull=False).values("duplicate_of__source_id", "duplicate_of__source__name")
-        .annotate(n=Count("id")).order_by("-n")
+        articles.filter(duplicate_of__isnull=False)
+        .values("duplicate_of__source_id", "duplicate_of__source__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
     )
-    return SourceProfile(source=source, articles=listed, page=page, pages=pages, stances=stances, cites=cites,
-                         copied_by=copied_by, copies_from=copies_from)
+    return SourceProfile(
+        source=source,
+        articles=listed,
+        page=page,
+        pages=pages,
+        stances=stances,
+        cites=cites,
+        copied_by=copied_by,
+        copies_from=copies_from,
+    )
 
 
 # Live status ---------------------------------------------------------------------------------------------------
@@ -944,10 +1222,13 @@ class StoryStatus:
 
 def story_status(*, story: Story) -> StoryStatus:
     """Counts per status and the latest uploads, unfinished ones first."""
-    counts = dict(Article.objects.filter(story=story).order_by().values_list("status").annotate(n=Count("id")))
+    counts = dict(
+        Article.objects.filter(story=story).order_by().values_list("status").annotate(n=Count("id"))
+    )
     unfinished = Q(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING, Article.Status.FAILED])
     articles = list(
-        Article.objects.filter(story=story).for_story_page()
+        Article.objects.filter(story=story)
+        .for_story_page()
         .alias(finished=Case(When(unfinished, then=Value(0)), default=Value(1)))
         .order_by("finished", "-created_at", "-id")[:STATUS_LISTED]
     )
@@ -960,7 +1241,9 @@ def story_status(*, story: Story) -> StoryStatus:
 # PostgreSQL with translate()/regexp_replace(), SQLite through a Python function registered on the connection.
 
 _DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)])
-_FOLD = str.maketrans({**dict.fromkeys(_DIACRITICS), "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_FOLD = str.maketrans(
+    {**dict.fromkeys(_DIACRITICS), "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+)
 SEARCH_LIMIT = 10
 
 
@@ -981,9 +1264,7 @@ class ArabicFold(Func):
         return super().as_sql(compiler, connection, function="ar_fold", **extra)
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = (
-            f"lower(translate(regexp_replace(%(expressions)s, '[{_DIACRITICS}]', '', 'g'), 'أإآٱىة', 'اااايه'))"
-        )
+        template = f"lower(translate(regexp_replace(%(expressions)s, '[{_DIACRITICS}]', '', 'g'), 'أإآٱىة', 'اااايه'))"
         return super().as_sql(compiler, connection, template=template, **extra)
 
 
@@ -1013,16 +1294,27 @@ def search(*, query: str, user, story: Story | None = None) -> SearchResults:
     articles = _search_articles(folded, stories)
     claims = list(
         Claim.objects.filter(story__in=stories, merged_into__isnull=True)
-        .alias(folded=ArabicFold("text")).filter(folded__contains=folded)
-        .select_related("story").only("id", "text", "slug", "story__slug", "story__title")[:SEARCH_LIMIT]
+        .alias(folded=ArabicFold("text"))
+        .filter(_fuzzy("folded", folded))
+        .select_related("story")
+        .only("id", "text", "slug", "story__slug", "story__title")[:SEARCH_LIMIT]
     )
     entities = list(
         Entity.objects.filter(story__in=stories)
         .alias(folded=ArabicFold("name"), folded_aliases=ArabicFold(Cast("aliases", TextField())))
-        .filter(Q(folded__contains=folded) | Q(folded_aliases__contains=folded))
-        .select_related("story").only("id", "name", "kind", "story__slug", "story__title")[:SEARCH_LIMIT]
+        .filter(_fuzzy("folded", folded) | Q(folded_aliases__contains=folded))
+        .select_related("story")
+        .only("id", "name", "kind", "story__slug", "story__title")[:SEARCH_LIMIT]
     )
     return SearchResults(query=query, articles=articles, claims=claims, entities=entities)
+
+
+def _fuzzy(field_name: str, folded: str) -> Q:
+    """Containment everywhere; on PostgreSQL also pg_trgm word similarity, which forgives a letter or two."""
+    match = Q(**{f"{field_name}__contains": folded})
+    if connection.vendor == "postgresql":
+        match |= Q(**{f"{field_name}__trigram_word_similar": folded})
+    return match
 
 
 def _search_articles(folded: str, stories: QuerySet[Story]) -> list[dict]:
@@ -1033,13 +1325,19 @@ def _search_articles(folded: str, stories: QuerySet[Story]) -> list[dict]:
         # Full-text with the built-in Arabic stemmer finds other forms of the words; containment keeps exact hits.
         vector = SearchVector(ArabicFold("title"), ArabicFold("text"), config="arabic")
         text_query = SearchQuery(folded, config="arabic", search_type="plain")
-        articles = articles.alias(vector=vector).filter(match | Q(vector=text_query)).annotate(
-            rank=SearchRank(vector, text_query)
-        ).order_by("-rank", "-published_at", "id")
+        articles = (
+            articles.alias(vector=vector)
+            .filter(match | Q(vector=text_query))
+            .annotate(rank=SearchRank(vector, text_query))
+            .order_by("-rank", "-published_at", "id")
+        )
     else:
         articles = articles.filter(match).order_by(F("published_at").desc(nulls_last=True), "id")
-    rows = list(articles.values("id", "title", "text", "story__slug", "story__title", "source__name",
-                                "published_at")[:SEARCH_LIMIT])
+    rows = list(
+        articles.values("id", "title", "text", "story__slug", "story__title", "source__name", "published_at")[
+            :SEARCH_LIMIT
+        ]
+    )
     for row in rows:
         row["snippet"] = search_snippet(row.pop("text"), folded)
     return rows
@@ -1080,8 +1378,11 @@ def claim_summary(*, appearances: list[dict]) -> dict:
 
 
 def _creative_work(a: dict, absolute) -> dict:
-    work = {"@type": "NewsArticle", "headline": a["article__title"] or None,
-            "url": a["article__url"] or absolute(f"#evidence-{a['id']}")}
+    work = {
+        "@type": "NewsArticle",
+        "headline": a["article__title"] or None,
+        "url": a["article__url"] or absolute(f"#evidence-{a['id']}"),
+    }
     if a["article__published_at"]:
         work["datePublished"] = a["article__published_at"].isoformat()
     if a["article__source__name"]:
@@ -1122,9 +1423,12 @@ class Segment:
 
 def article_segments(*, article: Article) -> list[Segment]:
     """The article text cut at its quotes, so the template escapes each piece and marks the quotes."""
-    evidence = list(Evidence.objects.filter(article=article).select_related("claim").only(
-        "id", "start", "end", "stance", "claim__id", "claim__text", "claim__slug", "claim__merged_into"
-    ).order_by("start", "-end"))
+    evidence = list(
+        Evidence.objects.filter(article=article)
+        .select_related("claim")
+        .only("id", "start", "end", "stance", "claim__id", "claim__text", "claim__slug", "claim__merged_into")
+        .order_by("start", "-end")
+    )
     text, at, out = article.text, 0, []
     for ev in evidence:
         if ev.start < at:
@@ -1141,7 +1445,11 @@ def article_segments(*, article: Article) -> list[Segment]:
 def story_tracked(*, story: Story) -> list[dict]:
     """Tracked claims with how many articles agree, disagree or discuss."""
     tracked = {t.id: {"claim": t, "counts": {}} for t in TrackedClaim.objects.filter(story=story)}
-    rows = TrackedStance.objects.filter(tracked__story=story).values("tracked_id", "stance").annotate(n=Count("id"))
+    rows = (
+        TrackedStance.objects.filter(tracked__story=story)
+        .values("tracked_id", "stance")
+        .annotate(n=Count("id"))
+    )
     for row in rows:
         tracked[row["tracked_id"]]["counts"][row["stance"]] = row["n"]
     return list(tracked.values())

@@ -72,7 +72,9 @@ class Scale:
 
     def x(self, when: date | datetime) -> float:
         if isinstance(when, datetime):
-            offset = (when - datetime.combine(self.start, datetime.min.time(), tzinfo=when.tzinfo)).total_seconds()
+            offset = (
+                when - datetime.combine(self.start, datetime.min.time(), tzinfo=when.tzinfo)
+            ).total_seconds()
             fraction = offset / 86400 / self.days
         else:
             fraction = (when - self.start).days / self.days

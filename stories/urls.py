@@ -21,7 +21,9 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_detail, name="claim_short"),
     path("claims/<int:pk>-<str:slug>/", views.claim_detail, name="claim"),
     path("claims/<int:pk>-<str:slug>/evidence.csv", views.claim_download, {"fmt": "csv"}, name="claim_csv"),
-    path("claims/<int:pk>-<str:slug>/evidence.json", views.claim_download, {"fmt": "json"}, name="claim_json"),
+    path(
+        "claims/<int:pk>-<str:slug>/evidence.json", views.claim_download, {"fmt": "json"}, name="claim_json"
+    ),
     path("api/stories/<str:slug>.json", views.story_export, name="story_json"),
     path("review/claims/<int:pk>/merge/", views.claim_merge, name="claim_merge"),
     path("review/claims/<int:pk>/split/", views.claim_split, name="claim_split"),

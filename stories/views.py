@@ -15,8 +15,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.encoding import uri_to_iri
 from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_bidi, gettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -49,7 +50,9 @@ def _page(request, name: str = "page") -> int:
 @require_GET
 def story_list(request):
     """The stories this reader may see."""
-    return render(request, "stories/story_list.html", {"stories": selectors.stories_visible(user=request.user)})
+    return render(
+        request, "stories/story_list.html", {"stories": selectors.stories_visible(user=request.user)}
+    )
 
 
 @require_GET
@@ -62,13 +65,17 @@ def story_detail(request, story: Story):
     context = {
         "story": story,
         "filters": filters,
-        "coverage": selectors.story_coverage(story=story, filters=filters, rtl=rtl, lane_page=_page(request, "lanes")),
-        "events": selectors.story_events(story=story, filters=filters, rtl=rtl, page=_page(request, "events")),
+        "coverage": selectors.story_coverage(
+            story=story, filters=filters, rtl=rtl, lane_page=_page(request, "lanes")
+        ),
+        "events": selectors.story_events(
+            story=story, filters=filters, rtl=rtl, page=_page(request, "events")
+        ),
         "first_claims": selectors.story_first_claims_listed(story=story, filters=filters),
     }
     if request.htmx:
         return render(request, "stories/story.html#timelines", context)
-    context["choices"] = selectors.story_filter_choices(story=story)
+    context["choices"] = selectors.story_filter_choices(story=story, coverage=context["coverage"])
     context["tracked"] = selectors.story_tracked(story=story)
     return render(request, "stories/story.html", context)
 
@@ -79,7 +86,10 @@ def story_detail(request, story: Story):
 def story_matrix(request, story: Story):
     """Claims × outlets; sorting and paging swap the table in place."""
     matrix = selectors.story_matrix_page(
-        story=story, sort=request.GET.get("sort", "sources"), page=_page(request), col_page=_page(request, "cols")
+        story=story,
+        sort=request.GET.get("sort", "sources"),
+        page=_page(request),
+        col_page=_page(request, "cols"),
     )
     context = {"story": story, "matrix": matrix}
     template = "stories/matrix.html#matrix" if request.htmx else "stories/matrix.html"
@@ -94,7 +104,13 @@ def matrix_cell(request, story: Story, claim_id: int, source_id: int):
     claim = get_object_or_404(Claim, pk=claim_id, story=story)
     source = get_object_or_404(Source, pk=source_id)
     quotes = selectors.matrix_cell_quotes(story=story, claim_id=claim.pk, source_id=source.pk)
-    context = {"story": story, "claim": claim, "source": source, "quotes": quotes, "stances": review.STANCES_ORDERED}
+    context = {
+        "story": story,
+        "claim": claim,
+        "source": source,
+        "quotes": quotes,
+        "stances": review.STANCES_ORDERED,
+    }
     template = "stories/matrix_cell.html#cell" if request.htmx else "stories/matrix_cell.html"
     return render(request, template, context)
 
@@ -137,7 +153,9 @@ def story_status(request, story: Story):
 @story_view
 def article_detail(request, story: Story, pk: int):
     """One article's cleaned text with the claims' quotes marked."""
-    article = get_object_or_404(Article.objects.select_related("source", "duplicate_of__source"), pk=pk, story=story)
+    article = get_object_or_404(
+        Article.objects.select_related("source", "duplicate_of__source"), pk=pk, story=story
+    )
     context = {"story": story, "article": article, "segments": selectors.article_segments(article=article)}
     return render(request, "stories/article.html", context)
 
@@ -147,7 +165,9 @@ def article_detail(request, story: Story, pk: int):
 def entity_detail(request, story: Story, pk: int):
     """An entity across outlets: epithets side by side, and who appears with it."""
     entity = get_object_or_404(Entity, pk=pk, story=story)
-    return render(request, "stories/entity.html", {"story": story, "profile": selectors.entity_profile(entity=entity)})
+    return render(
+        request, "stories/entity.html", {"story": story, "profile": selectors.entity_profile(entity=entity)}
+    )
 
 
 @require_GET
@@ -186,10 +206,13 @@ def claim_detail(request, pk: int, slug: str = ""):
         "uptake": selectors.claim_uptake_chart(appearances=appearances, rtl=get_language_bidi()),
         "summary": selectors.claim_summary(appearances=appearances),
         "permalink": request.build_absolute_uri(claim.get_absolute_url()),
+        "permalink_readable": uri_to_iri(request.build_absolute_uri(claim.get_absolute_url())),
         "stances": review.STANCES_ORDERED,
     }
     context["description"] = _claim_description(claim, context["summary"])
-    context["jsonld"] = selectors.claim_jsonld(claim=claim, appearances=appearances, absolute=request.build_absolute_uri)
+    context["jsonld"] = selectors.claim_jsonld(
+        claim=claim, appearances=appearances, absolute=request.build_absolute_uri
+    )
     return render(request, "stories/claim.html", context)
 
 
@@ -199,8 +222,10 @@ def _claim_description(claim: Claim, summary: dict) -> str:
     first = claim.first_reported_in
     if first is not None:
         when = date_format(first.published_at, "j F Y") if first.published_at else ""
-        parts.append(gettext("أول من نشره: %(source)s %(when)s") % {
-            "source": first.source.name if first.source else "—", "when": when})
+        parts.append(
+            gettext("أول من نشره: %(source)s %(when)s")
+            % {"source": first.source.name if first.source else "—", "when": when}
+        )
     leaning = "، ".join(f"{stance_word(stance)} {n}" for stance, n in summary["counts"].items())
     parts.append(gettext("منافذ: %(n)s") % {"n": summary["outlets"]} + (f" ({leaning})" if leaning else ""))
     return " · ".join(parts)
@@ -214,10 +239,13 @@ def claim_download(request, pk: int, slug: str, fmt: str):
         return redirect_to_login(request.get_full_path())
     rows = selectors.claim_evidence_rows(claim=claim)
     if fmt == "json":
-        payload = {"claim": {"id": claim.pk, "text": claim.text, "permalink": claim.get_absolute_url()},
-                   "evidence": rows}
-        response = HttpResponse(json.dumps(payload, ensure_ascii=False, default=str, indent=1),
-                                content_type="application/json")
+        payload = {
+            "claim": {"id": claim.pk, "text": claim.text, "permalink": claim.get_absolute_url()},
+            "evidence": rows,
+        }
+        response = HttpResponse(
+            json.dumps(payload, ensure_ascii=False, default=str, indent=1), content_type="application/json"
+        )
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         _write_csv(response, [list(rows[0]) if rows else ["id"], *[list(r.values()) for r in rows]])
@@ -249,8 +277,9 @@ def _back(request, fallback: str):
     if request.htmx:
         return HttpResponseClientRefresh()
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = fallback
     return redirect(target)
 
@@ -272,11 +301,13 @@ def _review(view):
 @_review
 def claim_merge(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
-    into = Claim.objects.filter(pk=selectors.int_param(request.POST.get("into")), story_id=claim.story_id).first()
+    into = Claim.objects.filter(
+        pk=selectors.int_param(request.POST.get("into")), story_id=claim.story_id
+    ).first()
     if into is None:
-        raise review.ReviewError("Choose a claim of the same story to merge into.")
+        raise review.ReviewError(gettext("اختر ادعاءً من القصة نفسها للدمج فيه."))
     into = review.claim_merge(claim=claim, into=into, user=request.user)
-    messages.success(request, "Merged.")
+    messages.success(request, gettext("دُمج الادعاء."))
     if request.htmx:
         return HttpResponseClientRedirect(into.get_absolute_url())
     return redirect(into.get_absolute_url())
@@ -286,8 +317,10 @@ def claim_merge(request, pk: int):
 def claim_split(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
     ids = [i for i in map(selectors.int_param, request.POST.getlist("evidence")) if i]
-    new = review.claim_split(claim=claim, evidence_ids=ids, user=request.user, text=request.POST.get("text", ""))
-    messages.success(request, "Split.")
+    new = review.claim_split(
+        claim=claim, evidence_ids=ids, user=request.user, text=request.POST.get("text", "")
+    )
+    messages.success(request, gettext("فُصلت الاقتباسات في ادعاء جديد."))
     return redirect(new.get_absolute_url())
 
 
@@ -301,8 +334,12 @@ def claim_reword(request, pk: int):
 @_review
 def stance_override(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
-    article = get_object_or_404(Article, pk=selectors.int_param(request.POST.get("article")), story_id=claim.story_id)
-    review.stance_override(claim=claim, article=article, stance=request.POST.get("stance", ""), user=request.user)
+    article = get_object_or_404(
+        Article, pk=selectors.int_param(request.POST.get("article")), story_id=claim.story_id
+    )
+    review.stance_override(
+        claim=claim, article=article, stance=request.POST.get("stance", ""), user=request.user
+    )
     return _back(request, claim.get_absolute_url())
 
 
@@ -318,7 +355,9 @@ def article_mark_copy(request, pk: int):
 @_review
 def article_mark_off_topic(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("story"), pk=pk)
-    review.article_mark_off_topic(article=article, off_topic=request.POST.get("off_topic") == "1", user=request.user)
+    review.article_mark_off_topic(
+        article=article, off_topic=request.POST.get("off_topic") == "1", user=request.user
+    )
     return _back(request, reverse("stories:article", kwargs={"slug": article.story.slug, "pk": article.pk}))
 
 
@@ -340,6 +379,6 @@ def claim_track(request, slug: str):
     story = get_object_or_404(Story, slug=slug)
     text = " ".join(request.POST.get("text", "").split())
     if not text:
-        raise review.ReviewError("Type the claim to track.")
+        raise review.ReviewError(gettext("اكتب الادعاء الذي تريد متابعته."))
     services.claim_track(story=story, text=text, user=request.user)
     return _back(request, story.get_absolute_url())

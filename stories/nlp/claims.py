@@ -14,7 +14,6 @@ from . import camel
 from .match import HEAD_SEP
 from .stance import (
     COMPLEMENTIZERS,
-    DENIAL_VERBS,
     REPORTING_VERBS,
     Word,
     find_attribution,
@@ -79,7 +78,9 @@ _QUOTES = "\"'“”«»‘’"
 MIN_CONTENT = 3  # a clause with fewer content tokens is a fragment, kept with its neighbour
 
 
-def find_claims(text: str, sentences: Sequence[Sentence], *, sources: Sequence[str] = ()) -> tuple[ClaimFound, ...]:
+def find_claims(
+    text: str, sentences: Sequence[Sentence], *, sources: Sequence[str] = ()
+) -> tuple[ClaimFound, ...]:
     """Every checkable proposition in ``text``, in reading order."""
     claims: list[ClaimFound] = []
     context = ""
@@ -100,7 +101,7 @@ def find_claims(text: str, sentences: Sequence[Sentence], *, sources: Sequence[s
 
 
 def _with_implicit_speaker(claim: ClaimFound, last: str | None) -> tuple[ClaimFound, str | None]:
-    """"وأضافت أن ..." has no subject: the speaker is the one of the previous reported claim."""
+    """ "وأضافت أن ..." has no subject: the speaker is the one of the previous reported claim."""
     if claim.stance == "asserts":
         return claim, None  # the implicit subject only carries over from one reported claim to the next
     if claim.attributed_to is None and last is not None:
@@ -118,12 +119,14 @@ def _skip_sentence(text: str, sent: Sentence) -> bool:
     # Headings and captions: short lines, or unpunctuated lines without any verb.
     if len(words) <= 5:
         return True
-    return len(words) <= 10 and s[-1] not in ".!…\"”»" and not any(_verbish(w) for w in words)
+    return len(words) <= 10 and s[-1] not in '.!…"”»' and not any(_verbish(w) for w in words)
 
 
 def _verbish(w: Word) -> bool:
     """A finite verb by lexicon or shape, including present forms ("يزور") that headlines use."""
-    return looks_like_verb(w.bare) or (w.bare[:1] in "يت" and len(w.bare) >= 4 and not w.bare.startswith("ال"))
+    return looks_like_verb(w.bare) or (
+        w.bare[:1] in "يت" and len(w.bare) >= 4 and not w.bare.startswith("ال")
+    )
 
 
 def _sentence_claims(
@@ -132,7 +135,9 @@ def _sentence_claims(
     start = _after_list_marker(text, sent.start, sent.end)
     frame = find_attribution(text, start, sent.end)
     prop_start = frame.prop_start if frame and frame.prop_start > start else start
-    prop_end = frame.prop_end if frame and frame.prop_end < sent.end and frame.prop_start <= start else sent.end
+    prop_end = (
+        frame.prop_end if frame and frame.prop_end < sent.end and frame.prop_start <= start else sent.end
+    )
     # A denial frame stays in the quote: an editor must see "نفى ..." next to what was denied.
     quote_from = start if frame and frame.kind == "deny" else None
     out: list[ClaimFound] = []
@@ -157,34 +162,64 @@ def _after_list_marker(text: str, start: int, end: int) -> int:
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut at connectives and at "و" + a new finite verb; fragments stay with their neighbour."""
-    cuts = [m.end() if text[m.start()] in "،,؛" else m.start() + 1 for m in _CLAUSE_BREAK.finditer(text, start, end)]
-    cuts += _verb_coordinations(text, start, end)
-    bounds = [start, *sorted(c for c in set(cuts) if start < c < end), end]
-    pieces = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    hard = [
+        m.end() if text[m.start()] in "،,؛" else m.start() + 1
+        for m in _CLAUSE_BREAK.finditer(text, start, end)
+    ]
+    words = list(iter_words(text, start, end))
+    hard += _verb_coordinations(text, start, words)
+    bounds = [start, *sorted(c for c in set(hard) if start < c < end), end]
+    # A comma before a new finite verb cuts only when the piece before it has a verb of its own.
+    for cut in _comma_verbs(text, start, words):
+        left = max(b for b in bounds if b < cut)
+        if _has_verb([w for w in words if left <= w.start < cut]):
+            bounds = sorted({*bounds, cut})
     merged: list[tuple[int, int]] = []
-    for a, b in pieces:
-        if merged and len(content_tokens(text[a:b])) < MIN_CONTENT:
-            merged[-1] = (merged[-1][0], b)
-        elif merged and len(content_tokens(text[merged[-1][0] : merged[-1][1]])) < MIN_CONTENT:
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if merged and (
+            len(content_tokens(text[a:b])) < MIN_CONTENT
+            or len(content_tokens(text[merged[-1][0] : merged[-1][1]])) < MIN_CONTENT
+        ):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     return merged
 
 
-def _verb_coordinations(text: str, start: int, end: int) -> list[int]:
-    words = list(iter_words(text, start, end))
+def _comma_at(text: str, words: list[Word], k: int) -> int | None:
+    gap = text[words[k - 1].end : words[k].start]
+    pos = max(gap.find("،"), gap.find(","))
+    return words[k - 1].end + pos + 1 if pos >= 0 else None
+
+
+def _verb_coordinations(text: str, start: int, words: list[Word]) -> list[int]:
+    """ "و" + a finite verb after at least three words: "وقام بتفعيل", "وأقامت حواراً"."""
     cuts = []
     for k, w in enumerate(words[3:], start=3):
-        if _inside_quote(text, start, w):
-            continue
-        gap = text[words[k - 1].end : w.start]
-        comma = "،" in gap or "," in gap
-        if w.norm[:1] == "و" and w.norm != w.bare and looks_like_verb(w.bare):
-            cuts.append(w.start if not comma else words[k - 1].end + max(gap.find("،"), gap.find(",")) + 1)
-        elif comma and w.norm == w.bare and looks_like_verb(w.norm) and k + 3 < len(words) and _has_verb(words[:k]):
-            # "زيارة قام بها فلان، مهدت الأرضية لـ...": a comma and a new finite verb open a new clause
-            cuts.append(words[k - 1].end + max(gap.find("،"), gap.find(",")) + 1)
+        if (
+            w.norm[:1] == "و"
+            and w.norm != w.bare
+            and looks_like_verb(w.bare)
+            and not _inside_quote(text, start, w)
+        ):
+            cuts.append(_comma_at(text, words, k) or w.start)
+    return cuts
+
+
+def _comma_verbs(text: str, start: int, words: list[Word]) -> list[int]:
+    """ "زيارة قام بها فلان، مهدت الأرضية": a comma, then a verb whose form cannot be a noun (so "بحث" not)."""
+    cuts = []
+    for k, w in enumerate(words[3:-3], start=3):
+        comma = _comma_at(text, words, k)
+        marked = w.norm.endswith(("ت", "وا")) or len(w.norm) >= 4
+        if (
+            comma
+            and w.norm == w.bare
+            and marked
+            and looks_like_verb(w.norm)
+            and not _inside_quote(text, start, w)
+        ):
+            cuts.append(comma)
     return cuts
 
 
@@ -195,7 +230,11 @@ def _has_verb(words: list[Word]) -> bool:
 
 def _inside_quote(text: str, start: int, w: Word) -> bool:
     before = text[start : w.start]
-    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    return (
+        before.count('"') % 2 == 1
+        or before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
+    )
 
 
 def _claim(
@@ -227,7 +266,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     junk = " \t\n،,:؛-–"
     while start < end and (text[start] in junk or (text[start] in _QUOTES and _unbalanced(text, start, end))):
         start += 1
-    while end > start and (text[end - 1] in junk or (text[end - 1] in _QUOTES and _unbalanced(text, start, end))):
+    while end > start and (
+        text[end - 1] in junk or (text[end - 1] in _QUOTES and _unbalanced(text, start, end))
+    ):
         end -= 1
     m = re.search(r"\s*(?:للمزيد|اقرأ أيضا).*$", text[start:end])
     if m:
@@ -262,7 +303,7 @@ _ROOT_WAW = _norm_set(
 
 
 def _conjunction_waw(word: str) -> bool:
-    """"و" + a word of at least three letters, unless the whole is a known word starting with radical و."""
+    """ "و" + a word of at least three letters, unless the whole is a known word starting with radical و."""
     if word[:1] != "و" or len(word) < 4 or word[1:2] == "و":
         return False
     return not any(word.startswith(root) and len(word) - len(root) <= 2 for root in _ROOT_WAW)
@@ -276,13 +317,17 @@ def vocabulary(text: str) -> frozenset[str]:
 def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
     """Light stem of a normalised word: article, clitic conjunction/preposition, common suffixes.
 
-    A one-letter clitic is only dropped when the rest occurs as a word of the same text ("لدمشق" next to
-    "دمشق"), because in "وزير", "ليبيا", "فريق" the letter belongs to the word.
+    A one-letter clitic is only dropped when the rest occurs as a word of the same text ("لبغداد" next to
+    "بغداد"), because in "وزير", "ليبيا", "فريق" the letter belongs to the word.
     """
     word = _drop_article(norm)
     if looks_like_verb(norm):
         pass  # "وقعت" (signed) is a verb as written, not "و" + "قعت"
-    elif word == norm and len(word) > 3 and (word[1:] in vocab and word[:1] in "وفبلك" or _conjunction_waw(word)):
+    elif (
+        word == norm
+        and len(word) > 3
+        and (word[1:] in vocab and word[:1] in "وفبلك" or _conjunction_waw(word))
+    ):
         word = word[1:]
     if looks_like_verb(word) and word.endswith(("ت", "وا")) and len(word) > 4:
         word = word[:-1] if word.endswith("ت") else word[:-2]  # past feminine / plural: "فتحت" = "فتح"
@@ -298,8 +343,7 @@ def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
 def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
     """Stemmed content words of a clause, stopwords and reporting verbs removed, order kept."""
     vocab = vocabulary(text) if vocab is None else vocab
-    out = [stem(w.norm, vocab) for w in iter_words(text) if not _is_function(w)]
-    return [t for t in _lemmas(out) if len(t) > 1]
+    return [t for t in _tokens([w for w in iter_words(text) if not _is_function(w)], vocab) if len(t) > 1]
 
 
 def _is_function(w: Word) -> bool:
@@ -316,12 +360,14 @@ def _is_function(w: Word) -> bool:
     )
 
 
-def _lemmas(tokens: list[str]) -> list[str]:
+def _tokens(words: list[Word], vocab: frozenset[str]) -> list[str]:
+    """Matching tokens: lemmas when a morphology database is installed ("زار"/"يزور" meet), light stems
+    otherwise; both are stemmed so the article and suffix rules stay the same either way."""
     lemmatize = getattr(camel, "lemmatize", None)
-    if lemmatize is None or not tokens:
-        return tokens
-    lemmas = lemmatize(tokens)
-    return [camel.normalize(x) for x in lemmas] if lemmas and len(lemmas) == len(tokens) else tokens
+    lemmas = lemmatize([w.norm for w in words]) if lemmatize is not None and words else None
+    if lemmas is None or len(lemmas) != len(words):
+        return [stem(w.norm, vocab) for w in words]
+    return [stem(camel.normalize(lemma), vocab) for lemma in lemmas]
 
 
 def claim_key(
@@ -348,10 +394,17 @@ def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = Fal
     """First noun of the subject, after leading verbs, light verbs and complementizers; () for a titled
     person; None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
     words = [
-        w for w in iter_words(proposition) if (w.bare not in STOPWORDS and w.norm not in STOPWORDS) or w.bare in LIGHT_VERBS
+        w
+        for w in iter_words(proposition)
+        if (w.bare not in STOPWORDS and w.norm not in STOPWORDS) or w.bare in LIGHT_VERBS
     ]
     first = words[0] if words else None
-    if first and (first.norm != first.bare or continued) and looks_like_verb(first.bare) and first.bare not in REPORTING_VERBS:
+    if (
+        first
+        and (first.norm != first.bare or continued)
+        and looks_like_verb(first.bare)
+        and first.bare not in REPORTING_VERBS
+    ):
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
     everything = list(iter_words(proposition))
     for k, w in enumerate(everything[:6]):
@@ -361,7 +414,12 @@ def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = Fal
             break
     skipped_verb = False
     for w in words[:6]:
-        if w.bare in LIGHT_VERBS | AUX_VERBS or w.norm in COMPLEMENTIZERS or looks_like_verb(w.bare) or looks_like_verb(w.norm):
+        if (
+            w.bare in LIGHT_VERBS | AUX_VERBS
+            or w.norm in COMPLEMENTIZERS
+            or looks_like_verb(w.bare)
+            or looks_like_verb(w.norm)
+        ):
             skipped_verb = True
             continue
         if w.norm in TITLES or w.bare in TITLES:
@@ -370,5 +428,5 @@ def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = Fal
             return None  # "وقام بتفعيل": straight to the object, the subject is inherited
         if _drop_article(w.norm) in EVENT_NOUNS:
             return ()
-        return (stem(w.norm, vocab),)
+        return tuple(_tokens([w], vocab))
     return None

@@ -14,7 +14,7 @@ from camel_tools.utils.normalize import normalize_alef_ar, normalize_teh_marbuta
 
 from stories.nlp import camel
 from stories.nlp import lexicon as lx
-from stories.nlp.types import EntityFound, GazetteerEntry, Mention
+from stories.nlp.types import ENTITY_KINDS, EntityFound, GazetteerEntry, Mention
 
 # Arabic letters with their diacritics and tatweel, or a Latin word; punctuation and digits separate tokens.
 _TOKEN = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+|[A-Za-z][A-Za-z0-9]*")
@@ -24,7 +24,6 @@ _QUOTED = re.compile(r"[«“\"„”]([^«»“”\"„\n]{1,80}?)[»”\"“]"
 _SOFT_GAP = re.compile(rf"[\s{_QUOTES}\u0640]*")
 _APPOSITION_GAP = re.compile(r"\s*[،,]?\s*")
 _MAX_CHAIN = 8  # tokens in a description between a title and the name
-_KIND_ORDER = ("person", "organization", "location", "other")
 
 
 @dataclass(frozen=True)
@@ -109,9 +108,8 @@ def _light(word: str) -> str:
 @lru_cache(maxsize=8192)
 def _lemma_blocked(norm: str) -> bool:
     """Ask the morphological analyser, when installed, whether a word is a common word in disguise."""
-    lemmatize = getattr(camel, "lemmatize", None)
-    lemma = lemmatize(norm) if lemmatize else None
-    return bool(lemma) and camel.normalize(lemma) in _sets()["block"]
+    lemmas = camel.lemmatize([norm])
+    return bool(lemmas) and camel.normalize(lemmas[0]) in _sets()["block"]
 
 
 def _reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
@@ -551,24 +549,34 @@ def _quoted(text: str, tokens: list[_Token]) -> list[_Candidate]:
 
 
 def _model(tokens: list[_Token]) -> list[_Candidate]:
-    """B-/I- spans from camel's NER model, when it is installed (camel.ner_labels returns None otherwise)."""
-    ner_labels = getattr(camel, "ner_labels", None)
-    labels = ner_labels([t.raw for t in tokens]) if ner_labels and tokens else None
-    if not labels:
-        return []
+    """B-/I- spans from camel's NER model, sentence by sentence; nothing when the model is not installed."""
     kinds = {"PERS": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
-    found, i = [], 0
-    while i < len(tokens):
-        label = labels[i]
-        if not label.startswith("B-"):
-            i += 1
-            continue
-        end = i + 1
-        while end < len(tokens) and labels[end] == "I-" + label[2:]:
-            end += 1
-        found.append(_candidate(tokens, i, end, kinds.get(label[2:], "other")))
-        i = end
+    found: list[_Candidate] = []
+    for a, b in _sentences(tokens):
+        labels = camel.ner_labels([t.raw for t in tokens[a:b]])
+        if labels is None:
+            return []
+        i = 0
+        while i < len(labels):
+            if not labels[i].startswith("B-"):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(labels) and labels[end] == "I-" + labels[i][2:]:
+                end += 1
+            found.append(_candidate(tokens, a + i, a + end, kinds.get(labels[i][2:], "other")))
+            i = end
     return found
+
+
+def _sentences(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Token ranges between sentence punctuation or line breaks: the NER model reads one sentence at a time."""
+    bounds, start = [], 0
+    for i in range(1, len(tokens)):
+        if any(mark in tokens[i].gap for mark in ".!?؟\n"):
+            bounds.append((start, i))
+            start = i
+    return [*bounds, (start, len(tokens))] if tokens else []
 
 
 def _place_at(tokens: list[_Token], i: int) -> str | None:
@@ -599,7 +607,7 @@ def _from_gazetteer(gazetteer: Sequence[GazetteerEntry]) -> list[_Entity]:
     for entry in gazetteer:
         names = {_key_tokens(n): n for n in (*entry.aliases, entry.name) if _key_tokens(n)}
         if names:
-            kind = entry.kind if entry.kind in _KIND_ORDER else "other"
+            kind = entry.kind if entry.kind in ENTITY_KINDS else "other"
             entities.append(_Entity(kind, names, key=merge_key(entry.name), display=entry.name))
     return entities
 

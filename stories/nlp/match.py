@@ -7,16 +7,18 @@ IDF-weighted token sets, cut down when one claim's subject head is missing from 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 HEAD_SEP = "|"
+_CLITICS = frozenset("بلوفك")
 THRESHOLD = 0.42
 HEAD_PENALTY = 0.4  # factor applied when a subject head is absent from the other claim
 # Postings longer than this share of the index are too common to find candidates with (they still score).
-COMMON_SHARE = 0.05
+COMMON_SHARE = 0.01
 MAX_CANDIDATES = 60
 POWER = 1.0
 
@@ -71,8 +73,15 @@ class ClaimIndex:
     def __len__(self) -> int:
         return len(self._claims)
 
+    def _canonical(self, key: Sequence[str]) -> list[str]:
+        """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""
+        return [
+            t[1:] if t not in self._postings and t[:1] in _CLITICS and t[1:] in self._postings else t
+            for t in key
+        ]
+
     def add(self, claim_id: int, key: Sequence[str]) -> None:
-        entry = _entry(claim_id, key)
+        entry = _entry(claim_id, self._canonical(key))
         if not entry.tokens:
             return
         pos = len(self._entries)
@@ -89,7 +98,7 @@ class ClaimIndex:
 
     def best(self, key: Sequence[str]) -> tuple[int, float] | None:
         """The most similar known claim if its similarity reaches THRESHOLD."""
-        query = _entry(-1, key)
+        query = _entry(-1, self._canonical(key))
         best: tuple[int, float] | None = None
         memo: dict[str, float] = {}
 
@@ -101,7 +110,9 @@ class ClaimIndex:
         for pos in self._candidates(query.tokens):
             entry = self._entries[pos]
             score = _similarity(query, entry, weight)
-            if score >= THRESHOLD and (best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])):
+            if score >= THRESHOLD and (
+                best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])
+            ):
                 best = (entry.claim_id, score)
         return best
 
@@ -117,7 +128,7 @@ class ClaimIndex:
             w = self.weight(token) ** 2
             for pos in self._postings[token]:
                 partial[pos] += w
-        return sorted(partial, key=partial.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        return heapq.nlargest(MAX_CANDIDATES, partial, key=partial.__getitem__)
 
 
 def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> list[int]:

@@ -37,7 +37,7 @@ REPORTING_VERBS = _norm_set(
 )
 # "جاء في الموقع أن ..." : the source follows the preposition.
 IN_SOURCE_VERBS = _norm_set("جاء جاءت ورد وردت")
-# Verbs that take their reported content as "إلى" object: "أشارت إلى فتح القاهرة مكتباً".
+# Verbs that take their reported content as "إلى" object: "أشارت إلى افتتاح الشركة فرعاً".
 TO_OBJECT_VERBS = _norm_set("أشار أشارت يشير تشير مشيرا مشيرة لفت لفتت نوه نوهت")
 # Past-tense forms common in news reports; with the shape test in looks_like_verb they catch most finite verbs.
 NEWS_VERBS = _norm_set(
@@ -51,6 +51,8 @@ DENIAL_VERBS = _norm_set(
     "نفى نفت نفوا ينفي تنفي ننفي أنفي نافيا نافية نفاه نفاها نفته نفتها نفوه كذب كذبت يكذب تكذب كذبه "
     "كذبها دحض دحضت يدحض تدحض أنكر أنكرت ينكر تنكر فند فندت يفند تفند نفيا"
 )
+# Impersonal passives that introduce the outlet's own background: "يُذكر أن", "يشار إلى أن".
+IMPERSONAL = _norm_set("يذكر يشار يلاحظ لوحظ يجدر")
 # First-person forms: in a quote the speaker is given by the frame around it.
 FIRST_PERSON = _norm_set("ننفي نؤكد نقول نعلن نشدد نكذب ندحض ننكر نرفض نفند أنفي أؤكد أكذب")
 # Verbs whose negation means "did not confirm", not "denied": "لم ينف أو يؤكد أي مصدر".
@@ -113,9 +115,7 @@ COMPLEMENTIZERS = _norm_set("أن إن أنه إنه أنها إنها أنهم 
 # Prepositions that attribute the following noun phrase as source: "وفقاً لـ", "حسب", "نقلاً عن".
 SOURCE_PREPOSITIONS = _norm_set("حسب بحسب وحسب وبحسب حسبما بحسبما وفق وفقا ووفقا طبقا نقلا استنادا وفقًا")
 # Generic outlet nouns: "الصحيفة" later in an article means the outlet named earlier.
-OUTLET_NOUNS = _norm_set(
-    "صحيفة جريدة وكالة موقع قناة شبكة مجلة إذاعة تلفزيون راديو منصة يومية أسبوعية صحفية"
-)
+OUTLET_NOUNS = _norm_set("صحيفة جريدة وكالة موقع قناة شبكة مجلة إذاعة تلفزيون راديو منصة يومية أسبوعية صحفية")
 # A speaker noun phrase ends at these: the venue of the statement or its addressee is not the speaker.
 SPEAKER_STOPS = _norm_set(
     "في خلال عبر على لدى أمام الى إلى اليوم امس أمس مساء صباح يوم الاثنين الثلاثاء الأربعاء الخميس "
@@ -123,15 +123,18 @@ SPEAKER_STOPS = _norm_set(
 )
 OBJECT_PREPOSITIONS = _norm_set("عن حول بشأن بخصوص مفاده مفادها")
 # Nouns that open the object of a reporting or denial verb rather than continue its subject.
-NEWS_OBJECTS = _norm_set("الأنباء الأخبار التقارير المعلومات الشائعات الإشاعات صحة ما الخبر التقرير الادعاءات المزاعم")
+NEWS_OBJECTS = _norm_set(
+    "الأنباء الأخبار التقارير المعلومات الشائعات الإشاعات صحة ما الخبر التقرير الادعاءات المزاعم"
+)
 VAGUE_SOURCES = _norm_set("مصادر مصدر مسؤول مسؤولون مراقبون محللون شهود ناشطون تقارير أنباء")
-
 
 
 if _lexicon is not None:  # merge rather than replace: each list has forms the other lacks
     # Function words are dropped: "بيّن" (explained) normalises to the preposition "بين".
     _FUNCTION = frozenset(camel.normalize(w) for w in getattr(_lexicon, "FUNCTION_WORDS", ()))
-    REPORTING_VERBS |= frozenset(camel.normalize(w) for w in getattr(_lexicon, "REPORTING_VERBS", ())) - _FUNCTION
+    REPORTING_VERBS |= (
+        frozenset(camel.normalize(w) for w in getattr(_lexicon, "REPORTING_VERBS", ())) - _FUNCTION
+    )
     NEWS_VERBS |= frozenset(camel.normalize(w) for w in getattr(_lexicon, "COMMON_VERBS", ())) - _FUNCTION
 
 
@@ -181,7 +184,9 @@ def _no_article_word(norm: str) -> str:
 
 
 # Short words that still take the conjunction: "وتم", "ولم", "وقد".
-_SHORT_AFTER_CONJUNCTION = frozenset({"تم", "قد", "لم", "لن", "لا", "ما", "هو", "هي", "في", "من", "عن", "مع", "ان"})
+_SHORT_AFTER_CONJUNCTION = frozenset(
+    {"تم", "قد", "لم", "لن", "لا", "ما", "هو", "هي", "في", "من", "عن", "مع", "ان"}
+)
 
 
 def _strip_conjunction(norm: str) -> str:
@@ -203,7 +208,7 @@ def stance_of(text: str, start: int, end: int, context: str = "") -> tuple[str, 
     if speaker:
         speaker = resolve_outlet(text, sent_start, speaker)
     body = text[frame.prop_start if frame and frame.prop_start >= start else start : end]
-    kinds = {a.kind for a in (frame, outer) if a}
+    kinds = {a.kind for a in (frame, outer) if a and a.kind != "editorial"}
     if "deny" in kinds or _denies(body):
         return "denies", speaker
     if _non_confirmation(body):
@@ -230,7 +235,12 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
 
 def _leading_frame(text: str, words: list[Word], start: int, end: int) -> Attribution | None:
     for i, w in enumerate(words[:14]):
-        if w.bare in SOURCE_PREPOSITIONS or w.norm in SOURCE_PREPOSITIONS or (w.norm == "على" and _next_is(words, i, "حد")):
+        # "حسب المصادر، ..." opens the sentence; mid-sentence "-حسب الوزير-" qualifies only a phrase
+        if i <= 1 and (
+            w.bare in SOURCE_PREPOSITIONS
+            or w.norm in SOURCE_PREPOSITIONS
+            or (w.norm == "على" and _next_is(words, i, "حد"))
+        ):
             return _preposition_frame(text, words, i, end)
         if _is_reporting(w) or w.bare in DENIAL_VERBS:
             frame = _verb_frame(text, words, i, start, end)
@@ -258,20 +268,32 @@ def _next_is(words: list[Word], i: int, norm: str) -> bool:
 def _kind_of(verb: Word, speaker_words: list[Word]) -> str:
     if verb.bare in DENIAL_VERBS or verb.bare[:-2] in DENIAL_VERBS:
         return "deny"
-    if verb.bare in DOUBT_WORDS or any(_no_article_word(w.bare) in DOUBT_WORDS or w.bare in DOUBT_WORDS for w in speaker_words):
+    if verb.bare in DOUBT_WORDS or any(
+        _no_article_word(w.bare) in DOUBT_WORDS or w.bare in DOUBT_WORDS for w in speaker_words
+    ):
         return "doubt"
     return "report"
 
 
 def _verb_frame(text: str, words: list[Word], i: int, start: int, end: int) -> Attribution | None:
-    """"قالت الصحيفة في تقرير: إن ..." or "مصادر أكدت أن ..." or "نفى المصدر الأنباء عن ..."."""
+    """ "قالت الصحيفة في تقرير: إن ..." or "مصادر أكدت أن ..." or "نفى المصدر الأنباء عن ..."."""
     verb = words[i]
     # "ننفي" / "أؤكد": the speaker is the quoted "we"/"I", given by the frame around the quote.
     first_person = verb.bare in FIRST_PERSON or verb.bare.removesuffix("ها").removesuffix("ه") in FIRST_PERSON
     speaker_words = [] if first_person else _speaker_after(text, words, i)
+    if verb.bare in IMPERSONAL and not speaker_words:
+        # "يُذكر أن ..." / "يشار إلى أن ...": the outlet's own background, said impersonally
+        prop = _proposition_start(text, words, i, end)
+        return Attribution("editorial", None, prop or start, prop or start, prop or start, end)
     if not speaker_words and not first_person:
         speaker_words = _speaker_before(words, i)
-    prop = _proposition_start(text, words, i, end, len(speaker_words) if speaker_words and speaker_words[0].start > verb.start else 0)
+    prop = _proposition_start(
+        text,
+        words,
+        i,
+        end,
+        len(speaker_words) if speaker_words and speaker_words[0].start > verb.start else 0,
+    )
     if prop is None:
         if verb.bare not in DENIAL_VERBS and verb.bare[:-2] not in DENIAL_VERBS and not first_person:
             return None
@@ -286,6 +308,9 @@ def _speaker_after(text: str, words: list[Word], i: int) -> list[Word]:
         follow = follow[1:]  # "جاء في موقع X أن"
     for w in follow[:10]:
         gap = text[(out[-1].end if out else words[i].end) : w.start]
+        if out and _open_quote(text[out[0].start : w.start]):
+            out.append(w)  # "موقع «روسيا اليوم»": a quoted name runs to its closing mark
+            continue
         if ":" in gap or "،" in gap or "," in gap or w.norm in COMPLEMENTIZERS or w.bare in SPEAKER_STOPS:
             break
         if w.norm[:1] == "ل" and w.norm[:2] != "ال" and (not out or w.norm[:2] != "لل"):
@@ -296,6 +321,11 @@ def _speaker_after(text: str, words: list[Word], i: int) -> list[Word]:
             break  # "نفى المتحدث الأنباء ...": the object starts (but "وكالة الأنباء" is a speaker)
         out.append(w)
     return out
+
+
+def _open_quote(piece: str) -> bool:
+    opened = piece.count("«") + piece.count("“") + piece.count('"') % 2
+    return opened > piece.count("»") + piece.count("”")
 
 
 def _speaker_before(words: list[Word], i: int) -> list[Word]:
@@ -328,7 +358,7 @@ _ILA = camel.normalize("إلى")
 
 
 def _nested_report(text: str, words: list[Word], j: int) -> int | None:
-    """"تحدثت عن هذه الزيارة مؤكدة أنها ... أن X": a short object then a second report; X is the claim."""
+    """ "تحدثت عن هذه الزيارة مؤكدة أنها ... أن X": a short object then a second report; X is the claim."""
     for k in range(j + 1, min(len(words), j + 6)):
         if _is_reporting(words[k]):
             for m in range(k + 1, min(len(words), k + 4)):
@@ -338,7 +368,11 @@ def _nested_report(text: str, words: list[Word], j: int) -> int | None:
 
 
 def _skip_complementizer(text: str, words: list[Word], j: int, pos: int) -> int:
-    if j < len(words) and words[j].norm in COMPLEMENTIZERS and not text[pos : words[j].start].strip(" \"“”«»'"):
+    if (
+        j < len(words)
+        and words[j].norm in COMPLEMENTIZERS
+        and not text[pos : words[j].start].strip(" \"“”«»'")
+    ):
         return _after_chain(text, words, j)
     return pos
 
@@ -347,14 +381,15 @@ def _after_chain(text: str, words: list[Word], j: int) -> int:
     """Skip a nested report "إنها حصلت على معلومات تشير إلى أن X": the proposition is X."""
     for k in range(j + 1, min(len(words), j + 9)):
         if words[k].norm in COMPLEMENTIZERS and any(
-            _is_reporting(w) or w.bare in {"معلومات", "تقارير", "أنباء", "انباء", "مصادر"} for w in words[j + 1 : k]
+            _is_reporting(w) or w.bare in {"معلومات", "تقارير", "أنباء", "انباء", "مصادر"}
+            for w in words[j + 1 : k]
         ):
             return _after_chain(text, words, k)
     return words[j].end
 
 
 def _preposition_frame(text: str, words: list[Word], i: int, end: int) -> Attribution | None:
-    """"حسب المصادر، فإن ..." / "وفقاً للادعاءات الواردة في صحيفة X، فقد ..."."""
+    """ "حسب المصادر، فإن ..." / "وفقاً للادعاءات الواردة في صحيفة X، فقد ..."."""
     comma = _next_comma(text, words[i].end, end)
     if comma is None:
         return None
@@ -369,14 +404,16 @@ def _preposition_frame(text: str, words: list[Word], i: int, end: int) -> Attrib
 
 
 def _trailing_frame(text: str, words: list[Word], start: int, end: int) -> Attribution | None:
-    """"...، حسب قول الأمين العام" at the end of a sentence."""
+    """ "...، حسب قول الأمين العام" at the end of a sentence."""
     for i in range(len(words) - 1, max(-1, len(words) - 12), -1):
         w = words[i]
         if w.bare in SOURCE_PREPOSITIONS and "،" in text[max(start, w.start - 3) : w.start]:
             speaker_words = words[i + 1 :]
             if speaker_words and speaker_words[0].bare in {"قول", "ما", "رواية"}:
                 speaker_words = speaker_words[1:]
-            frame = _frame(text, _kind_of(w, speaker_words), speaker_words, start, text.rfind("،", start, w.start))
+            frame = _frame(
+                text, _kind_of(w, speaker_words), speaker_words, start, text.rfind("،", start, w.start)
+            )
             return frame
     return None
 
@@ -446,17 +483,20 @@ def _outlet_name(phrase: str) -> str | None:
         return quoted.group(1).strip()
     words = phrase.split()
     if len(words) >= 2 and camel.normalize(words[0]) in OUTLET_NOUNS:
+        first = camel.normalize(words[1])
+        if not first.startswith("ال") and first.endswith(("يه", "ي")):
+            return None  # "صحيفة محلية", "وكالة فرنسية": an adjective, not the outlet's name
         return _name_words(words[1:])
     return None
 
 
 def _name_words(words: list[str]) -> str | None:
-    """"الشرق الأوسط اللندنية" -> "الشرق الأوسط": a trailing nisba adjective is the outlet's city/country."""
+    """Unquoted outlet name: "الحياة اللندنية" -> "الحياة" (a nisba adjective is the city or country)."""
     name: list[str] = []
     for w in words[:4]:
         n = camel.normalize(w.strip("\"“”«»'،,:"))
         if name and (not n.startswith("ال") or (n.endswith(("يه", "ي")) and len(n) > 5)):
-            break  # unquoted names run over definite words only: "الشرق الأوسط خبر", "الأيام السورية"
+            break  # unquoted names run over definite words only: "الوطن خبر" -> "الوطن"
         if n in SPEAKER_STOPS or n in COMPLEMENTIZERS or looks_like_verb(_strip_conjunction(n)):
             break
         name.append(w.strip("\"“”«»'،,:"))
@@ -505,8 +545,10 @@ def _denies(body: str) -> bool:
 
 
 def _negated_main_verb(main: list[Word]) -> bool:
-    """Negation early in the main clause ("قائد الجيش لم يزر سوريا") negates the proposition."""
+    """Negation early in the main clause ("الوزير لم يزر المدينة") negates the proposition."""
     for k, w in enumerate(main[:7]):
+        if looks_like_verb(w.bare) or looks_like_verb(w.norm):
+            return False  # the main verb came first: a later "لم" belongs to a clause about its object
         if w.norm in NEGATIONS or w.bare in NEGATIONS:
             nxt = main[k + 1] if k + 1 < len(main) else None
             if nxt is None or nxt.bare in CONFIRM_VERBS or any(x.norm == "اي" for x in main[k + 2 : k + 5]):
@@ -518,7 +560,7 @@ def _negated_main_verb(main: list[Word]) -> bool:
 
 
 def _non_confirmation(body: str) -> bool:
-    """"لم ينف أو يؤكد أي مصدر", "لم تقدم الصحيفة أي معلومات": absence of confirmation, not a denial."""
+    """ "لم ينف أو يؤكد أي مصدر", "لم تقدم الصحيفة أي معلومات": absence of confirmation, not a denial."""
     main = _main_clause_words(body)
     for k, w in enumerate(main[:-1]):
         if (w.norm in NEGATIONS or w.bare in NEGATIONS) and k < 7:

@@ -60,7 +60,7 @@ def test_known_source_name_is_used_for_attribution():
     assert {c.attributed_to for c in claims if c.stance == "attributes"} == {"الوطن الجديد"}
 
 
-def test_bينما_splits_two_propositions_and_the_implicit_speaker_carries_over():
+def test_bainama_splits_two_propositions_and_the_implicit_speaker_carries_over():
     claims = _claims(ATTRIBUTION_ARTICLE)
     signed = next(c for c in claims if "وقع العقد" in c.proposition)
     refused = next(c for c in claims if "رفض اتحاد العمال" in c.proposition)
@@ -113,3 +113,11 @@ def test_reordered_wording_gives_a_similar_key():
     b = claim_key("عقد بيع الميناء مع الشركة الأجنبية وقعه وزير النقل")
     c = claim_key("افتتح وزير النقل طريقا سريعا جديدا في الجنوب")
     assert claim_similarity(a, b) > 0.6 > claim_similarity(a, c)
+
+
+def test_lemmas_are_used_when_a_morphology_database_answers(monkeypatch):
+    from stories.nlp import camel
+
+    lemmas = {"يزور": "زار", "زار": "زار", "الوزير": "وزير"}
+    monkeypatch.setattr(camel, "lemmatize", lambda tokens: [lemmas.get(t, t) for t in tokens], raising=False)
+    assert set(claim_key("زار الوفد المصنع الجديد")) == set(claim_key("الوفد يزور المصنع الجديد"))

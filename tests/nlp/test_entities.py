@@ -184,3 +184,13 @@ def test_seed_story_merge_keeps_haftar_whole(seeds):
     assert merged[HAFTAR] == HAFTAR
     # 001 keys the army by «الجيش الوطني», 004 by "الجيش الليبي"; both also wrote "الجيش الوطني الليبي"
     assert merged[merge_key("الجيش الوطني")] == merged[merge_key("الجيش الليبي")]
+
+
+def test_ner_model_spans_are_used_when_installed(monkeypatch):
+    def fake_ner(tokens: list[str]) -> list[str]:
+        return ["B-PERS" if t == "زمرد" else "I-PERS" if t == "خان" else "O" for t in tokens]
+
+    monkeypatch.setattr("stories.nlp.camel.ner_labels", fake_ner)
+    entities, mentions = _by_key("التقى الوفد زمرد خان في المدينة. وقال خان إن اللقاء مثمر.")
+    assert entities["زمرد خان"].kind == "person"
+    assert [m.surface for m in _mentions_of(mentions, "زمرد خان")] == ["زمرد خان", "خان"]

@@ -45,8 +45,7 @@ def test_speaker_of_a_reporting_verb():
 
 def test_generic_outlet_noun_resolves_to_the_outlet_named_before():
     text = (
-        "نشرت صحيفة «الوطن» تقريرا عن الميناء. "
-        "وقالت الصحيفة في تقريرها إن الحكومة باعت الميناء لشركة أجنبية."
+        "نشرت صحيفة «الوطن» تقريرا عن الميناء. وقالت الصحيفة في تقريرها إن الحكومة باعت الميناء لشركة أجنبية."
     )
     claim_start = text.index("الحكومة")
     assert stance_of(text, claim_start, len(text)) == ("attributes", "الوطن")

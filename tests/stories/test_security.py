@@ -31,14 +31,28 @@ def hostile():
     source = Source.objects.create(name="منفذ " + PAYLOADS[1], domain="evil.example")
     text = f"قال المتحدث {HOSTILE} إن الوفد وصل يوم 3 مارس.\nفقرة ثانية {PAYLOADS[2]}."
     article = Article.objects.create(
-        story=story, source=source, original=b"x", sha256="f" * 64, origin=PAYLOADS[0] + ".txt",
-        url="https://evil.example/a", title="عنوان " + HOSTILE, text=text, status=Article.Status.FAILED,
-        error="خطأ " + HOSTILE, published_at=datetime(2020, 3, 3, tzinfo=UTC),
+        story=story,
+        source=source,
+        original=b"x",
+        sha256="f" * 64,
+        origin=PAYLOADS[0] + ".txt",
+        url="https://evil.example/a",
+        title="عنوان " + HOSTILE,
+        text=text,
+        status=Article.Status.FAILED,
+        error="خطأ " + HOSTILE,
+        published_at=datetime(2020, 3, 3, tzinfo=UTC),
     )
     claim = Claim.objects.create(story=story, text="ادعاء " + HOSTILE, first_reported_in=article)
     start = text.index(PAYLOADS[0])
-    Evidence.objects.create(claim=claim, article=article, start=start, end=start + len(HOSTILE), stance="asserts",
-                            attributed_to="المتحدث " + PAYLOADS[3])
+    Evidence.objects.create(
+        claim=claim,
+        article=article,
+        start=start,
+        end=start + len(HOSTILE),
+        stance="asserts",
+        attributed_to="المتحدث " + PAYLOADS[3],
+    )
     day = text.index("3 مارس")
     Event.objects.create(article=article, date="2020-03-03", precision="day", start=day, end=day + 6)
     entity = Entity.objects.create(story=story, key="x", name="كيان " + PAYLOADS[1], aliases=[PAYLOADS[0]])
@@ -53,7 +67,9 @@ def pages(data: dict) -> list[str]:
         reverse("stories:story", kwargs={"slug": slug}),
         reverse("stories:story", kwargs={"slug": slug}) + f"?claim={claim.id}",
         reverse("stories:matrix", kwargs={"slug": slug}),
-        reverse("stories:matrix_cell", kwargs={"slug": slug, "claim_id": claim.id, "source_id": data["source"].id}),
+        reverse(
+            "stories:matrix_cell", kwargs={"slug": slug, "claim_id": claim.id, "source_id": data["source"].id}
+        ),
         claim.get_absolute_url(),
         reverse("stories:article", kwargs={"slug": slug, "pk": data["article"].id}),
         reverse("stories:entity", kwargs={"slug": slug, "pk": data["entity"].id}),
@@ -92,12 +108,12 @@ def test_jsonld_cannot_close_its_script_and_keeps_the_text(client, hostile):
 
 
 def test_exports_keep_text_verbatim_but_csv_cannot_start_a_formula(client, hostile):
-    Claim.objects.filter(id=hostile["claim"].id).update(text="=HYPERLINK(\"https://evil.example\")")
+    Claim.objects.filter(id=hostile["claim"].id).update(text='=HYPERLINK("https://evil.example")')
     data = client.get(reverse("stories:story_json", kwargs={"slug": "xss"})).json()
     assert data["articles"][0]["title"] == hostile["article"].title
     csv_body = client.get(reverse("stories:matrix_csv", kwargs={"slug": "xss"})).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(csv_body)))
-    assert rows[1][1] == "'=HYPERLINK(\"https://evil.example\")"
+    assert rows[1][1] == '\'=HYPERLINK("https://evil.example")'
 
 
 def test_review_posts_need_csrf(hostile, django_user_model):
@@ -109,7 +125,7 @@ def test_review_posts_need_csrf(hostile, django_user_model):
     url = reverse("stories:claim_reword", kwargs={"pk": hostile["claim"].id})
     assert strict.post(url, {"text": "x"}).status_code == 403
     page = strict.get(hostile["claim"].get_absolute_url()).content.decode()
-    assert "hx-headers='{\"X-CSRFToken\": \"" in page
+    assert 'hx-headers=\'{"X-CSRFToken": "' in page
     token = page.split('"X-CSRFToken": "')[1].split('"')[0]
     assert strict.post(url, {"text": "صياغة"}, headers={"X-CSRFToken": token}).status_code == 302
 
@@ -118,5 +134,7 @@ def test_open_redirect_is_refused(client, hostile, django_user_model):
     user = django_user_model.objects.create_user("ed2", password="pw-ed-12345", is_staff=True)
     client.force_login(user)
     url = reverse("stories:stance_override", kwargs={"pk": hostile["claim"].id})
-    response = client.post(url, {"article": hostile["article"].id, "stance": "denies", "next": "https://evil.example/"})
+    response = client.post(
+        url, {"article": hostile["article"].id, "stance": "denies", "next": "https://evil.example/"}
+    )
     assert response.status_code == 302 and not response.url.startswith("https://evil.example")

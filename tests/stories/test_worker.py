@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import kombu.pools
 import pytest
 import redis
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -50,16 +51,24 @@ def worker(tmp_path):
     )
     saved = (app.conf.task_always_eager, app.conf.broker_url)
     app.conf.task_always_eager, app.conf.broker_url = False, url
+    drop_producer_pools()
     try:
         yield proc, log
     finally:
         app.conf.task_always_eager, app.conf.broker_url = saved
-        app.pool.force_close_all()
+        drop_producer_pools()
         proc.terminate()
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def drop_producer_pools() -> None:
+    """Celery caches producers per connection; after a broker switch the next send must open a fresh one."""
+    kombu.pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 @pytest.mark.worker
