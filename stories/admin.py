@@ -45,13 +45,35 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "origin", "url"]
     actions = ["reanalyse"]
     readonly_fields = [
-        "sha256", "origin", "status", "error", "pipeline_version", "text", "analysed_at", "created_at",
+        "sha256",
+        "origin",
+        "status",
+        "error",
+        "pipeline_version",
+        "text",
+        "analysed_at",
+        "created_at",
         "original_link",
     ]
     fields = [
-        "story", "source", "title", "url", "published_at", "published_has_time", "duplicate_of",
-        "duplicate_by_editor", "off_topic", "status", "error", "origin", "sha256", "original_link",
-        "pipeline_version", "analysed_at", "created_at", "text",
+        "story",
+        "source",
+        "title",
+        "url",
+        "published_at",
+        "published_has_time",
+        "duplicate_of",
+        "duplicate_by_editor",
+        "off_topic",
+        "status",
+        "error",
+        "origin",
+        "sha256",
+        "original_link",
+        "pipeline_version",
+        "analysed_at",
+        "created_at",
+        "text",
     ]
     raw_id_fields = ["duplicate_of"]
 
@@ -61,7 +83,9 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Article):
         if obj.status == Article.Status.FAILED:
-            return format_html('<span title="{}" style="color:#b00020">failed: {}</span>', obj.error, obj.error[:80])
+            return format_html(
+                '<span title="{}" style="color:#b00020">failed: {}</span>', obj.error, obj.error[:80]
+            )
         return obj.status
 
     @admin.display(description="original upload")
@@ -82,8 +106,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         own = [
             path("upload/", self.admin_site.admin_view(self.upload_view), name="stories_article_upload"),
-            path("<int:pk>/original/", self.admin_site.admin_view(self.original_view),
-                 name="stories_article_original"),
+            path(
+                "<int:pk>/original/",
+                self.admin_site.admin_view(self.original_view),
+                name="stories_article_original",
+            ),
         ]
         return own + super().get_urls()
 
@@ -94,21 +121,27 @@ class ArticleAdmin(admin.ModelAdmin):
         """Upload one or many files into a story; every file is checked before any is stored."""
         if not self.has_add_permission(request):
             return HttpResponse(status=403)
-        form = ArticleUploadForm(request.POST or None, request.FILES or None,
-                                 initial={"story": request.GET.get("story")})
+        form = ArticleUploadForm(
+            request.POST or None, request.FILES or None, initial={"story": request.GET.get("story")}
+        )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             source = form.resolved_source()
             with transaction.atomic():
                 created = [
                     services.article_ingest(
-                        story=data["story"], data=content, origin=name, source=source,
-                        url=data.get("url") or "", published_at=data.get("published_at"),
+                        story=data["story"],
+                        data=content,
+                        origin=name,
+                        source=source,
+                        url=data.get("url") or "",
+                        published_at=data.get("published_at"),
                     )
                     for name, content in data["uploads"]
                 ]
-            self.message_user(request, f"{len(created)} article(s) uploaded and queued for analysis.",
-                              messages.SUCCESS)
+            self.message_user(
+                request, f"{len(created)} article(s) uploaded and queued for analysis.", messages.SUCCESS
+            )
             changelist = reverse("admin:stories_article_changelist")
             return redirect(f"{changelist}?story__id__exact={data['story'].id}")
         context = {

@@ -34,7 +34,9 @@ class ArticleUploadForm(forms.Form):
     """One or many .txt/.html files for one story. Every file is checked before any is stored."""
 
     story = forms.ModelChoiceField(queryset=Story.objects.all())
-    files = MultipleFileField(help_text="One or more .txt or .html files, UTF-8 or windows-1256, 5 MB each at most.")
+    files = MultipleFileField(
+        help_text="One or more .txt or .html files, UTF-8 or windows-1256, 5 MB each at most."
+    )
     source = forms.ModelChoiceField(queryset=Source.objects.all(), required=False)
     new_source = forms.CharField(required=False, max_length=200, help_text="Or type a new outlet's name.")
     url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
@@ -65,7 +67,9 @@ class ArticleUploadForm(forms.Form):
             if story is not None:
                 twin = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
                 if twin is not None:
-                    errors.append(f"{name} is identical to article #{twin.id} ({twin.origin}); not stored twice.")
+                    errors.append(
+                        f"{name} is identical to article #{twin.id} ({twin.origin}); not stored twice."
+                    )
                     continue
             uploads.append((name, data))
         if errors:

@@ -68,7 +68,9 @@ class Article(models.Model):
         FAILED = "failed", "failed"
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     original = models.BinaryField(help_text="The uploaded bytes, kept as they came.")
     sha256 = models.CharField(max_length=64)
     origin = models.CharField(max_length=500, help_text="Uploaded file name, or the URL of a JSONL line.")
@@ -76,7 +78,9 @@ class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     published_has_time = models.BooleanField(default=False)
-    published_by_editor = models.BooleanField(default=False, help_text="Date given at upload; analysis keeps it.")
+    published_by_editor = models.BooleanField(
+        default=False, help_text="Date given at upload; analysis keeps it."
+    )
     text = models.TextField(blank=True, help_text="Cleaned text; every offset points into it.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
@@ -84,9 +88,13 @@ class Article(models.Model):
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
-    duplicate_by_editor = models.BooleanField(default=False, help_text="An editor set or cleared the copy mark.")
+    duplicate_by_editor = models.BooleanField(
+        default=False, help_text="An editor set or cleared the copy mark."
+    )
     off_topic = models.BooleanField(default=False)
-    signature = models.JSONField(default=list, blank=True, help_text="MinHash of the text, for copy detection.")
+    signature = models.JSONField(
+        default=list, blank=True, help_text="MinHash of the text, for copy detection."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
 
@@ -120,7 +128,9 @@ class Entity(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     aliases = models.JSONField(default=list, blank=True)
-    curated = models.BooleanField(default=False, help_text="Part of the story gazetteer that editors maintain.")
+    curated = models.BooleanField(
+        default=False, help_text="Part of the story gazetteer that editors maintain."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -141,6 +151,9 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article_id", "start"]
 
+    def __str__(self) -> str:
+        return f"mention {self.entity_id} in article {self.article_id} [{self.start}:{self.end}]"
+
 
 class Claim(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="claims")
@@ -150,7 +163,9 @@ class Claim(models.Model):
     first_reported_in = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="first_claims"
     )
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
     text_by_editor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -182,6 +197,9 @@ class Evidence(models.Model):
         ordering = ["article_id", "start"]
         verbose_name_plural = "evidence"
 
+    def __str__(self) -> str:
+        return f"{self.stance} in article {self.article_id} for claim {self.claim_id}"
+
     @property
     def quote(self) -> str:
         return self.article.text[self.start : self.end]
@@ -199,6 +217,9 @@ class Event(models.Model):
     class Meta:
         ordering = ["date", "article_id", "start"]
 
+    def __str__(self) -> str:
+        return f"{self.date} in article {self.article_id}"
+
 
 class StanceOverride(models.Model):
     """An editor's stance for one article on one claim; reanalysis applies it instead of the machine's."""
@@ -211,6 +232,9 @@ class StanceOverride(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["claim", "article"], name="one_override_per_cell")]
+
+    def __str__(self) -> str:
+        return f"{self.stance} for claim {self.claim_id} in article {self.article_id}"
 
 
 class TrackedClaim(models.Model):
@@ -240,6 +264,9 @@ class TrackedStance(models.Model):
         ordering = ["tracked_id", "article_id"]
         constraints = [models.UniqueConstraint(fields=["tracked", "article"], name="one_result_per_article")]
 
+    def __str__(self) -> str:
+        return f"{self.stance} in article {self.article_id}"
+
 
 class ClaimPin(models.Model):
     """An editor's split: the claim sentence with this key in this article belongs to this claim, whatever the matcher says."""
@@ -268,3 +295,6 @@ class ReviewLog(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"

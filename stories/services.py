@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
 import logging
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,9 +30,10 @@ from stories.models import (
     TrackedClaim,
     TrackedStance,
 )
-from stories.nlp import dedup, entities as nlp_entities, match, pipeline, track
+from stories.nlp import dedup, match, pipeline, track
+from stories.nlp import entities as nlp_entities
 from stories.nlp.decode import decode_bytes
-from stories.nlp.types import AnalysisError, Analysis, GazetteerEntry
+from stories.nlp.types import Analysis, AnalysisError, GazetteerEntry
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,9 @@ def article_ingest(
     digest = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
     if existing is not None:
-        raise IngestError(f"{origin} is identical to article #{existing.id} ({existing.origin}); not stored twice.")
+        raise IngestError(
+            f"{origin} is identical to article #{existing.id} ({existing.origin}); not stored twice."
+        )
     with transaction.atomic():
         article = Article.objects.create(
             story=story,
@@ -186,7 +189,9 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
         article.title = (analysis.title or "")[:500]
     if not article.published_by_editor and analysis.published_at is not None:
         published = analysis.published_at
-        article.published_at = timezone.make_aware(published, UTC) if timezone.is_naive(published) else published
+        article.published_at = (
+            timezone.make_aware(published, UTC) if timezone.is_naive(published) else published
+        )
         article.published_has_time = analysis.published_has_time
     article.signature = list(dedup.signature(analysis.text))
     article.pipeline_version = analysis.version
@@ -202,7 +207,8 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
     _save_entities(article, analysis)
     _save_claims(article, analysis, previous)
     Event.objects.bulk_create(
-        Event(article=article, date=d.date, precision=d.precision, start=d.start, end=d.end) for d in analysis.dates
+        Event(article=article, date=d.date, precision=d.precision, start=d.start, end=d.end)
+        for d in analysis.dates
     )
 
 
@@ -210,7 +216,9 @@ def _original_of(article: Article) -> int | None:
     """The earliest earlier article this one copies; publication date first, then the upload's hash, so the
     answer does not depend on the order of uploads."""
     earlier = (
-        Article.objects.filter(story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True)
+        Article.objects.filter(
+            story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True
+        )
         .exclude(id=article.id)
         .values_list("id", "published_at", "sha256", "signature")
     )
@@ -231,7 +239,10 @@ def _save_entities(article: Article, analysis: Analysis) -> None:
         entity = _entity_for(found, story_entities)
         if entity is None:
             entity = Entity.objects.create(
-                story_id=article.story_id, key=found.key[:200], name=found.name[:200], kind=found.kind,
+                story_id=article.story_id,
+                key=found.key[:200],
+                name=found.name[:200],
+                kind=found.kind,
                 aliases=sorted(set(found.aliases) - {found.name}),
             )
             story_entities.append(entity)
@@ -243,7 +254,11 @@ def _save_entities(article: Article, analysis: Analysis) -> None:
         by_key[found.key] = entity
     Mention.objects.bulk_create(
         Mention(
-            entity=by_key[m.entity_key], article=article, start=m.start, end=m.end, epithet=(m.epithet or "")[:200]
+            entity=by_key[m.entity_key],
+            article=article,
+            start=m.start,
+            end=m.end,
+            epithet=(m.epithet or "")[:200],
         )
         for m in analysis.mentions
         if m.entity_key in by_key
@@ -298,7 +313,9 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
 
     assigned = match.assign(index, analysis.claims, new_id)
     real: dict[int, int] = {}
-    reused = set(Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True))
+    reused = set(
+        Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True)
+    )
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
         if claim_id < 0 and claim_id not in real:
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
@@ -309,8 +326,13 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
         stance = overrides.get(claim_id, found.stance)
         rows.append(
             Evidence(
-                claim_id=claim_id, article=article, start=found.start, end=found.end, stance=stance,
-                stance_by_editor=claim_id in overrides, attributed_to=(found.attributed_to or "")[:200],
+                claim_id=claim_id,
+                article=article,
+                start=found.start,
+                end=found.end,
+                stance=stance,
+                stance_by_editor=claim_id in overrides,
+                attributed_to=(found.attributed_to or "")[:200],
                 key=list(found.key),
             )
         )
@@ -318,7 +340,9 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
     claims_first_reported(claim_ids={row.claim_id for row in rows})
 
 
-def _claim_create_or_reuse(article: Article, found, previous: dict[tuple, int] | None, reused: set[int]) -> int:
+def _claim_create_or_reuse(
+    article: Article, found, previous: dict[tuple, int] | None, reused: set[int]
+) -> int:
     old = (previous or {}).get((article.id, found.start, found.end))
     if old is not None and old not in reused:
         reused.add(old)
@@ -394,9 +418,11 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
     for position, old in previous.items():
         if old in live:
             continue
-        home = Evidence.objects.filter(article_id=position[0], start=position[1], end=position[2]).values_list(
-            "claim_id", flat=True
-        ).first()
+        home = (
+            Evidence.objects.filter(article_id=position[0], start=position[1], end=position[2])
+            .values_list("claim_id", flat=True)
+            .first()
+        )
         if home is not None and home != old:
             new_homes[old][home] += 1
     for old, homes in new_homes.items():
@@ -404,8 +430,9 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
 
 
 def review_log(*, story: Story, user, action: str, detail: dict) -> ReviewLog:
-    return ReviewLog.objects.create(story=story, user=user if user and user.is_authenticated else None,
-                                    action=action, detail=detail)
+    return ReviewLog.objects.create(
+        story=story, user=user if user and user.is_authenticated else None, action=action, detail=detail
+    )
 
 
 def claim_track(*, story: Story, text: str, user=None) -> TrackedClaim:
@@ -416,13 +443,21 @@ def claim_track(*, story: Story, text: str, user=None) -> TrackedClaim:
 
 
 def tracked_claim_refresh(*, tracked: TrackedClaim) -> None:
-    articles = Article.objects.filter(story_id=tracked.story_id, status=Article.Status.DONE).only("id", "text")
+    articles = Article.objects.filter(story_id=tracked.story_id, status=Article.Status.DONE).only(
+        "id", "text"
+    )
     rows = []
     for article in articles:
         result = track.track(tracked.text, article.text)
         rows.append(
-            TrackedStance(tracked=tracked, article=article, stance=result.stance, start=result.start,
-                          end=result.end, score=round(float(result.score), 4))
+            TrackedStance(
+                tracked=tracked,
+                article=article,
+                stance=result.stance,
+                start=result.start,
+                end=result.end,
+                score=round(float(result.score), 4),
+            )
         )
     with transaction.atomic():
         tracked.results.all().delete()

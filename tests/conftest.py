@@ -38,8 +38,9 @@ def seed_paths() -> list[Path]:
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("editor", password="pw-editor-123", is_staff=True,
-                                                 is_superuser=True)
+    return django_user_model.objects.create_user(
+        "editor", password="pw-editor-123", is_staff=True, is_superuser=True
+    )
 
 
 @pytest.fixture
@@ -55,6 +56,10 @@ def seed_story(transactional_db, seed_paths):
 
     story = services.story_get_or_create(slug="seed", title="Seed story", is_public=True)
     for path in seed_paths:
-        services.article_ingest(story=story, data=path.read_bytes(), origin=path.name,
-                                source=services.source_resolve(name=path.stem.split("_")[0]))
+        services.article_ingest(
+            story=story,
+            data=path.read_bytes(),
+            origin=path.name,
+            source=services.source_resolve(name=path.stem.split("_")[0]),
+        )
     return story

@@ -53,27 +53,50 @@ def make_claim(*, story: Story, text: str = "زار الوزير المدينة"
     return Claim.objects.create(story=story, text=text, key=text.split(), first_reported_in=first)
 
 
-def make_evidence(*, claim: Claim, article: Article, quote: str | None = None, stance: str = "asserts",
-                  attributed_to: str = "") -> Evidence:
+def make_evidence(
+    *,
+    claim: Claim,
+    article: Article,
+    quote: str | None = None,
+    stance: str = "asserts",
+    attributed_to: str = "",
+) -> Evidence:
     quote = quote or article.text[:20]
     start = article.text.index(quote)
-    return Evidence.objects.create(claim=claim, article=article, start=start, end=start + len(quote),
-                                   stance=stance, attributed_to=attributed_to, key=claim.key)
+    return Evidence.objects.create(
+        claim=claim,
+        article=article,
+        start=start,
+        end=start + len(quote),
+        stance=stance,
+        attributed_to=attributed_to,
+        key=claim.key,
+    )
 
 
-def make_entity(*, story: Story, name: str = "الوزير", kind: str = "person", article: Article | None = None,
-                epithet: str = "") -> Entity:
+def make_entity(
+    *,
+    story: Story,
+    name: str = "الوزير",
+    kind: str = "person",
+    article: Article | None = None,
+    epithet: str = "",
+) -> Entity:
     entity = Entity.objects.create(story=story, key=name, name=name, kind=kind, aliases=[])
     if article is not None and name in article.text:
         start = article.text.index(name)
-        Mention.objects.create(entity=entity, article=article, start=start, end=start + len(name), epithet=epithet)
+        Mention.objects.create(
+            entity=entity, article=article, start=start, end=start + len(name), epithet=epithet
+        )
     return entity
 
 
 def make_event(*, article: Article, date: str = "2020-03-01", quote: str | None = None) -> Event:
     quote = quote or article.text[:5]
     start = article.text.index(quote)
-    return Event.objects.create(article=article, date=date, precision="day", start=start, end=start + len(quote))
+    return Event.objects.create(
+        article=article, date=date, precision="day", start=start, end=start + len(quote)
+    )
 
 
 def make_story_with_matrix(*, sources: int = 3, claims: int = 4, articles_per_source: int = 1) -> Story:

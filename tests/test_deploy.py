@@ -23,8 +23,10 @@ def test_compose_has_the_four_services_sharing_one_image():
     assert web["environment"] == worker["environment"]
     for name in ("DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_SECRET_KEY"):
         assert name in web["environment"]
-    assert web["environment"]["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in web[
-        "environment"]["DATABASE_URL"]
+    assert (
+        web["environment"]["DATABASE_URL"].startswith("postgres://")
+        and "@postgres:5432/" in web["environment"]["DATABASE_URL"]
+    )
     assert web["environment"]["CELERY_BROKER_URL"].startswith("redis://redis:6379")
     assert web["environment"]["DJANGO_DEBUG"] == "0"
 
@@ -58,8 +60,14 @@ def test_dockerfile_installs_pinned_torch_before_the_project():
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_refuses_to_start_without_a_secret():
@@ -68,7 +76,13 @@ def test_production_refuses_to_start_without_a_secret():
 
 
 def test_deploy_check_is_clean_with_production_settings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="0",
-                    DJANGO_SECRET_KEY="x" * 20 + "-production-secret-with-enough-entropy-0123456789",
-                    DJANGO_ALLOWED_HOSTS="news.example.org")
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 20 + "-production-secret-with-enough-entropy-0123456789",
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -59,8 +59,11 @@ def test_many_files_and_windows_1256_in_one_upload(editor_client, story):
     files = [
         txt("a.txt", ARTICLE.encode("utf-8")),
         txt("b.txt", ARTICLE.replace("الاثنين", "الثلاثاء").encode("cp1256")),
-        SimpleUploadedFile("c.html", f"<html><body><article><p>{ARTICLE}</p></article></body></html>".encode(),
-                           content_type="text/html"),
+        SimpleUploadedFile(
+            "c.html",
+            f"<html><body><article><p>{ARTICLE}</p></article></body></html>".encode(),
+            content_type="text/html",
+        ),
     ]
     response = upload(editor_client, story, *files)
     assert response.status_code == 302

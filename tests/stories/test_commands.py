@@ -55,8 +55,10 @@ def test_export_on_the_seed_story_meets_the_contract(exported):
         for ev in claim["evidence"]:
             assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["quote"]
     article_source = {a["id"]: a["source_id"] for a in export["articles"]}
-    widest = max(len({article_source[ev["article_id"]] or ev["article_id"] for ev in c["evidence"]})
-                 for c in export["claims"])
+    widest = max(
+        len({article_source[ev["article_id"]] or ev["article_id"] for ev in c["evidence"]})
+        for c in export["claims"]
+    )
     assert widest >= 3
     for event in export["events"]:
         assert texts[event["article_id"]][event["start"] : event["end"]] == event["quote"]
@@ -70,10 +72,16 @@ def test_reimporting_is_refused_line_by_line(exported, seed_paths):
 
 def test_jsonl_lines_take_their_source_from_the_url(tmp_path):
     rows = [
-        {"text": "قال الوزير إن المطار سيفتح غدا أمام الرحلات الدولية.", "url": "https://www.example-news.com/a/1",
-         "title": "المطار", "published_at": "2021-05-02T10:30"},
-        {"html": "<html><body><p>أعلنت الشركة أنها ستبني مصنعا جديدا في المدينة الصناعية.</p></body></html>",
-         "source": "جريدة الصباح"},
+        {
+            "text": "قال الوزير إن المطار سيفتح غدا أمام الرحلات الدولية.",
+            "url": "https://www.example-news.com/a/1",
+            "title": "المطار",
+            "published_at": "2021-05-02T10:30",
+        },
+        {
+            "html": "<html><body><p>أعلنت الشركة أنها ستبني مصنعا جديدا في المدينة الصناعية.</p></body></html>",
+            "source": "جريدة الصباح",
+        },
         {"title": "بلا نص"},
         "not json",
     ]

@@ -27,7 +27,9 @@ ARTICLE = (
 
 def broker_url() -> str:
     url = os.environ.get("NEWSDESK_TEST_BROKER_URL", "")
-    require_or_skip(bool(url), "NEWSDESK_TEST_BROKER_URL (a Redis URL) for the worker test; `make test` sets it")
+    require_or_skip(
+        bool(url), "NEWSDESK_TEST_BROKER_URL (a Redis URL) for the worker test; `make test` sets it"
+    )
     try:
         redis.Redis.from_url(url).ping()
     except redis.RedisError as exc:
@@ -41,13 +43,31 @@ def worker(tmp_path):
     url = broker_url()
     redis.Redis.from_url(url).flushdb()
     db = connection.settings_dict
-    database_url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    database_url = (
+        f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
     log = (tmp_path / "worker.log").open("w+")
     env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": url}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "newsdesk", "worker", "--pool", "solo", "--loglevel", "INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "newsdesk",
+            "worker",
+            "--pool",
+            "solo",
+            "--loglevel",
+            "INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     saved = (app.conf.task_always_eager, app.conf.broker_url)
     app.conf.task_always_eager, app.conf.broker_url = False, url

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -58,8 +58,11 @@ def jsonl_items(path: Path) -> Iterator[Item]:
         url = row.get("url") or ""
         yield Item(
             origin=(url or origin) + (".html" if row.get("html") and not url else ""),
-            data=body.encode("utf-8"), title=row.get("title") or "", source=row.get("source") or "",
-            url=url, published_at=row.get("published_at") or "",
+            data=body.encode("utf-8"),
+            title=row.get("title") or "",
+            source=row.get("source") or "",
+            url=url,
+            published_at=row.get("published_at") or "",
         )
 
 
@@ -109,8 +112,13 @@ class Command(BaseCommand):
             published = parse_published(item.published_at)
             source = services.source_resolve(name=item.source or default_source, url=item.url)
             article = services.article_ingest(
-                story=story, data=item.data, origin=item.origin, source=source, url=item.url,
-                title=item.title, published_at=published,
+                story=story,
+                data=item.data,
+                origin=item.origin,
+                source=source,
+                url=item.url,
+                title=item.title,
+                published_at=published,
             )
         except (services.IngestError, ValueError) as exc:
             self.stdout.write(f"refused {item.origin}: {exc}")

@@ -25,8 +25,11 @@ class Command(BaseCommand):
             raise CommandError(f"no story with slug {options['slug']!r}")
         texts = [t for t in options["texts"] if t.strip()]
         if options.get("file"):
-            texts += [line.strip() for line in Path(options["file"]).read_text(encoding="utf-8").splitlines()
-                      if line.strip()]
+            texts += [
+                line.strip()
+                for line in Path(options["file"]).read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
         if not texts:
             raise CommandError("give at least one claim, as TEXT or with --file")
         claims = []
@@ -38,8 +41,12 @@ class Command(BaseCommand):
                     "text": tracked.text,
                     "results": [
                         {
-                            "article_id": r.article_id, "origin": r.article.origin, "stance": r.stance,
-                            "start": r.start, "end": r.end, "quote": r.article.text[r.start : r.end],
+                            "article_id": r.article_id,
+                            "origin": r.article.origin,
+                            "stance": r.stance,
+                            "start": r.start,
+                            "end": r.end,
+                            "quote": r.article.text[r.start : r.end],
                             "score": r.score,
                         }
                         for r in tracked.results.select_related("article").order_by("-score", "article_id")
