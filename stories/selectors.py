@@ -242,11 +242,6 @@ FILTER_CHOICES = 60
 SENTENCE_END = ".!?؟\n"
 
 
-def story_for_reader(*, slug: str, user) -> Story | None:
-    """The story if this user may read it, else None (the view answers with a login redirect or 404)."""
-    return Story.objects.filter(slug=slug).first()
-
-
 @dataclass(frozen=True)
 class StoryFilters:
     source_id: int | None = None

@@ -19,6 +19,7 @@ from django.utils import timezone
 from stories.models import (
     Article,
     Claim,
+    ClaimPin,
     Entity,
     Event,
     Evidence,
@@ -32,6 +33,7 @@ from stories.models import (
 )
 from stories.nlp import dedup, match, pipeline, track
 from stories.nlp import entities as nlp_entities
+from stories.nlp.camel import normalize
 from stories.nlp.decode import decode_bytes
 from stories.nlp.types import Analysis, AnalysisError, GazetteerEntry
 
@@ -312,6 +314,15 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
         return fresh[-1]
 
     assigned = match.assign(index, analysis.claims, new_id)
+    # An editor's split pins a sentence to a claim; the pin wins over the matcher on every run.
+    pins = {
+        tuple(key): claim_id
+        for key, claim_id in ClaimPin.objects.filter(article=article).values_list("key", "claim_id")
+    }
+    assigned = [
+        pins.get(tuple(found.key), claim_id)
+        for found, claim_id in zip(analysis.claims, assigned, strict=True)
+    ]
     real: dict[int, int] = {}
     reused = set(
         Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True)
@@ -320,6 +331,7 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
         if claim_id < 0 and claim_id not in real:
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
     overrides = dict(StanceOverride.objects.filter(article=article).values_list("claim_id", "stance"))
+    known = _known_speakers(article.story_id)
     rows = []
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
         claim_id = _follow_merges(real.get(claim_id, claim_id))
@@ -332,12 +344,35 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
                 end=found.end,
                 stance=stance,
                 stance_by_editor=claim_id in overrides,
-                attributed_to=(found.attributed_to or "")[:200],
+                attributed_to=_speaker_name(found.attributed_to or "", known)[:200],
                 key=list(found.key),
             )
         )
     Evidence.objects.bulk_create(rows)
     claims_first_reported(claim_ids={row.claim_id for row in rows})
+
+
+def _known_speakers(story_id: int) -> list[str]:
+    """Outlets and the story's people and organisations, longest first, to name who a quote is attributed to."""
+    names = set(Source.objects.values_list("name", flat=True))
+    names |= set(
+        Entity.objects.filter(story_id=story_id, kind__in=["person", "organization"]).values_list(
+            "name", flat=True
+        )
+    )
+    return sorted(names, key=len, reverse=True)
+
+
+def _speaker_name(speaker: str, known: list[str]) -> str:
+    """Normalise a raw speaker phrase («صحيفة الشرق الأوسط اللندنية») to a known Source or Entity name."""
+    if not speaker:
+        return ""
+    folded = f" {' '.join(normalize(speaker).split())} "
+    for name in known:
+        words = " ".join(normalize(name).split())
+        if words and (f" {words} " in folded or nlp_entities.same_entity(speaker, name)):
+            return name
+    return speaker
 
 
 def _claim_create_or_reuse(

@@ -30,10 +30,24 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _FAILED: dict[str, str] = {}  # component -> why loading failed, for status()
 
 
+# Words and short phrases are normalised over and over (every stage walks the same sentences), so
+# those results are memoised; whole texts are not, to keep the cache small.
+_WORD_CACHE_MAX_LEN = 48
+
+
 def normalize(text: str) -> str:
     """Fold the spelling variants Arabic news mixes freely: diacritics, alef forms, yaa/alef maksura, teh marbuta."""
+    if len(text) <= _WORD_CACHE_MAX_LEN:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = dediac_ar(normalize_unicode(text)).replace("\u0640", "")
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
+_normalize_short = functools.lru_cache(maxsize=65_536)(_normalize)
 
 
 def tokenize(text: str) -> list[str]:
@@ -47,6 +61,12 @@ def data_dir() -> Path:
 
 
 def data_available() -> bool:
+    return _catalogue_present(os.environ.get("CAMELTOOLS_DATA"))
+
+
+@functools.cache
+def _catalogue_present(env: str | None) -> bool:
+    # Asked for every sentence; the data directory does not change under a running worker.
     return (data_dir() / "catalogue.json").is_file()
 
 

@@ -139,3 +139,16 @@ def _mark(mark, request, page_param: str, current_page: int) -> str:
         )
     out.append("</a>")
     return "".join(out)
+
+
+@register.simple_tag
+def select_options(items, selected, attribute: str = "name", limit: int = 0) -> SafeString:
+    """<option>s for a filter menu; a story may have hundreds of outlets, so this skips the template loop."""
+    out = []
+    for item in items:
+        label = str(getattr(item, attribute))
+        if limit and len(label) > limit:
+            label = label[: limit - 1] + "…"
+        chosen = " selected" if item.id == selected else ""
+        out.append(f'<option value="{int(item.id)}"{chosen}>{escape(label)}</option>')
+    return mark_safe("".join(out))  # noqa: S308 -- labels escaped above, ids are integers

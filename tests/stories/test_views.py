@@ -514,3 +514,33 @@ def test_split_pins_the_moved_sentence_and_merge_carries_pins(client, built, sta
         {"evidence": list(talks.evidence.values_list("id", flat=True))},
     )
     assert refused.status_code == 302 and ClaimPin.objects.count() == 1  # splitting off everything is refused
+
+
+def test_retry_queues_the_article_again_and_logs_it(client, built, staff, django_capture_on_commit_callbacks):
+    article = built["articles"][1]
+    Article.objects.filter(id=article.id).update(status=Article.Status.FAILED, error="boom")
+    url = reverse("stories:article_retry", kwargs={"pk": article.id})
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        fragment = client.post(url, headers={"HX-Request": "true"}).content.decode()
+    assert len(callbacks) == 1  # the analysis is enqueued once the transaction commits
+    article.refresh_from_db()
+    assert article.status == Article.Status.QUEUED and article.error == ""
+    assert fragment.lstrip().startswith('<div id="status"') and 'hx-trigger="every 2s"' in fragment
+    assert ReviewLog.objects.filter(action="reanalyse", user=staff).exists()
+
+
+def test_tracked_claim_is_added_from_the_story_page(client, built, staff):
+    from stories.models import TrackedClaim
+
+    story = built["story"]
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert reverse("stories:claim_track", kwargs={"slug": story.slug}) in page
+    client.post(
+        reverse("stories:claim_track", kwargs={"slug": story.slug}), {"text": "وصل الوفد إلى العاصمة"}
+    )
+    tracked = TrackedClaim.objects.get(story=story)
+    assert tracked.created_by == staff and tracked.results.count() == len(built["articles"])
+    assert (
+        "وصل الوفد إلى العاصمة"
+        in client.get(story.get_absolute_url()).content.decode().split('id="tracked-heading"')[1]
+    )
