@@ -50,6 +50,13 @@ def _normalize(text: str) -> str:
 _normalize_short = functools.lru_cache(maxsize=65_536)(_normalize)
 
 
+@functools.lru_cache(maxsize=65_536)
+def normalize_light(text: str) -> str:
+    """``normalize`` without folding alef maksura into yaa, so "على" (on) stays apart from the name "علي"."""
+    text = dediac_ar(normalize_unicode(text)).replace("\u0640", "")
+    return normalize_teh_marbuta_ar(normalize_alef_ar(text))
+
+
 def tokenize(text: str) -> list[str]:
     return simple_word_tokenize(text)
 

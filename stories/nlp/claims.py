@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import camel
-from .match import HEAD_SEP
+from . import camel, lexicon, morph
+from .match import HEAD_SEP, ROOT_MARK
 from .stance import (
     COMPLEMENTIZERS,
     REPORTING_VERBS,
@@ -64,6 +64,10 @@ EVENT_NOUNS = _norm_set(
     "فتح إغلاق هجوم هجمات قصف عملية عمليات اتفاق اتفاقية توقيع إعلان قرار تنسيق مواجهة دعم انسحاب وصول "
     "عودة خطوة برنامج مشروع تحرك تحركات جولة مؤتمر قمة حوار صفقة"
 )
+# A state acts through its government, regime, authorities or capital: outlets name any of them for one act,
+# so these subjects set no head constraint (nor do place names, from the lexicon).
+STATE_NOUNS = _norm_set("حكومة الحكومة نظام النظام سلطات السلطات دولة الدولة إدارة الإدارة قيادة القيادة")
+LEADING_PREPOSITIONS = _norm_set("في على من عن مع إلى الى وفي وعلى ومن وعن ومع إذ اذ بينما فيما")
 # Connectives that open a new proposition inside one sentence.
 _CLAUSE_BREAK = re.compile(
     r"[،,؛]\s*(?=(?:كما|بينما|فيما|في حين|إلا أن|الا أن|لكن|ولكن|غير أن|بل إن|بل ان|بل أن|إذ|اذ|إضافة إلى|فضلا عن|فضلاً عن)\s)"
@@ -283,61 +287,42 @@ def _unbalanced(text: str, start: int, end: int) -> bool:
     return straight or any(piece.count(a) != piece.count(b) for a, b in pairs) or piece.count("”") % 2 == 1
 
 
-_ARTICLE = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
-_SUFFIXES = ("هما", "هم", "ها", "ات", "ون", "ين", "ه")
+def _is_state(norm: str) -> bool:
+    bare = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return bare in STATE_NOUNS or (bare,) in lexicon.place_index() or ("ال" + bare,) in lexicon.place_index()
 
 
 def _drop_article(norm: str) -> str:
-    for p in _ARTICLE:
-        if norm.startswith(p) and len(norm) - len(p) >= 2:
-            return norm[len(p) :]
-    return norm
-
-
-# Words whose first letter "و" is a radical, not the conjunction (general news vocabulary).
-_ROOT_WAW = _norm_set(
-    "وزير وزيرة وزراء وزارة وفد وفود وقت وضع وطن وطني وطنية ولاية وكالة واشنطن وسط وصول وثيقة وثائق وحدة "
-    "وحدات وقف وفاة وجود وعد وعود وجه وجهة ولد وقوع وساطة وسائل وسيلة ورقة وارد واقع واقعة وفاق وباء وتيرة "
-    "ورشة ولي وكيل وكلاء وظيفة وظائف وفرة وقود ودائع وراء واجب واضح ولايات وسطاء وصف وسام وادي وهران"
-)
-
-
-def _conjunction_waw(word: str) -> bool:
-    """ "و" + a word of at least three letters, unless the whole is a known word starting with radical و."""
-    if word[:1] != "و" or len(word) < 4 or word[1:2] == "و":
-        return False
-    return not any(word.startswith(root) and len(word) - len(root) <= 2 for root in _ROOT_WAW)
+    return morph.strip_article(norm)
 
 
 def vocabulary(text: str) -> frozenset[str]:
     """Words of a text without their article: evidence for whether a leading و/ب/ل/ف/ك is a clitic."""
-    return frozenset(_drop_article(w.norm) for w in iter_words(text))
+    words = {_drop_article(w.norm) for w in iter_words(text)}
+    return frozenset(words | {morph.strip_suffix(w) for w in words})
 
 
 def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
     """Light stem of a normalised word: article, clitic conjunction/preposition, common suffixes.
 
-    A one-letter clitic is only dropped when the rest occurs as a word of the same text ("لبغداد" next to
-    "بغداد"), because in "وزير", "ليبيا", "فريق" the letter belongs to the word.
+    A one-letter clitic other than "و" is only dropped when the rest occurs as a word of the same text
+    ("لبغداد" next to "بغداد"), because in "فريق", "ليبيا", "كامل" the letter belongs to the word.
     """
     word = _drop_article(norm)
-    if looks_like_verb(norm):
-        pass  # "وقعت" (signed) is a verb as written, not "و" + "قعت"
+    if word != norm:
+        pass
+    elif morph.conjunction_waw(word) and not (looks_like_verb(word) and word[:3] in morph.WAW_ROOTS):
+        word = _drop_article(word[1:])
     elif (
-        word == norm
-        and len(word) > 3
-        and (word[1:] in vocab and word[:1] in "وفبلك" or _conjunction_waw(word))
+        len(word) > 3
+        and word[:1] in "فبلك"
+        and (word[1:] in vocab or morph.strip_suffix(word[1:]) in vocab)
+        and not looks_like_verb(word)
     ):
         word = word[1:]
     if looks_like_verb(word) and word.endswith(("ت", "وا")) and len(word) > 4:
         word = word[:-1] if word.endswith("ت") else word[:-2]  # past feminine / plural: "فتحت" = "فتح"
-    for s in _SUFFIXES:
-        if word.endswith(s) and len(word) - len(s) >= 3:
-            word = word[: -len(s)]
-            break
-    if word.endswith("ا") and len(word) >= 4:
-        word = word[:-1]  # accusative tanween "مكتباً"
-    return word
+    return morph.strip_suffix(word)
 
 
 def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
@@ -386,8 +371,15 @@ def claim_key(
     vocab = vocabulary(proposition) if vocab is None else vocab
     head = _subject_head(proposition, vocab, continued)
     head = inherited_head if head is None else head
-    rest = [t for t in dict.fromkeys(content_tokens(proposition, vocab)) if t not in head]
-    return (*head, HEAD_SEP, *rest)
+    tokens = content_tokens(proposition, vocab)
+    rest = [t for t in dict.fromkeys(tokens) if t not in head]
+    roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
+    return (*head, HEAD_SEP, *rest, *roots)
+
+
+def _has_root(token: str) -> bool:
+    """Arabic words of three letters or more get a skeleton feature; numbers and Latin words do not."""
+    return len(token) >= 3 and all("\u0621" <= c <= "\u064a" for c in token)
 
 
 def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = False) -> tuple[str, ...] | None:
@@ -412,6 +404,10 @@ def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = Fal
             after = everything[k + 1].end  # "زيارة سرية قام بها فلان": the subject follows "قام بها"
             words = [x for x in words if x.start >= after]
             break
+    if everything and everything[0].bare in LEADING_PREPOSITIONS:
+        # "وفي السياق ذاته التقى ...": an opening adverbial phrase is no subject; start at its verb.
+        verb = next((w for w in words[:6] if looks_like_verb(w.bare) or looks_like_verb(w.norm)), None)
+        words = [x for x in words if verb is None or x.start >= verb.start]
     skipped_verb = False
     for w in words[:6]:
         if (
@@ -426,7 +422,7 @@ def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = Fal
             return ()
         if skipped_verb and w.norm[:1] in "بل" and w.norm[1:3] != "ل":
             return None  # "وقام بتفعيل": straight to the object, the subject is inherited
-        if _drop_article(w.norm) in EVENT_NOUNS:
+        if _drop_article(w.norm) in EVENT_NOUNS or _is_state(w.norm):
             return ()
         return tuple(_tokens([w], vocab))
     return None

@@ -116,7 +116,9 @@ def find_dates(text: str, published: date | None) -> tuple[DateMention, ...]:
     pub = published.date() if isinstance(published, datetime) else published
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for finder in _FINDERS:
+    for finder, needs in _FINDERS:
+        if needs is not None and not needs.search(folded):
+            continue  # a cheap scan rules the finder out: most lines have no month name or digit
         for start, end, value, precision in finder(folded, pub):
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -257,7 +259,7 @@ def _rel_weekdays(text: str, pub: date | None) -> Found:
     for match in _REL_WEEKDAY.finditer(text):
         target = _WEEKDAYS[match["weekday"]]
         qual = match["qual"]
-        if qual in _FUTURE:
+        if qual in _FUTURE or (qual is None and _refers_ahead(text, match.start())):
             delta = (target - pub.weekday()) % 7 or 7
         else:
             delta = -((pub.weekday() - target) % 7)
@@ -265,6 +267,75 @@ def _rel_weekdays(text: str, pub: date | None) -> Found:
                 delta = -7
         end = match.end() if qual in _PAST + _FUTURE else match.end("weekday")
         yield match.start(), end, (pub + timedelta(days=delta)).isoformat(), "day"
+
+
+def _refers_ahead(text: str, at: int) -> bool:
+    """Whether a bare weekday ("يوم الخميس") names the coming day: its clause is in the future.
+
+    Reads the words before it, nearest first, up to the clause's start: a future verb ("سيبدأ", "ستغلق"),
+    a present-tense scheduling verb ("تبدأ", "يعقد"), "اعتباراً من", or a decided measure ("قررت ... تعليق
+    الدوام ... يوم الخميس") point ahead; "كان", "قد", "لم", or a decision verb right before the day
+    ("قررت المحكمة يوم الخميس") keep the default, the last such day.
+    """
+    window = text[max(0, at - 160) : at]
+    window = window[max(window.rfind(c) for c in ".!?؟؛;،,\n") + 1 :]
+    measure = False
+    for word in reversed(window.split()[-_TENSE_WINDOW:]):
+        word = word.strip("\"'«»“”()")
+        if _PAST_CUE.fullmatch(word):
+            return False
+        if _MEASURE.fullmatch(word):
+            measure = True
+        elif _DECISION.fullmatch(word):
+            return measure
+        elif _START_FROM.fullmatch(word) or _SCHEDULED.fullmatch(word) or _future_verb(word):
+            return True
+    return False
+
+
+def _future_verb(word: str) -> bool:
+    """ "س" + an imperfect verb ("سيبدأ", "ستغلق", "سينفذون"), not a noun that starts the same way."""
+    return bool(_FUTURE_VERB.fullmatch(word)) and not word.lstrip("وف").startswith(_S_NOUNS)
+
+
+# How many words before a weekday may carry the verb it depends on.
+_TENSE_WINDOW = 10
+_FUTURE_VERB = re.compile(r"[وف]?(?:س|سوف\s*)[يتن]\w{3,}")
+# Common nouns that begin like a future verb: سيارة، سياسة، سيول، ستة ...
+_S_NOUNS = (
+    "سيار",
+    "سياس",
+    "سيول",
+    "سيطر",
+    "سيد",
+    "سياد",
+    "سياق",
+    "سينا",
+    "سينم",
+    "ستة",
+    "ستين",
+    "ستون",
+    "ستار",
+    "ستاد",
+    "ستود",
+    "سنة",
+    "سنو",
+    "سنين",
+    "سنت",
+)
+_SCHEDULED = re.compile(
+    r"[وف]?[يت](?:بد[أا]|نطلق|عقد|نعقد|ست[أا]نف|نتهي|فتتح|فتح|غلق|قام|جري|صل|توجه|عود|غادر|لتقي|جتمع"
+    r"|نظم|حتفل|ختتم|دخل|سري)(?:ون|ان|ين)?"
+)
+_START_FROM = re.compile(r"(?:[اإ]عتبار|ابتداء|[اإ]بتداء|بدء|بداية|[اإ]نطلاق)[اًءً]*")
+_DECISION = re.compile(
+    r"[وف]?(?:قرر|تقرر|[أا]مر|[أا]علن|وافق|[أا]قر|دعا|دعت|طالب|اتفق|[أا]وعز|وجه|حدد|[أا]عطى)(?:ت|وا|ا)?"
+)
+_MEASURE = re.compile(
+    r"(?:[وب]?ال)?(?:تعليق|[إا]غلاق|تأجيل|تاجيل|[إا]لغاء|تمديد|منع|فرض|رفع|فتح|[اإ]ستئناف|[إا]جراء|عقد|تنظيم"
+    r"|[إا]قامة|[إا]طلاق|بدء|وقف|تعطيل|[إا]ضراب|اعتصام|تنفيذ|صرف|تطبيق)"
+)
+_PAST_CUE = re.compile(r"[وف]?(?:كان|كانت|كانوا|قد|لقد|لم|[أا]مس)")
 
 
 def _rel_weeks(text: str, pub: date | None) -> Found:
@@ -303,15 +374,20 @@ def _rel_years(text: str, pub: date | None) -> Found:
         yield match.start(), match.end(), f"{pub.year + shift:04d}", "year"
 
 
-# Order matters: longer, more specific expressions claim their span first.
-_FINDERS: tuple[Callable[[str, date | None], Found], ...] = (
-    _abs_full,
-    _abs_numeric,
-    _abs_month,
-    _rel_weeks,
-    _rel_months,
-    _rel_years,
-    _abs_year,
-    _rel_days,
-    _rel_weekdays,
+_ANY_MONTH = re.compile(_ONE_MONTH)
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_WEEKDAY = re.compile(_WEEKDAY)
+
+# Order matters: longer, more specific expressions claim their span first. Each finder comes with a
+# pattern its matches cannot do without, so texts lacking it skip the finder's slower expressions.
+_FINDERS: tuple[tuple[Callable[[str, date | None], Found], re.Pattern | None], ...] = (
+    (_abs_full, _ANY_MONTH),
+    (_abs_numeric, _ANY_DIGIT),
+    (_abs_month, _ANY_MONTH),
+    (_rel_weeks, None),
+    (_rel_months, None),
+    (_rel_years, None),
+    (_abs_year, _ANY_DIGIT),
+    (_rel_days, None),
+    (_rel_weekdays, _ANY_WEEKDAY),
 )

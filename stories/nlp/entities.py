@@ -34,6 +34,10 @@ class _Token:
     norm: str
     gap: str  # text between the previous token and this one
 
+    @property
+    def light(self) -> str:
+        return camel.normalize_light(self.raw)
+
 
 @dataclass
 class _Entity:
@@ -89,7 +93,31 @@ def _sets() -> dict[str, frozenset[str]]:
         "place_cue": n(lx.LOCATION_CUES),
         "connector": n(lx.NAME_CONNECTORS),
         "ambiguous": n(lx.AMBIGUOUS_SURNAMES),
+        "reporting": n(lx.REPORTING_VERBS),
+        "event": n(lx.EVENT_HEADS),
+        "weak_event": n(lx.WEAK_EVENT_HEADS),
+        "strong_org": n(lx.STRONG_ORG_HEADS),
+        "descriptive_org": n(lx.DESCRIPTIVE_ORG_HEADS),
+        "droppable_org": n(lx.DROPPABLE_ORG_HEADS),
+        "name_adjective": n(lx.NAME_ADJECTIVES),
+        "facility": n(lx.FACILITY_CUES),
+        "facility_adjective": n(lx.FACILITY_ADJECTIVES),
+        "admin": n(lx.ADMIN_CUES),
+        "direction": n(lx.DIRECTIONS),
+        "toponym": n(lx.TOPONYM_PREFIXES),
     }
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names in light spelling, so "على" (on) is not "علي"; final ى also as ي ("مصطفي")."""
+    forms = {camel.normalize_light(w) for w in lx.GIVEN_NAMES}
+    return frozenset(forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649")})
+
+
+def _given_name(light: str) -> bool:
+    """A listed given name, or a compound of عبد written as one word ("عبدالرحمن", "عبدالهادي")."""
+    return light in _given_names() or (light.startswith("عبد") and len(light) >= 6 and "ال" in light[3:6])
 
 
 def _light_forms(words: tuple[str, ...]) -> frozenset[str]:
@@ -354,8 +382,9 @@ def _name_end(tokens: list[_Token], k: int) -> int | None:
     if k >= len(tokens):
         return None
     first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in _QUOTES)
-    if not quoted and (first.startswith(("و", "ل")) or _verb_like(first)):
-        return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"
+    given = _given_name(tokens[k].light)
+    if not quoted and not given and (first.startswith(("و", "ل")) or _verb_like(first)):
+        return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"; not "وليد"
     core, i = 0, k
     while i < len(tokens) and core < (3 if quoted else 2) and (i == k or _space(tokens[i].gap)):
         part = _name_part(tokens, i, i == k, quoted)
@@ -366,11 +395,24 @@ def _name_end(tokens: list[_Token], k: int) -> int | None:
             break
     if core == 0 or quoted:
         return i if core else None
-    if core == 1 and (first.startswith("ي") or _adjective_like(first)):
-        return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective
+    if core == 1 and not given and (first.startswith("ي") or _adjective_like(first) or _predicate(tokens, k)):
+        return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective; "الرئيس غاضب من"
     if core == 2 and first.startswith("ي") and not lx.is_definite(tokens[i - 1].norm):
         return None  # "يهدد حماس"
     return i
+
+
+def _predicate(tokens: list[_Token], k: int) -> bool:
+    """A one-word adjective after a title ("الرئيس غاضب من", "الوزير متفائل"): participle or fa'il/fa'il shape,
+    followed by a preposition, punctuation or the end, as a nominal sentence's predicate is."""
+    norm = tokens[k].norm
+    shaped = (len(norm) == 4 and (norm[1] == "ا" or norm[2] == "ي")) or norm.startswith(("مت", "مست"))
+    if not shaped:
+        return False
+    if k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+        return True
+    nxt = tokens[k + 1].norm
+    return nxt in _sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
 
 
 def _name_part(tokens: list[_Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:

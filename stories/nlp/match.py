@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 HEAD_SEP = "|"
+# Prefix of root-skeleton tokens (see morph.skeleton): they let "زار" meet "زيارة" but weigh less than words.
+ROOT_MARK = "√"
+ROOT_WEIGHT = 0.5
 _CLITICS = frozenset("بلوفك")
 THRESHOLD = 0.42
 HEAD_PENALTY = 0.4  # factor applied when a subject head is absent from the other claim
@@ -75,10 +78,14 @@ class ClaimIndex:
 
     def _canonical(self, key: Sequence[str]) -> list[str]:
         """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""
-        return [
-            t[1:] if t not in self._postings and t[:1] in _CLITICS and t[1:] in self._postings else t
-            for t in key
-        ]
+        return [self._known(t) for t in key]
+
+    def _known(self, token: str) -> str:
+        mark = ROOT_MARK if token.startswith(ROOT_MARK) else ""
+        body = token[len(mark) :]
+        if token in self._postings or body[:1] not in _CLITICS or len(body) <= 3:
+            return token
+        return mark + body[1:] if mark + body[1:] in self._postings else token
 
     def add(self, claim_id: int, key: Sequence[str]) -> None:
         entry = _entry(claim_id, self._canonical(key))
@@ -94,7 +101,8 @@ class ClaimIndex:
         """IDF over the index's entries: a token found in every claim of the story says little."""
         n = len(self._entries)
         df = len(self._postings.get(token, ()))
-        return math.log(1.0 + (n + 1) / (df + 1))
+        idf = math.log(1.0 + (n + 1) / (df + 1))
+        return idf * ROOT_WEIGHT if token.startswith(ROOT_MARK) else idf
 
     def best(self, key: Sequence[str]) -> tuple[int, float] | None:
         """The most similar known claim if its similarity reaches THRESHOLD."""

@@ -15,10 +15,11 @@ from . import camel
 # Article with the clitics that can precede it, longest first ("وبال" before "بال" before "ال").
 _ARTICLES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 # Pronoun, number and gender endings; tried longest first, each once.
-_SUFFIXES = ("هما", "كما", "تها", "تهم", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
+# A final "ي" is left alone: it is the nisba ("ليبي") or a radical ("التقى" -> "التقي") more often than "my".
+_SUFFIXES = ("هما", "كما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ان", "ه")
 _WEAK = frozenset("اويءئؤ")
 # Roots whose first radical is و: after these a leading و is the word, not the conjunction.
-_WAW_ROOTS = frozenset(
+WAW_ROOTS = frozenset(
     camel.normalize(r)
     for r in (
         "وزر وفد وقت وضع وطن ولي وكل وسط وصل وثق وحد وقف وفي وجد وعد وجه ولد وقع وسع ورق ورد وفق وبأ وتر "
@@ -54,7 +55,7 @@ def conjunction_waw(word: str) -> bool:
     """ "و" + a word of at least three letters, unless the word's own root starts with و ("وقعت", "وفد")."""
     if word[:1] != "و" or len(word) < 4 or word[1:2] == "و":
         return False
-    return skeleton(word)[:3] not in _WAW_ROOTS and word[:3] not in _WAW_ROOTS
+    return skeleton(word)[:3] not in WAW_ROOTS and word[:3] not in WAW_ROOTS
 
 
 def strip_suffix(word: str) -> str:
@@ -83,8 +84,8 @@ def skeleton(stem: str) -> str:
         s = s[:-2]
     if s.endswith(("وا", "تم")) and len(s) >= 5:
         s = s[:-2]
-    elif s.endswith(("ت", "ن")) and len(s) >= 5 and not s.endswith("ات"):
-        s = s[:-1]  # "فتحت", "سلمت", "قامتا" style past endings
+    elif s.endswith("ت") and len(s) >= 4:
+        s = s[:-1]  # past feminine "فتحت", "سلمت"
     s = _derivation(s)
     core = s[0] + "".join(c for c in s[1:] if c not in _WEAK) if s else s
     return core if len(core) >= 2 else stem
@@ -106,7 +107,7 @@ def _derivation(s: str) -> str:
         return s[1:]  # form IV افعال/أفعل: "ارسال", "اعاد"
     if s.startswith("ت") and len(s) >= 5 and s[-2] == "ي":
         return s[1:]  # form II masdar تفعيل: "توقيع", "تنسيق"
-    if s[:1] in "يتنم" and len(s) >= 4:
+    if s[:1] in "يتنم" and len(s) >= 4 and s[1] != "ا":  # "ناقش", "قاتل": form III, not a prefix
         rest = s[1:]
         if rest.startswith("ت") and len(rest) >= 4:
             rest = rest[1:]  # forms V/VI imperfect "يتفاوض"

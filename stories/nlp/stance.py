@@ -105,6 +105,12 @@ DOUBT_PHRASES = tuple(
         "ليس من الواضح",
     )
 )
+# After "لم ... أي", these objects make a non-confirmation ("لم يصدر أي تعليق"); any other object makes a
+# plain negated fact ("لم يلتق أي مستثمر" denies the meeting).
+INFO_NOUNS = _norm_set(
+    "معلومات معلومة تعليق تعليقات تأكيد تأكيدات دليل أدلة تفاصيل رد ردود بيان توضيح إشارة تصريح تصريحات "
+    "إثبات مصدر جهة"
+)
 NEGATIONS = _norm_set("لم لن ليس ليست لا ما لسنا لست لسن ولم ولن وليس ولا فلم")
 # Words that open a subordinate clause: negation after them does not negate the claim itself.
 SUBORDINATORS = _norm_set(
@@ -551,7 +557,7 @@ def _negated_main_verb(main: list[Word]) -> bool:
             return False  # the main verb came first: a later "لم" belongs to a clause about its object
         if w.norm in NEGATIONS or w.bare in NEGATIONS:
             nxt = main[k + 1] if k + 1 < len(main) else None
-            if nxt is None or nxt.bare in CONFIRM_VERBS or any(x.norm == "اي" for x in main[k + 2 : k + 5]):
+            if nxt is None or nxt.bare in CONFIRM_VERBS or _any_information(main, k):
                 return False
             if w.norm in {"ما", "لا"} and k > 0:
                 return False  # "ما" / "لا" mid-clause is more often relative or partitive than negation
@@ -564,9 +570,18 @@ def _non_confirmation(body: str) -> bool:
     main = _main_clause_words(body)
     for k, w in enumerate(main[:-1]):
         if (w.norm in NEGATIONS or w.bare in NEGATIONS) and k < 7:
-            if main[k + 1].bare in CONFIRM_VERBS or any(x.norm == "اي" for x in main[k + 2 : k + 5]):
+            if main[k + 1].bare in CONFIRM_VERBS or _any_information(main, k):
                 return True
     return False
+
+
+def _any_information(main: list[Word], k: int) -> bool:
+    """ "لم ... أي معلومات": a negation at ``k`` followed closely by "أي" + a noun of information."""
+    window = main[k + 2 : k + 6]
+    return any(
+        x.norm == "اي" and j + 1 < len(window) and _no_article_word(window[j + 1].norm) in INFO_NOUNS
+        for j, x in enumerate(window)
+    )
 
 
 def _doubts(body: str) -> bool:

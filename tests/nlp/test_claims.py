@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from stories.nlp.claims import claim_key, find_claims
+import pytest
+
+from stories.nlp import camel, morph
+from stories.nlp.claims import claim_key, find_claims, stem
 from stories.nlp.match import HEAD_SEP, claim_similarity
 from stories.nlp.sentences import split_sentences
 
@@ -121,3 +124,34 @@ def test_lemmas_are_used_when_a_morphology_database_answers(monkeypatch):
     lemmas = {"يزور": "زار", "زار": "زار", "الوزير": "وزير"}
     monkeypatch.setattr(camel, "lemmatize", lambda tokens: [lemmas.get(t, t) for t in tokens], raising=False)
     assert set(claim_key("زار الوفد المصنع الجديد")) == set(claim_key("الوفد يزور المصنع الجديد"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("زار", "زيارة"),
+        ("يزور", "الزيارة"),
+        ("التقى", "لقاء"),
+        ("فتح", "افتتاح"),
+        ("أرسل", "إرسال"),
+        ("وقع", "توقيع"),
+        ("سرا", "السرية"),
+        ("ناقش", "مناقشة"),
+    ],
+)
+def test_verb_and_verbal_noun_share_a_skeleton(a, b):
+    sa, sb = (morph.skeleton(stem(camel.normalize(w))) for w in (a, b))
+    assert sa == sb
+
+
+def test_suffix_rules_keep_radicals():
+    assert stem(camel.normalize("تعاون")) == "تعاون"
+    assert stem(camel.normalize("تفاهم")) == "تفاهم"
+    assert stem(camel.normalize("بالزيارة")) == "زيار"
+    assert stem(camel.normalize("والتقى")) == "التقي"
+
+
+def test_state_subject_and_opening_adverbial_set_no_head():
+    key = claim_key("وفي السياق نفسه أعادت الحكومة فتح المعبر الحدودي مع الجارة الشمالية")
+    assert key[0] == HEAD_SEP
+    assert claim_key("أعلنت روسيا إغلاق المعبر الحدودي")[0] == HEAD_SEP

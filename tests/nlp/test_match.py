@@ -136,3 +136,11 @@ def test_bench_runs():
 if __name__ == "__main__":
     for size in (1_000, 10_000, 50_000):
         print(size, {k: round(v, 1) for k, v in bench(stored=size).items()})
+
+
+def test_one_act_named_through_different_state_actors_matches():
+    index = ClaimIndex()
+    index.add(1, claim_key("أعادت الحكومة فتح القنصلية الأردنية في مدينة البصرة بعد إغلاقها"))
+    index.add(2, claim_key("وقع وزير الزراعة اتفاقا لاستيراد القمح من أستراليا"))
+    found = index.best(claim_key("قام النظام بافتتاح القنصلية الأردنية في البصرة"))
+    assert found is not None and found[0] == 1
