@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -1369,7 +1369,32 @@ def claim_summary(*, appearances: list[dict]) -> dict:
     counts: dict[str, int] = defaultdict(int)
     for stances in per_source.values():
         counts[stance_overall(stances)] += 1
-    return {"outlets": len(per_source), "copies": len(copies), "counts": dict(sorted(counts.items()))}
+    return {
+        "outlets": len(per_source),
+        "copies": len(copies),
+        "counts": dict(sorted(counts.items())),
+        **claim_provenance(appearances=appearances),
+    }
+
+
+def claim_provenance(*, appearances: list[dict]) -> dict:
+    """Who the claim goes back to: outlets that only relay someone else's report, and whom they credit."""
+    own: set[str] = set()
+    credits: dict[str, set[str]] = defaultdict(set)
+    for a in appearances:
+        outlet = a["article__source__name"]
+        if not outlet:
+            continue
+        if a["stance"] == "attributes" and a["attributed_to"]:
+            credits[outlet].add(a["attributed_to"])
+        elif a["stance"] in ("asserts", "denies", "doubts"):
+            own.add(outlet)
+    relays = sorted(outlet for outlet in credits if outlet not in own)
+    credited = Counter(name for outlet in relays for name in credits[outlet])
+    return {
+        "relays": [{"outlet": outlet, "credits": sorted(credits[outlet])} for outlet in relays],
+        "credited": [name for name, _ in credited.most_common(3)],
+    }
 
 
 def _creative_work(a: dict, absolute) -> dict:

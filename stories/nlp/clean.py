@@ -70,6 +70,11 @@ _EXACT = (
     "تعليقات",
     "اضغط هنا",
     "انقر هنا",
+    # comment-form field labels
+    "الاسم",
+    "البريد الإلكتروني",
+    "الموقع الإلكتروني",
+    "التعليق",
 )
 _CONTAINS = (
     "اترك رد",
@@ -87,8 +92,17 @@ _CONTAINS = (
     "تابعونا على",
     "تابعنا على",
     "اشترك في النشرة",
+    "اشترك في نشرتنا",
     "اشترك في قناة",
+    "اشترك الآن",
+    "سجل بريدك",
+    "أدخل بريدك",
+    "حقوق النشر محفوظة",
+    "حقوق الطبع محفوظة",
+    "جميع الحقوق",
+    "الحقوق محفوظة",
     "all rights reserved",
+    "copyright",
 )
 _STARTS = (
     "اقرأ أيضا",
@@ -121,7 +135,32 @@ _SHARE_TRIGGERS = _SHARE_WORDS - {
     normalize(w) for w in ("على", "عبر", "بريد", "البريد", "رابط", "الرابط", "نسخ")
 }
 
+# "شارك هذا الخبر", "انشر المقال": a share prompt is a share verb and what is shared.
+_SHARE_VERBS = frozenset(normalize(w) for w in "شارك شاركوا شاركها شاركه انشر".split())
+_SHARE_OBJECTS = _SHARE_WORDS | frozenset(
+    normalize(w) for w in "هذا هذه الخبر المقال المقالة الموضوع الصفحة القصة الفيديو مع أصدقائك".split()
+)
+# Breadcrumbs: "الرئيسية » أخبار » محليات", "الرئيسية / اقتصاد".
+_CRUMB_SEPARATORS = re.compile(r"\s*[»«›‹>/|\\]\s*")
+_CRUMB_ONLY = re.compile(r"[»«›‹>]")
 
+# Desk credits and bylines: "كتب: فريق التحرير", "بقلم محمد علي", "الأيام السورية؛ قسم الأخبار".
+_BYLINE_START = re.compile(r"^(?:كتب|كتبت|[إا]عداد|تحرير|ترجمة|متابعة|تصوير|تقرير)\s*:|^بقلم(?:\s*:)?\s")
+# "آخر تحديث: 11:02", "منذ 3 ساعات": page timestamps, cut out of the meta lines that carry them.
+_TIME_AGO = r"منذ\s+(?:\d+\s*)?(?:دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|[أا]يام|[أا]سبوع|[أا]سابيع)"
+_STAMP = re.compile(
+    r"\s*[|·•\-–]?\s*(?:(?:[آا]خر\s+تحديث|تم\s+التحديث|حُ?دِّ?ث)\s*:?\s*(?:"
+    + _TIME_AGO
+    + r"|[\d:/.\-\s]+(?:\s*(?:ص|م|AM|PM|am|pm)(?!\w))?)?|(?:نشر\s+)?"
+    + _TIME_AGO
+    + r")\s*"
+)
+# Outlet words that make a short first line a masthead ("شبكة الشمال الإخبارية"), not a headline.
+_MASTHEAD = re.compile(
+    r"(?<!\w)(?:شبك[ةه]|بواب[ةه]|موقع|صحيف[ةه]|جريد[ةه]|وكال[ةه]|قنا[ةه]|مجل[ةه]|[إا]ذاع[ةه]|راديو)(?!\w)"
+    r"|(?:ال[إا]خباري[ةه]?|نيوز|news|[أا]ونلاين|online)(?!\w)",
+    re.IGNORECASE,
+)
 def _norm_key(text: str) -> str:
     return " ".join(_WORD.findall(normalize(text).lower()))
 
@@ -129,6 +168,31 @@ def _norm_key(text: str) -> str:
 _EXACT_KEYS = frozenset(_norm_key(p) for p in _EXACT)
 _CONTAINS_KEYS = tuple(_norm_key(p) for p in _CONTAINS)
 _STARTS_KEYS = tuple(_norm_key(p) for p in _STARTS)
+_HOME_KEYS = frozenset(_norm_key(p) for p in ("الرئيسية", "الصفحة الرئيسية", "home"))
+_DESK_KEYS = tuple(
+    _norm_key(p) for p in ("قسم الأخبار", "قسم التحرير", "فريق التحرير", "هيئة التحرير", "محرر الموقع", "المحرر")
+)
+# Headings after which the next lines of the same block are links to other articles.
+_RELATED_KEYS = frozenset(
+    _norm_key(p)
+    for p in (
+        "اقرأ أيضا",
+        "إقرأ أيضا",
+        "اقرأ كذلك",
+        "شاهد أيضا",
+        "طالع أيضا",
+        "الأكثر قراءة",
+        "الأكثر مشاهدة",
+        "مقالات ذات صلة",
+        "أخبار ذات صلة",
+        "مواضيع ذات صلة",
+        "قد يعجبك أيضا",
+        "اقرأ المزيد",
+        "read also",
+        "read more",
+        "see also",
+    )
+)
 _FUNCTION_WORDS = frozenset(
     normalize(w)
     for w in (

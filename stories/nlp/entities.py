@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -46,6 +46,7 @@ class _Entity:
     key: str | None = None  # fixed for gazetteer entries
     display: str | None = None
     weak: set[tuple[str, ...]] = field(default_factory=set)  # surname variants, matched only when unambiguous
+    derived: set[tuple[str, ...]] = field(default_factory=set)  # aliases, matched but never the key
 
 
 # --- word classes -----------------------------------------------------------------------------------------
@@ -326,6 +327,7 @@ class _Candidate:
     tokens: tuple[str, ...]  # normalised name tokens
     display: str
     kind: str
+    aliases: tuple[tuple[tuple[str, ...], str], ...] = ()  # other names of the same thing, never its key
 
 
 def _chain_end(tokens: list[_Token], j: int) -> int:
@@ -553,22 +555,60 @@ def _outlets(tokens: list[_Token]) -> list[_Candidate]:
     return found
 
 
+def _place_name(tokens: list[_Token], k: int) -> int | None:
+    """End of a place name at ``k`` after a cue: one word, or a toponym prefix and its word ("وادي السدر")."""
+    if k >= len(tokens) or not _soft(tokens[k].gap):
+        return None
+    s, norm = _sets(), tokens[k].norm
+    if norm in s["toponym"] and k + 1 < len(tokens) and _space(tokens[k + 1].gap):
+        nxt = tokens[k + 1]
+        if not _blocked(nxt) and (lx.is_definite(nxt.norm) or _name_word(nxt, True)):
+            return k + 2
+    plain = lx.without_article(norm)
+    # "ولاية رئاسية" is a term of office; place names may end in ة ("معيتيقة") but not in ية
+    shaped = norm.endswith("يه") or _verb_like(norm) or _blocked(tokens[k]) or _tanween(tokens[k])
+    if plain in s["block"] or lx.is_place_adjective(norm) or shaped:
+        return None
+    return k + 1 if _name_word(tokens[k], True) or lx.is_definite(norm) else None
+
+
+def _tanween(tok: _Token) -> bool:
+    """An accusative indefinite ending ("شقوقاً"): a common noun or adverb, never a name."""
+    return "\u064b" in tok.raw
+
+
+def _facility(tokens: list[_Token], i: int, reading: tuple[int, str]) -> _Candidate | None:
+    """"مطار X الدولي", "ميناء X": the facility noun belongs to the name; the bare name is an alias."""
+    end = _place_name(tokens, i + 1)
+    if end is None:
+        return None
+    bare = _candidate(tokens, i + 1, end, "location")
+    while end < len(tokens) and _space(tokens[end].gap) and tokens[end].norm in _sets()["facility_adjective"]:
+        end += 1
+    return replace(_candidate(tokens, i, end, "location", reading), aliases=((bare.tokens, bare.display),))
+
+
 def _places(tokens: list[_Token]) -> list[_Candidate]:
     found, s = [], _sets()
     for i, tok in enumerate(tokens):
-        if _reading(tok.norm, s["place_cue"]) is None:
+        facility = _reading(tok.norm, s["facility"], 2)
+        if facility is not None:
+            cand = _facility(tokens, i, facility)
+            found.extend([cand] if cand else [])
+            continue
+        cue = _reading(tok.norm, s["place_cue"])
+        if cue is None:
+            continue
+        nxt = i + 1 < len(tokens) and _soft(tokens[i + 1].gap) and tokens[i + 1].norm
+        if cue[1] in s["admin"] and nxt in s["direction"]:
+            found.append(_candidate(tokens, i, i + 2, "location", cue))  # "محافظة الشمال"
             continue
         k = i + 1
         while k < len(tokens) and _soft(tokens[k].gap) and lx.is_place_adjective(tokens[k].norm):
             k += 1  # "العاصمة الليبية طرابلس"
-        if k < len(tokens) and _soft(tokens[k].gap):
-            norm = tokens[k].norm
-            plain = lx.without_article(norm)
-            # "ولاية رئاسية" is a term of office; place names may end in ة ("معيتيقة") but not in ية
-            shaped = norm.endswith("يه") or _verb_like(norm) or _blocked(tokens[k])
-            if plain not in s["block"] and not lx.is_place_adjective(norm) and not shaped:
-                if _name_word(tokens[k], True) or lx.is_definite(norm):
-                    found.append(_candidate(tokens, k, k + 1, "location"))
+        end = _place_name(tokens, k)
+        if end is not None:
+            found.append(_candidate(tokens, k, end, "location"))
     return found
 
 
@@ -666,9 +706,13 @@ def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entit
             None,
         )
         if home is None:
-            entities.append(_Entity(cand.kind, {cand.tokens: cand.display}))
-            continue
+            home = _Entity(cand.kind, {cand.tokens: cand.display})
+            entities.append(home)
         home.names.setdefault(cand.tokens, cand.display)
+        for tokens, display in cand.aliases:
+            if tokens not in home.names:
+                home.names[tokens] = display
+                home.derived.add(tokens)
         if home.kind == "other":
             home.kind = cand.kind
     for e in entities:
@@ -681,7 +725,7 @@ def _settle(e: _Entity) -> None:
     s = _sets()
     if e.key is None:
         pick = min if e.kind == "organization" else max
-        tokens = pick(e.names, key=len)
+        tokens = pick((n for n in e.names if n not in e.derived), key=len)
         e.key, e.display = " ".join(tokens), e.names[tokens]
     if e.kind in ("person", "other"):
         for tokens in list(e.names):
