@@ -23,6 +23,7 @@ _SENTENCE_END = ".!?؟:…"
 _CLOSERS = "\"'”’»)]}"
 _BULLET = re.compile(r"^(?:[-–—•*▪●]|\d{1,2}\s*[/.)\-])\s*")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 _CURRENCY = re.compile(
     r"(?<!\w)(?:[وب]?ال)?(?:ليرة|يورو|دولار|جنيه|[إا]سترليني|ريال|درهم|دينار|روبل|فرنك|يوان|ين|بيتكوين|ذهب|عيار|[أا]ونصة)(?!\w)"
@@ -161,6 +162,8 @@ _MASTHEAD = re.compile(
     r"|(?:ال[إا]خباري[ةه]?|نيوز|news|[أا]ونلاين|online)(?!\w)",
     re.IGNORECASE,
 )
+
+
 def _norm_key(text: str) -> str:
     return " ".join(_WORD.findall(normalize(text).lower()))
 
@@ -170,7 +173,8 @@ _CONTAINS_KEYS = tuple(_norm_key(p) for p in _CONTAINS)
 _STARTS_KEYS = tuple(_norm_key(p) for p in _STARTS)
 _HOME_KEYS = frozenset(_norm_key(p) for p in ("الرئيسية", "الصفحة الرئيسية", "home"))
 _DESK_KEYS = tuple(
-    _norm_key(p) for p in ("قسم الأخبار", "قسم التحرير", "فريق التحرير", "هيئة التحرير", "محرر الموقع", "المحرر")
+    _norm_key(p)
+    for p in ("قسم الأخبار", "قسم التحرير", "فريق التحرير", "هيئة التحرير", "محرر الموقع", "المحرر")
 )
 # Headings after which the next lines of the same block are links to other articles.
 _RELATED_KEYS = frozenset(
@@ -211,6 +215,8 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     lines = [_tidy(line) for line in _normalize_chars(body).split("\n")]
     lines, cuts = _cut_inline_chrome(lines)
     kinds = [_kind(line) for line in lines]
+    _mark_related_links(lines, kinds)
+    _mark_masthead(lines, kinds)
     _mark_header_date(lines, kinds)
     _mark_duplicate_captions(lines, kinds)
     dropped = [(i, line) for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)) if kind == "chrome"]
@@ -271,12 +277,23 @@ def _cut_inline_chrome(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     """Cut "للمزيد (اضغط هنا)" and the like out of article lines; returns the lines and what was cut, by line."""
     out, cuts = [], []
     for index, line in enumerate(lines):
-        match = _INLINE_CHROME.search(line)
-        if match and match.start() > 0:
-            cuts.append((index, match.group(0).strip()))
-            line = _tidy(line[: match.start()] + " " + line[match.end() :])
+        for match in (_INLINE_CHROME.search(line), _meta_stamp(line)):
+            if match and match.start() > 0:
+                cuts.append((index, match.group(0).strip()))
+                line = _tidy(line[: match.start()] + " " + line[match.end() :])
         out.append(line)
     return out, cuts
+
+
+def _meta_stamp(line: str) -> re.Match | None:
+    """ "| آخر تحديث 11:02" in a short meta line such as "الثلاثاء 7 نوفمبر 2023 | آخر تحديث 11:02"."""
+    if len(line.split()) > 12 or _ends_sentence(line):
+        return None
+    match = _STAMP.search(line)
+    # "منذ 3 ساعات" is also plain prose; only a separator marks it as the page's timestamp.
+    if match and ("تحديث" in match.group(0) or re.match(r"\s*[|·•]", match.group(0))):
+        return match
+    return None
 
 
 def _kind(line: str) -> str:
@@ -287,15 +304,52 @@ def _kind(line: str) -> str:
 
 
 def _is_chrome(line: str) -> bool:
+    if len(line.split()) > 30:
+        return False  # every rule below is for short lines; skip normalising long paragraphs
     key = _norm_key(line)
     words = key.split()
-    if key in _EXACT_KEYS:
+    if key in _EXACT_KEYS or _STAMP.fullmatch(line):
         return True
     if len(words) <= 15 and any(p in key for p in _CONTAINS_KEYS):
         return True
     if len(words) <= 25 and any(key.startswith(p) for p in _STARTS_KEYS):
         return True
-    return _is_ticker(line, words) or _is_share_bar(words) or _is_source_footer(line, words)
+    return (
+        _is_ticker(line, words)
+        or _is_share_bar(words)
+        or _is_share_prompt(words)
+        or _is_source_footer(line, words)
+        or _is_breadcrumb(line)
+        or _is_byline(line, key, words)
+        or _is_form_field(line, words)
+        or ("©" in line and len(words) <= 15)
+    )
+
+
+def _is_share_prompt(words: list[str]) -> bool:
+    return 0 < len(words) <= 4 and words[0] in _SHARE_VERBS and all(w in _SHARE_OBJECTS for w in words[1:])
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """ "الرئيسية » أخبار » محليات": short segments between »/›/> (or any separator after "الرئيسية")."""
+    if _ends_sentence(line) or re.search(r"\d", line):
+        return False
+    parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
+    if len(parts) < 2 or any(len(p.split()) > 3 for p in parts):
+        return False
+    return _norm_key(parts[0]) in _HOME_KEYS or bool(_CRUMB_ONLY.search(line))
+
+
+def _is_byline(line: str, key: str, words: list[str]) -> bool:
+    """ "كتب: فريق التحرير", "بقلم محمد علي", "الأيام السورية؛ قسم الأخبار": a credit, not a sentence."""
+    if len(words) > 7 or _ends_sentence(line):
+        return False
+    return bool(_BYLINE_START.match(line)) or any(key.endswith(d) or f"{d} " in key for d in _DESK_KEYS)
+
+
+def _is_form_field(line: str, words: list[str]) -> bool:
+    """Comment-form labels: "الاسم *", "البريد الإلكتروني *" (the star marks a required field)."""
+    return line.endswith("*") and 0 < len(words) <= 4
 
 
 def _is_ticker(line: str, words: list[str]) -> bool:
@@ -329,6 +383,8 @@ def _is_source_footer(line: str, words: list[str]) -> bool:
 
 def _is_date_line(line: str) -> bool:
     """A line that is only a full date (and maybe a time or "نشر في"), as datelines and page headers are."""
+    if len(line.split()) > 14 or not _DIGIT.search(line):
+        return False  # a day-precise date has a day number, and little else fits on a date line
     mentions = [m for m in find_dates(line, None) if m.precision == "day"]
     if not mentions:
         return False
@@ -339,11 +395,40 @@ def _is_date_line(line: str) -> bool:
     return all(w in {"نشر", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث"} for w in leftover)
 
 
+def _mark_related_links(lines: list[str], kinds: list[str]) -> None:
+    """Under "اقرأ أيضاً" / "الأكثر قراءة" the lines of the same block are other articles' headlines."""
+    for i, line in enumerate(lines):
+        if kinds[i] != "chrome" or _norm_key(line).rstrip() not in _RELATED_KEYS:
+            continue
+        for j in range(i + 1, len(lines)):
+            if kinds[j] == "blank" or (
+                kinds[j] == "text" and (_ends_sentence(lines[j]) or len(lines[j].split()) > 15)
+            ):
+                break
+            kinds[j] = "chrome"
+
+
+def _mark_masthead(lines: list[str], kinds: list[str]) -> None:
+    """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead."""
+    texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
+    if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
+        return
+    name, headline = lines[texts[0]], lines[texts[1]]
+    if len(name.split()) > 4 or _ends_sentence(name) or ":" in name or not _MASTHEAD.search(name):
+        return
+    # The line below must read as the headline: longer, unfinished, and not a dateline.
+    if len(headline.split()) <= len(name.split()) or _ends_sentence(headline) or find_dates(headline, None):
+        return
+    kinds[texts[0]] = "chrome"
+
+
 def _mark_header_date(lines: list[str], kinds: list[str]) -> None:
     """A date alone above everything else is the site header's "today" when widgets or another date follow it."""
     indices = [i for i, k in enumerate(kinds) if k != "blank"]
-    if not indices or kinds[indices[0]] != "text" or not _is_date_line(lines[indices[0]]):
+    texts = [i for i in indices if kinds[i] == "text"]
+    if not texts or not _is_date_line(lines[texts[0]]):
         return
+    indices = indices[indices.index(texts[0]) :]
     rest = indices[1:31]
     followed_by_chrome = bool(rest) and kinds[rest[0]] == "chrome"
     another_date = any(kinds[i] == "text" and _is_date_line(lines[i]) for i in rest)

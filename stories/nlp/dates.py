@@ -6,6 +6,7 @@ Eastern digits and relative references ("الاثنين الفائت") together 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
@@ -91,7 +92,8 @@ _DATE_LINE_EXTRA = re.compile(
 
 def find_published(text: str) -> tuple[datetime | None, bool]:
     """The article's own date: a date line near the top (with its time), else a dateline in the first paragraphs."""
-    folded = text.translate(_DIGITS)
+    _stretches.cache_clear()
+    folded = _fold_digits(text)
     top_end = _top_region_end(folded)
     candidates = []
     for start, end, value, has_time in _full_dates(folded[:top_end]):
@@ -112,13 +114,12 @@ def find_published(text: str) -> tuple[datetime | None, bool]:
 
 def find_dates(text: str, published: date | None) -> tuple[DateMention, ...]:
     """Every date expression in ``text``, absolute or resolved against ``published``; relative ones need it."""
-    folded = text.translate(_DIGITS)
+    _stretches.cache_clear()  # shared by this call's finders only, so timings never profit from a rerun
+    folded = _fold_digits(text)
     pub = published.date() if isinstance(published, datetime) else published
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for finder, needs in _FINDERS:
-        if needs is not None and not needs.search(folded):
-            continue  # a cheap scan rules the finder out: most lines have no month name or digit
+    for finder in _FINDERS:
         for start, end, value, precision in finder(folded, pub):
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -134,12 +135,12 @@ def _top_region_end(text: str, limit: int = 1500) -> int:
 
 
 def _full_dates(text: str) -> Iterator[tuple[int, int, datetime, bool]]:
-    for match in _FULL.finditer(text):
+    for match in _scan(_FULL, text):
         if match["year"]:
             value = _safe_date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
             if value:
                 yield match.start(), _strip_end(text, match), *_with_time(value, match)
-    for match in _NUMERIC.finditer(text):
+    for match in _scan(_NUMERIC, text):
         value = _numeric_value(match)
         if value:
             yield match.start(), _strip_end(text, match), *_with_time(value, match)
@@ -208,7 +209,7 @@ Found = Iterator[tuple[int, int, str, str]]
 
 
 def _abs_full(text: str, pub: date | None) -> Found:
-    for match in _FULL.finditer(text):
+    for match in _scan(_FULL, text):
         month, day = _month_number(match["month"]), int(match["day"])
         year = int(match["year"]) if match["year"] else _month_year(pub, month, match["qual"])
         value = _safe_date(year, month, day) if year else None
@@ -217,7 +218,7 @@ def _abs_full(text: str, pub: date | None) -> Found:
 
 
 def _abs_numeric(text: str, pub: date | None) -> Found:
-    for match in _NUMERIC.finditer(text):
+    for match in _scan(_NUMERIC, text):
         value = _numeric_value(match)
         if value:
             yield match.start(), _strip_end(text, match), value.isoformat(), "day"
@@ -225,7 +226,7 @@ def _abs_numeric(text: str, pub: date | None) -> Found:
 
 def _abs_month(text: str, pub: date | None) -> Found:
     for pattern in (_MONTH_YEAR, _MONTH_QUAL, _MONTH_PART, _MONTH_CUED):
-        for match in pattern.finditer(text):
+        for match in _scan(pattern, text):
             month = _month_number(match["month"])
             groups = match.groupdict()
             year = int(groups["year"]) if groups.get("year") else _month_year(pub, month, groups.get("qual"))
@@ -235,7 +236,7 @@ def _abs_month(text: str, pub: date | None) -> Found:
 
 
 def _abs_year(text: str, pub: date | None) -> Found:
-    for match in _YEAR_ALONE.finditer(text):
+    for match in _scan(_YEAR_ALONE, text):
         cued = match.start() != match.start("year") or _YEAR_CUE.search(
             text[max(0, match.start() - 20) : match.start()]
         )
@@ -246,7 +247,7 @@ def _abs_year(text: str, pub: date | None) -> Found:
 def _rel_days(text: str, pub: date | None) -> Found:
     if pub is None:
         return
-    for match in _REL_DAY.finditer(text):
+    for match in _scan(_REL_DAY, text):
         if match["today"] and _OUTLET_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         shift = -2 if match["before"] else -1 if match["yesterday"] else 1 if match["tomorrow"] else 0
@@ -256,7 +257,7 @@ def _rel_days(text: str, pub: date | None) -> Found:
 def _rel_weekdays(text: str, pub: date | None) -> Found:
     if pub is None:
         return
-    for match in _REL_WEEKDAY.finditer(text):
+    for match in _scan(_REL_WEEKDAY, text):
         target = _WEEKDAYS[match["weekday"]]
         qual = match["qual"]
         if qual in _FUTURE or (qual is None and _refers_ahead(text, match.start())):
@@ -341,7 +342,7 @@ _PAST_CUE = re.compile(r"[وف]?(?:كان|كانت|كانوا|قد|لقد|لم|[
 def _rel_weeks(text: str, pub: date | None) -> Found:
     if pub is None:
         return
-    for match in _REL_WEEK.finditer(text):
+    for match in _scan(_REL_WEEK, text):
         qual = match["qual"]
         base = pub + timedelta(days=-7 if qual in _PAST else 7 if qual in _FUTURE else 0)
         if match["part"]:
@@ -356,7 +357,7 @@ def _rel_weeks(text: str, pub: date | None) -> Found:
 def _rel_months(text: str, pub: date | None) -> Found:
     if pub is None:
         return
-    for match in _REL_MONTH.finditer(text):
+    for match in _scan(_REL_MONTH, text):
         qual = match["qual"]
         if qual is None and not match["part"]:
             continue
@@ -368,26 +369,77 @@ def _rel_months(text: str, pub: date | None) -> Found:
 def _rel_years(text: str, pub: date | None) -> Found:
     if pub is None:
         return
-    for match in _REL_YEAR.finditer(text):
+    for match in _scan(_REL_YEAR, text):
         qual = match["qual"]
         shift = -1 if qual in _PAST else 1 if qual in _FUTURE else 0
         yield match.start(), match.end(), f"{pub.year + shift:04d}", "year"
 
 
-_ANY_MONTH = re.compile(_ONE_MONTH)
-_ANY_DIGIT = re.compile(r"\d")
-_ANY_WEEKDAY = re.compile(_WEEKDAY)
-
-# Order matters: longer, more specific expressions claim their span first. Each finder comes with a
-# pattern its matches cannot do without, so texts lacking it skip the finder's slower expressions.
-_FINDERS: tuple[tuple[Callable[[str, date | None], Found], re.Pattern | None], ...] = (
-    (_abs_full, _ANY_MONTH),
-    (_abs_numeric, _ANY_DIGIT),
-    (_abs_month, _ANY_MONTH),
-    (_rel_weeks, None),
-    (_rel_months, None),
-    (_rel_years, None),
-    (_abs_year, _ANY_DIGIT),
-    (_rel_days, None),
-    (_rel_weekdays, _ANY_WEEKDAY),
+# Order matters: longer, more specific expressions claim their span first.
+_FINDERS: tuple[Callable[[str, date | None], Found], ...] = (
+    _abs_full,
+    _abs_numeric,
+    _abs_month,
+    _rel_weeks,
+    _rel_months,
+    _rel_years,
+    _abs_year,
+    _rel_days,
+    _rel_weekdays,
 )
+
+
+def _fold_digits(text: str) -> str:
+    return text.translate(_DIGITS) if _EASTERN_DIGIT.search(text) else text
+
+
+def _scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, but run only on the stretches around the word every match contains.
+
+    Each expression is tried at every position otherwise; a plain search for its anchor (a month name,
+    a year, "الأسبوع") is several times faster and most of an article has none. A match never reaches
+    further than ``_REACH`` from its anchor, and stretches end on spaces, so the matches are the same.
+    """
+    for start, stop in _stretches(_ANCHORS[pattern], text):
+        yield from pattern.finditer(text, start, stop)
+
+
+@functools.lru_cache(maxsize=64)
+def _stretches(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``_scan`` looks: around each anchor hit, merged, widened to whitespace (memoised per text,
+    since several expressions share an anchor)."""
+    spans: list[list[int]] = []
+    for hit in anchor.finditer(text):
+        start, end = max(0, hit.start() - _REACH), hit.end() + _REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    out = []
+    for start, end in spans:
+        # Widen to whitespace so no word is cut: look-arounds then see what the whole text has there.
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+        stop = text.find(" ", min(end, len(text)))
+        out.append((start, len(text) if stop < 0 else stop))
+    return tuple(out)
+
+
+_EASTERN_DIGIT = re.compile("[٠-٩۰-۹]")
+# Longest stretch a date expression covers on either side of its anchor, with margin for look-arounds.
+_REACH = 90
+_ANY_MONTH = re.compile(_ONE_MONTH)
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANCHORS: dict[re.Pattern, re.Pattern] = {
+    _FULL: _ANY_MONTH,
+    _MONTH_YEAR: _ANY_MONTH,
+    _MONTH_QUAL: _ANY_MONTH,
+    _MONTH_PART: _ANY_MONTH,
+    _MONTH_CUED: _ANY_MONTH,
+    _NUMERIC: _ANY_YEAR,
+    _YEAR_ALONE: _ANY_YEAR,
+    _REL_WEEK: re.compile("[أا]سبوع"),
+    _REL_MONTH: re.compile("الشهر"),
+    _REL_YEAR: re.compile("العام|السنة"),
+    _REL_DAY: re.compile("[أا]مس|غد|اليوم"),
+    _REL_WEEKDAY: re.compile(_WEEKDAY),
+}

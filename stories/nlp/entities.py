@@ -4,6 +4,7 @@ title + name patterns, quoted names, outlet and organisation nouns, place cues a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,9 @@ class _Token:
         return camel.normalize_light(self.raw)
 
 
+_Chains = tuple[dict[int, int], dict[int, int]]  # title descriptions: (name start -> title, surname -> title)
+
+
 @dataclass
 class _Entity:
     kind: str
@@ -47,6 +51,7 @@ class _Entity:
     display: str | None = None
     weak: set[tuple[str, ...]] = field(default_factory=set)  # surname variants, matched only when unambiguous
     derived: set[tuple[str, ...]] = field(default_factory=set)  # aliases, matched but never the key
+    ambiguous: set[tuple[str, ...]] = field(default_factory=set)  # surnames that are also adjectives ("كامل")
 
 
 # --- word classes -----------------------------------------------------------------------------------------
@@ -95,6 +100,10 @@ def _sets() -> dict[str, frozenset[str]]:
         "connector": n(lx.NAME_CONNECTORS),
         "ambiguous": n(lx.AMBIGUOUS_SURNAMES),
         "reporting": n(lx.REPORTING_VERBS),
+        "relational": n(lx.RELATIONAL_WORDS),
+        "generic_strong": n(lx.GENERIC_COMPLEMENTS),
+        "anaphoric_org": n(("شركة", "سفارة", "قنصلية", "مصادر")),
+        "descriptive_adjective": n(("الخاصة", "الخاص", "الحكومية", "الأمنية", "العسكرية", "الجديدة", "الجديد")),
         "event": n(lx.EVENT_HEADS),
         "weak_event": n(lx.WEAK_EVENT_HEADS),
         "strong_org": n(lx.STRONG_ORG_HEADS),
@@ -113,7 +122,7 @@ def _sets() -> dict[str, frozenset[str]]:
 def _given_names() -> frozenset[str]:
     """Given names in light spelling, so "على" (on) is not "علي"; final ى also as ي ("مصطفي")."""
     forms = {camel.normalize_light(w) for w in lx.GIVEN_NAMES}
-    return frozenset(forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649")})
+    return frozenset(forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649") and f[0] != "ي"})  # not "يحيي"
 
 
 def _given_name(light: str) -> bool:
@@ -194,7 +203,7 @@ def _tokenize(text: str) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         raw = match.group()
         tokens.append(
-            _Token(match.start(), match.end(), raw, camel.normalize(raw), text[last : match.start()])
+            _Token(match.start(), match.end(), raw, camel.normalize(raw).lower(), text[last : match.start()])
         )
         last = match.end()
     return tokens
@@ -240,6 +249,7 @@ def _key_tokens(text: str) -> tuple[str, ...]:
 # --- keys shared with the Django side ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def merge_key(name: str) -> str:
     """Normalised key of a name: camel spelling folds, no punctuation or quotes, "عبد الله" written as one word."""
     words = re.findall(r"[^\W\d_]+|\d+", camel.normalize(name).lower())
@@ -336,16 +346,45 @@ def _chain_end(tokens: list[_Token], j: int) -> int:
     while k < len(tokens) and k - j <= _MAX_CHAIN and _soft(tokens[k].gap):
         norm = tokens[k].norm
         if norm in s["stop"]:
+            if _chain_bridge(tokens, k):
+                k += 2
+                continue
             break
+        if _possessed(norm):
+            return k + 1  # "رئيس تحريرها", "المتحدث باسمه": the pronoun closes the description
         if not (lx.is_definite(norm) or _reading(norm, s["chain"], 1) or _is_place(norm)):
             break
         k += 1
     return k
 
 
-def _chain_ends(tokens: list[_Token]) -> dict[int, int]:
-    """For each token that a title description ends before, the earliest title token starting it."""
-    titles, ends = _sets()["titles"], {}
+def _chain_bridge(tokens: list[_Token], k: int) -> bool:
+    """A function word a description runs through: "في" + a place ("مدير الدفاع المدني في محافظة الشمال"),
+    "غير" + an adjective ("القوات غير الشرعية"), "التابع" + ل ("التابع للنظام السوري")."""
+    if k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+        return False
+    s, norm, nxt = _sets(), tokens[k].norm, tokens[k + 1].norm
+    if norm == "في":
+        return _is_place(nxt) or _reading(nxt, s["place_cue"], 0) is not None
+    if norm == "غير":
+        return nxt.startswith("ال")
+    return norm in s["relational"] and nxt.startswith("ل")
+
+
+def _possessed(norm: str) -> bool:
+    """An office noun with a possessive pronoun ("تحريرها", "مكتبه"), which makes the description definite."""
+    chain = _sets()["chain"]
+    for suffix in ("هما", "هم", "ها", "ه"):
+        base = norm[: -len(suffix)]
+        if norm.endswith(suffix) and len(base) >= 3 and (base in chain or base.endswith("ت") and base[:-1] + "ه" in chain):
+            return True
+    return False
+
+
+def _chain_ends(tokens: list[_Token]) -> tuple[dict[int, int], dict[int, int]]:
+    """For each token that a title description ends before, the earliest title token starting it; and for
+    each definite last word of a description ("الوزير العطار"), the title it follows (a surname after it)."""
+    titles, ends, absorbed = _sets()["titles"], {}, {}
     for j, tok in enumerate(tokens):
         reading = _reading(tok.norm, titles)
         if reading is None:
@@ -354,11 +393,13 @@ def _chain_ends(tokens: list[_Token]) -> dict[int, int]:
         # A bare construct ("مستشار X", "رئيس تحرير X") makes X the possessor, not the title holder;
         # "رئيس الوزراء X", "الرئيس X" and "رئيس وزراء إسرائيل X" are definite and describe X.
         definite = reading[1].startswith("ال") or any(
-            lx.is_definite(t.norm) or _is_place(t.norm) for t in tokens[j + 1 : k]
+            lx.is_definite(t.norm) or _is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
         )
         if definite and k < len(tokens) and _soft(tokens[k].gap):  # "رئيس الشركة، X" does not name X
             ends.setdefault(k, j)
-    return ends
+        if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
+            absorbed.setdefault(k - 1, j)
+    return ends, absorbed
 
 
 def _verb_like(norm: str) -> bool:
@@ -457,29 +498,123 @@ def _people(tokens: list[_Token], ends: dict[int, int]) -> list[_Candidate]:
         end = _name_end(tokens, k)
         if end is not None:
             found.append(_candidate(tokens, k, end, "person"))
+    return found + _given_people(tokens)
+
+
+def _given_people(tokens: list[_Token]) -> list[_Candidate]:
+    """A common given name, possibly behind a clitic ("وعبدالهادي"), followed by a family name."""
+    found = []
+    for i, tok in enumerate(tokens[:-1]):
+        light = tok.light
+        for plen, stem in lx.stems(tok.norm):
+            if plen > 2 or stem != tok.norm[plen:] or not _given_name(light[plen:]):
+                continue
+            end = _family_end(tokens, i + 1)
+            if end is not None:
+                found.append(_candidate(tokens, i, end, "person", (plen, stem)))
+            break
+    return found
+
+
+def _family_end(tokens: list[_Token], k: int) -> int | None:
+    """End of the one or two name words after a given name; None when no family name follows."""
+    end = k
+    while end < len(tokens) and end - k < 2 and _space(tokens[end].gap):
+        part = _name_part(tokens, end, False, False)
+        if part is None:
+            break
+        end = part[0]
+        if part[1]:
+            break
+    return end if end > k else None
+
+
+def _surname_people(tokens: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
+    """"بشار الأسد" once "الأسد" is known as a name here: a first-name-shaped word before a known
+    definite surname completes the name."""
+    s = _sets()
+    surnames = {
+        c.tokens[-1]
+        for c in candidates
+        if c.kind in ("person", "other") and c.tokens[-1].startswith("ال") and len(c.tokens[-1]) > 4
+    }
+    names = {t for c in candidates for t in c.tokens}
+    found = []
+    for j in range(1, len(tokens)):
+        first = tokens[j - 1]
+        if tokens[j].norm not in surnames or not _space(tokens[j].gap):
+            continue
+        norm = first.norm
+        if lx.is_definite(norm) or norm.endswith("ه") or any(w in s["stop"] for _, w in lx.stems(norm)):
+            continue  # "وأكد الدباغ"
+        if norm[0] in "وبلف" and (norm[1:] in names or _given_name(first.light[1:])):
+            continue  # "وحفتر الأسد", "وعلي الأسد": a clitic on a name, not a first name
+        if _name_word(first, True) and not (_verb_like(norm) or _adjective_like(norm) or _tanween(first)):
+            found.append(_candidate(tokens, j - 1, j + 1, "person"))
     return found
 
 
 def _org_chain(tokens: list[_Token], i: int, known: set[str]) -> int:
-    """End of the definite complements after an organisation head ("مجلس الأمن", "الأمم المتحدة")."""
+    """End of the complements after an organisation head: an idafa chain ("نقابة عمال الموانئ"), then
+    adjectives ("الأمم المتحدة") and ل-genitives ("الهيئة العامة للموانئ"); prepositions and verbs end it."""
     s, k = _sets(), i + 1
-    while k < len(tokens) and k - i <= 4 and _soft(tokens[k].gap):
+    definite = tokens[i].norm.startswith(("ال", "لل")) or _org_head(tokens[i].norm)[1].startswith("ال")
+    complete = i + 1  # end of the longest prefix that is a whole name (an idafa chain ends definite)
+    while k < len(tokens) and k - i <= 5 and _soft(tokens[k].gap):
         norm = tokens[k].norm
-        if norm in s["stop"] or norm in known or _org_head(norm):
+        if norm in s["stop"] or norm in known:
             break
-        # "حركة حماس", "شركة أرامكو": one proper-name word right after a head that takes a name
-        named = (
-            k == i + 1
-            and _reading(tokens[i].norm, s["named_org"])
-            and _name_word(tokens[k], True)
-            and not _adjective_like(norm)
-            and not _verb_like(norm)
-        )
-        # the article bare or after ل ("للإعلام"); "بالهدنة", "والاقتحام" start a new phrase
-        if not (norm.startswith(("ال", "لل")) or _is_place(norm) or named):
+        head = _org_head(norm)
+        if head is not None and not (definite and norm.startswith("لل")):
+            break  # "الجيش السوري الجيش الليبي"; but "القيادة العامة للجيش" goes on
+        if norm.startswith("لل") and definite:
+            pass  # a genitive with ل after a definite name
+        elif norm.startswith("ال"):
+            if definite and not _definite_adjective(norm):
+                break  # "الوكالة التحقق": two definite nouns do not make one name
+        elif _is_place(norm) or (k == i + 1 and _named(tokens, i)):
+            pass
+        elif not definite and k - i <= 2 and _idafa_middle(tokens[k]):
+            k += 1
+            continue  # "أنباء" in "وكالة أنباء الساحل": kept only if a definite word follows
+        else:
             break
-        k += 1
-    return k
+        definite, k = True, k + 1
+        complete = k
+    return complete
+
+
+def _named(tokens: list[_Token], i: int) -> bool:
+    """"حركة حماس", "شركة أرامكو": one proper-name word right after a head that takes a name."""
+    tok = tokens[i + 1]
+    return (
+        _reading(tokens[i].norm, _sets()["named_org"]) is not None
+        and _name_word(tok, True)
+        and not _adjective_like(tok.norm)
+        and not _verb_like(tok.norm)
+        and not _tanween(tok)
+    )
+
+
+def _idafa_middle(tok: _Token) -> bool:
+    """An indefinite noun inside a construct chain: no clitic, verb, adjective or accusative shape."""
+    norm = tok.norm
+    return (
+        len(norm) >= 3
+        and norm[0] not in "وفبك"
+        and not _verb_like(norm)
+        and not _adjective_like(norm)
+        and not _tanween(tok)
+        and norm not in _sets()["titles"]
+    )
+
+
+def _definite_adjective(norm: str) -> bool:
+    """A definite word shaped like an adjective: nisba ("الوطني"), participle ("المتحدة"), or a listed one."""
+    if norm in _sets()["name_adjective"] or lx.is_place_adjective(norm):
+        return True
+    body = norm[2:]
+    return body.endswith(("ي", "يه", "يون", "يين", "يات")) or (body.startswith("م") and len(body) >= 4)
 
 
 def _org_head(norm: str) -> tuple[int, str] | None:
@@ -492,18 +627,53 @@ def _org_head(norm: str) -> tuple[int, str] | None:
 
 
 def _organizations(tokens: list[_Token], known: set[str]) -> list[_Candidate]:
-    found, generic = [], _sets()["generic"]
+    found, s = [], _sets()
     for i, tok in enumerate(tokens):
         head = _org_head(tok.norm)
-        if head is None or _reading(tok.norm, _sets()["titles"]):
+        if head is None or _reading(tok.norm, s["titles"]):
             continue  # "اللواء" is a rank before a name, not the brigade
+        if i + 1 < len(tokens) and _reading(tok.norm, s["named_org"]) and _quote_opens(tokens[i + 1]):
+            found.append(_candidate(tokens, i + 1, _quoted_end(tokens, i + 1), "organization"))
+            continue  # "منظمة «X»": the quoted name is the organisation's name
         end = _org_chain(tokens, i, known)
-        if end == i + 1 or (end == i + 2 and lx.without_article(tokens[i + 1].norm) in generic):
+        if end == i + 1 or _generic_org(tokens, i, end, head):
             continue
-        if end == i + 2 and tokens[i + 1].norm in generic:
+        if end == i + 2 and _named(tokens, i):
+            whole = _candidate(tokens, i, end, "organization", head)
+            found.append(replace(_candidate(tokens, i + 1, end, "organization"), aliases=((whole.tokens, whole.display),)))
             continue
-        found.append(_candidate(tokens, i, end, "organization", head))
+        cand = _candidate(tokens, i, end, "organization", head)
+        bare = head[1] in s["droppable_org"] and end - i >= 3 and tokens[i + 1].norm.startswith("ال")
+        if bare:  # "مديرية الدفاع المدني" is also "الدفاع المدني"
+            short = _candidate(tokens, i + 1, end, "organization")
+            cand = replace(cand, aliases=((short.tokens, short.display),))
+        found.append(cand)
     return found
+
+
+def _generic_org(tokens: list[_Token], i: int, end: int, head: tuple[int, str]) -> bool:
+    """"قوات الحكومة", "جيش النظام", "السفارة الليبية", "الشركة المشغلة": descriptions, not names."""
+    s, stem = _sets(), head[1]
+    bare_head = stem[2:] if stem.startswith("ال") else stem
+    words = [t.norm for t in tokens[i + 1 : end]]
+    generic = s["generic_strong"] if bare_head in s["strong_org"] else s["generic"]
+    if len(words) == 1 and (words[0] in generic or lx.without_article(words[0]) in generic):
+        return True
+    if stem.startswith("ال") and bare_head in s["descriptive_org"]:
+        return bare_head in s["anaphoric_org"] or all(w in s["descriptive_adjective"] or lx.is_place_adjective(w) for w in words)
+    return False
+
+
+def _quote_opens(tok: _Token) -> bool:
+    return any(q in tok.gap for q in _QUOTES)
+
+
+def _quoted_end(tokens: list[_Token], k: int) -> int:
+    """End of a quoted name starting at ``k``: up to four words, closed by the next quote or punctuation."""
+    end = k + 1
+    while end < len(tokens) and end - k < 4 and _space(tokens[end].gap):
+        end += 1
+    return end
 
 
 def _outlet_name(tokens: list[_Token], i: int) -> int | None:
@@ -546,8 +716,8 @@ def _outlets(tokens: list[_Token]) -> list[_Candidate]:
         if end is None:
             continue
         words = [t.norm for t in tokens[i + 1 : end]]
-        if any(w in s["stop"] for w in words):
-            continue
+        if not _quote_opens(tokens[i + 1]) and any(w in s["stop"] for w in words):
+            continue  # a quoted name may hold any word («روسيا اليوم»)
         if len(words) == 1 and lx.without_article(words[0]) in s["generic"]:
             found.append(_candidate(tokens, i, end, "organization", reading))  # "وكالة الأنباء"
         else:
@@ -612,22 +782,85 @@ def _places(tokens: list[_Token]) -> list[_Candidate]:
     return found
 
 
-def _quoted(text: str, tokens: list[_Token]) -> list[_Candidate]:
-    """Names an outlet put in quotes: organisations by their head noun, otherwise two to four name words."""
-    found = []
-    for match in _QUOTED.finditer(text):
-        inside = [i for i, t in enumerate(tokens) if t.start >= match.start(1) and t.end <= match.end(1)]
-        if not 2 <= len(inside) <= 4 or inside[-1] - inside[0] != len(inside) - 1:
+def _events(tokens: list[_Token]) -> list[_Candidate]:
+    """Conferences, treaties and laws named by a place or a proper name ("مؤتمر برلين", "اتفاقية X")."""
+    found, s = [], _sets()
+    for i, tok in enumerate(tokens[:-1]):
+        reading = _reading(tok.norm, s["event"], 2)
+        nxt = tokens[i + 1]
+        if reading is None or not _soft(nxt.gap):
             continue
-        a, b = inside[0], inside[-1] + 1
-        if not all(_space(tokens[i].gap) for i in range(a + 1, b)):
+        if _quote_opens(nxt):
+            end = _quoted_end(tokens, i + 1)
+        elif _is_place(nxt.norm) and not lx.is_place_adjective(nxt.norm):
+            end = i + 2
+        elif reading[1] not in s["weak_event"] and _event_name(nxt):
+            end = i + 2
+        else:
+            continue
+        found.append(_candidate(tokens, i, end, "other", reading))
+    return found
+
+
+def _event_name(tok: _Token) -> bool:
+    """An indefinite proper name after an event head; a final ي is allowed ("سوتشي"), nisba adjectives
+    of news prose ("نهائي", "دولي") are in the common-word list."""
+    norm = tok.norm
+    return (
+        not lx.is_definite(norm)
+        and _name_word(tok, True)
+        and not (_verb_like(norm) or _adjective_like(norm) or _tanween(tok) or norm[0] in "يت")
+    )
+
+
+def _quoted(text: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Names an outlet put in quotes: organisations by their head noun, a name after a framing noun
+    («مرتزقة X»), events («قانون X»), otherwise one to four name words."""
+    found, s = [], _sets()
+    starts = [t.start for t in tokens]
+    for match in _QUOTED.finditer(text):
+        a = bisect_left(starts, match.start(1))
+        b = a
+        while b < len(tokens) and tokens[b].end <= match.end(1):
+            b += 1
+        if not 1 <= b - a <= 4 or not all(_space(tokens[i].gap) for i in range(a + 1, b)):
             continue
         head = _org_head(tokens[a].norm)
-        if head is not None:
+        if head is not None and b - a > 1:
             found.append(_candidate(tokens, a, b, "organization", head))
-        elif _name_word(tokens[a], True) and all(_name_word(t, False) for t in tokens[a + 1 : b]):
+        elif b - a > 1 and _reading(tokens[a].norm, s["event"], 1):
+            found.append(_candidate(tokens, a, b, "other", _reading(tokens[a].norm, s["event"], 1)))
+        elif b - a > 2 and _reading(tokens[a].norm, s["framing"], 1) and _quoted_name(tokens, a + 1, b):
+            found.append(_candidate(tokens, a + 1, b, "other"))  # «مرتزقة فاغنر»: the framing is the outlet's
+        elif b - a == 2 and _reading(tokens[a].norm, s["framing"], 1) and _single_name(tokens[a + 1]):
+            found.append(_candidate(tokens, a + 1, b, "other"))
+        elif (b - a == 1 and _single_name(tokens[a])) or (b - a > 1 and _quoted_name(tokens, a, b)):
             found.append(_candidate(tokens, a, b, "other"))
     return found
+
+
+def _quoted_name(tokens: list[_Token], a: int, b: int) -> bool:
+    """Words that can make a name: no clitic-led word after the first ("سليم ويعمل"), no accusative or
+    adjective ending ("شقوقاً واضحة")."""
+    connectors = _sets()["connector"]
+    if not _name_word(tokens[a], True) or any(_tanween(t) for t in tokens[a:b]):
+        return False
+    for t in tokens[a + 1 : b]:
+        if not _name_word(t, False) or (t.norm[0] in "وبلف" and t.norm not in connectors):
+            return False
+    return not _adjective_like(tokens[b - 1].norm)
+
+
+def _single_name(tok: _Token) -> bool:
+    """One quoted word that reads as a name («أردوغان», "الأسد"), not a scare-quoted word («توغل», "مفصلي")."""
+    norm = tok.norm
+    bare = lx.without_article(norm)
+    if len(bare) < 3 or _blocked(tok) or _tanween(tok) or bare in _sets()["block"] or _lemma_blocked(norm):
+        return False
+    if lx.is_definite(norm):
+        return norm.startswith("ال") and not _definite_adjective(norm) and not _verb_like(bare)
+    shaped = _verb_like(norm) or _adjective_like(norm) or norm.endswith(("ي", "ت")) or norm[0] in "يت"
+    return not shaped and _name_word(tok, True)
 
 
 def _model(tokens: list[_Token]) -> list[_Candidate]:
@@ -696,18 +929,25 @@ def _from_gazetteer(gazetteer: Sequence[GazetteerEntry]) -> list[_Entity]:
 
 def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entity]:
     """Merge candidates into entities; longer names first, so a lone surname joins the full name."""
+    near: dict[str, list[int]] = {}  # first or last name token -> entities holding such a name
+    for n, e in enumerate(entities):
+        for tokens in e.names:
+            _near_add(near, tokens, n)
     for cand in sorted(candidates, key=lambda c: -len(c.tokens)):
         home = next(
             (
-                e
-                for e in entities
-                if _compatible(e.kind, cand.kind) and any(_same_tokens(cand.tokens, n) for n in e.names)
+                entities[n]
+                for n in sorted({*near.get(cand.tokens[0], ()), *near.get(cand.tokens[-1], ())})
+                if _compatible(entities[n].kind, cand.kind)
+                and any(_same_tokens(cand.tokens, t) for t in entities[n].names)
             ),
             None,
         )
         if home is None:
             home = _Entity(cand.kind, {cand.tokens: cand.display})
             entities.append(home)
+        n = entities.index(home)
+        _near_add(near, cand.tokens, n)
         home.names.setdefault(cand.tokens, cand.display)
         for tokens, display in cand.aliases:
             if tokens not in home.names:
@@ -720,6 +960,13 @@ def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entit
     return entities
 
 
+def _near_add(near: dict[str, list[int]], tokens: tuple[str, ...], n: int) -> None:
+    """Every way ``_same_tokens`` can match shares the first or the last token, so those index the names."""
+    for token in {tokens[0], tokens[-1]}:
+        if n not in near.setdefault(token, []):
+            near[token].append(n)
+
+
 def _settle(e: _Entity) -> None:
     """Pick the key and display name; persons by their fullest name, organisations by their shortest."""
     s = _sets()
@@ -730,45 +977,55 @@ def _settle(e: _Entity) -> None:
     if e.kind in ("person", "other"):
         for tokens in list(e.names):
             last = tokens[-1]
-            if len(tokens) > 1 and len(last) >= 3 and last not in s["ambiguous"] and last not in s["block"]:
-                e.weak.add((last,))
+            if len(tokens) < 2 or len(last) < 3 or last in s["block"]:
+                continue
+            (e.ambiguous if last in s["ambiguous"] else e.weak).add((last,))
 
 
-def _index(entities: list[_Entity]) -> dict[str, list[tuple[tuple[str, ...], int, bool]]]:
-    index: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+_FULL, _WEAK, _AMBIGUOUS = 2, 1, 0  # how a variant may match: always, when unambiguous, in context only
+
+
+def _index(entities: list[_Entity]) -> dict[str, list[tuple[tuple[str, ...], int, int]]]:
+    index: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
     for n, e in enumerate(entities):
         for tokens in e.names:
-            index.setdefault(tokens[0], []).append((tokens, n, False))
+            index.setdefault(tokens[0], []).append((tokens, n, _FULL))
         for tokens in e.weak - set(e.names):
-            index.setdefault(tokens[0], []).append((tokens, n, True))
+            index.setdefault(tokens[0], []).append((tokens, n, _WEAK))
+        for tokens in e.ambiguous - set(e.names):
+            index.setdefault(tokens[0], []).append((tokens, n, _AMBIGUOUS))
     return index
 
 
 def _match_at(
-    tokens: list[_Token], i: int, index: dict, last_seen: dict[int, int]
+    tokens: list[_Token], i: int, index: dict, last_seen: dict[int, int], context: bool
 ) -> tuple[int, str, int, int] | None:
     """(prefix length, first-token stem, token count, entity) of the best variant starting at token ``i``."""
     for plen, stem in lx.stems(tokens[i].norm):
         hits = []
-        for variant, entity, weak in index.get(stem, ()):
+        for variant, entity, rank in index.get(stem, ()):
+            if rank == _AMBIGUOUS and not context:
+                continue
             rest = tokens[i + 1 : i + len(variant)]
             if len(rest) == len(variant) - 1 and all(
                 _space(t.gap) and merge_key(t.norm) == v for t, v in zip(rest, variant[1:], strict=True)
             ):
-                hits.append((len(variant), not weak, last_seen.get(entity, -1), -entity, entity))
+                hits.append((len(variant), min(rank, _WEAK), last_seen.get(entity, -1), -entity, entity))
         if hits:
             best = max(hits)
-            weak_rivals = {h[4] for h in hits if h[0] == best[0] and h[1] == best[1]}
-            if not best[1] and len(weak_rivals) > 1 and all(last_seen.get(e, -1) < 0 for e in weak_rivals):
+            rivals = {h[4] for h in hits if h[0] == best[0] and h[1] == best[1]}
+            if best[1] < _FULL and len(rivals) > 1 and all(last_seen.get(e, -1) < 0 for e in rivals):
                 return None  # a surname shared by two people, neither named yet: leave it unattributed
             return plen, stem, best[0], best[4]
     return None
 
 
-def _epithet(tokens: list[_Token], ends: dict[int, int], i: int, end: int) -> str | None:
+def _epithet(tokens: list[_Token], chains: _Chains, i: int, end: int) -> str | None:
     """The title before the name, a framing noun before it ("ميليشيات"), or a description after it."""
     s = _sets()
-    j = ends.get(i)
+    j = chains[0].get(i)
+    if j is None and end == i + 1:
+        j = chains[1].get(i)  # "الوزير العطار": the surname closed the title's description
     if j is not None and j < i:
         return _phrase(tokens, j, i, s["titles"])
     if i > 0 and _soft(tokens[i].gap):
@@ -785,30 +1042,46 @@ def _epithet(tokens: list[_Token], ends: dict[int, int], i: int, end: int) -> st
 
 
 def _mentions(
-    text: str, tokens: list[_Token], entities: list[_Entity], ends: dict[int, int]
+    text: str, tokens: list[_Token], entities: list[_Entity], chains: _Chains
 ) -> list[tuple[Mention, str]]:
     """Every occurrence of every entity's names, with the name as a word (elided article restored)."""
-    index, last_seen, found, i = _index(entities), {}, [], 0
+    index, last_seen, found, i, person_end = _index(entities), {}, [], 0, -1
     while i < len(tokens):
-        hit = _match_at(tokens, i, index, last_seen)
+        hit = _match_at(tokens, i, index, last_seen, _ambiguous_ok(tokens, i, person_end))
         if hit is None:
             i += 1
             continue
         plen, stem, count, n = hit
         entity, end_tok = entities[n], i + count
-        start, end = tokens[i].start + _raw_after(tokens[i].raw, plen), tokens[end_tok - 1].end
-        epithet = _epithet(tokens, ends, i, end_tok) if entity.kind in ("person", "other") else None
+        # ل + ال fuse ("للجيش"): the span keeps the preposition's lam, since the article's alef is gone
+        fused = plen and len(stem) > len(tokens[i].norm) - plen
+        start = tokens[i].start + _raw_after(tokens[i].raw, plen - 1 if fused else plen)
+        end = tokens[end_tok - 1].end
+        epithet = _epithet(tokens, chains, i, end_tok) if entity.kind in ("person", "other") else None
         word = " ".join([_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
         found.append((Mention(start, end, text[start:end], entity.key or "", epithet), word))
         last_seen[n] = i
+        person_end = end_tok if entity.kind == "person" else person_end
         i = end_tok
     return found
 
 
+def _ambiguous_ok(tokens: list[_Token], i: int, person_end: int) -> bool:
+    """Whether a surname that is also an adjective ("كامل", "منصور") may stand alone at ``i``: as the subject
+    of a reporting verb ("وأضاف منصور") or joined by و to a person just named ("بين مملوك وكامل")."""
+    if i == 0 or not _space(tokens[i].gap):
+        return False
+    if i == person_end and tokens[i].norm.startswith("و"):
+        return True
+    return _reading(tokens[i - 1].norm, _sets()["reporting"], 2) is not None
+
+
 def _found(entities: list[_Entity], mentions: list[tuple[Mention, str]]) -> tuple[EntityFound, ...]:
-    out = []
+    out, by_key = [], {}
+    for m, word in mentions:
+        by_key.setdefault(m.entity_key, []).append(word)
     for e in entities:
-        words = [word for m, word in mentions if m.entity_key == e.key]
+        words = by_key.get(e.key or "")
         if not words:
             continue
         aliases = {merge_key(n): n for n in (*e.names.values(), *words)}
@@ -824,7 +1097,7 @@ def find_entities(
     tokens = _tokenize(text)
     if not tokens:
         return (), ()
-    ends = _chain_ends(tokens)
+    ends, absorbed = _chain_ends(tokens)
     people = _people(tokens, ends)
     known = {t for c in people for t in c.tokens}
     candidates = [
@@ -834,8 +1107,10 @@ def find_entities(
         *_outlets(tokens),
         *_organizations(tokens, known),
         *_places(tokens),
+        *_events(tokens),
         *_place_hits(tokens),
     ]
+    candidates += _surname_people(tokens, candidates)
     entities = _group(candidates, _from_gazetteer(gazetteer))
-    mentions = _mentions(text, tokens, entities, ends)
+    mentions = _mentions(text, tokens, entities, (ends, absorbed))
     return _found(entities, mentions), tuple(m for m, _ in mentions)

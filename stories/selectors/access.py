@@ -1,0 +1,37 @@
+"""Who may read what: visible stories, read permission, and a claim's permalink followed through merges."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+from django.urls import reverse
+
+from stories.models import Claim, Story
+
+
+def stories_visible(*, user) -> QuerySet[Story]:
+    stories = Story.objects.annotate(article_count=Count("articles"))
+    if user.is_authenticated:
+        return stories
+    return stories.filter(is_public=True)
+
+
+def story_can_read(*, story: Story, user) -> bool:
+    return story.is_public or user.is_authenticated
+
+
+def claim_for_permalink(*, pk: int) -> Claim | None:
+    """The claim, followed through editors' merges (bounded, in case of a cycle)."""
+    claim = Claim.objects.select_related("story", "first_reported_in__source").filter(pk=pk).first()
+    for _ in range(10):
+        if claim is None or claim.merged_into_id is None:
+            return claim
+        claim = (
+            Claim.objects.select_related("story", "first_reported_in__source")
+            .filter(pk=claim.merged_into_id)
+            .first()
+        )
+    return claim
+
+
+def claim_permalink_url(claim: Claim) -> str:
+    return reverse("stories:claim", kwargs={"pk": claim.pk, "slug": claim.slug or "claim"})

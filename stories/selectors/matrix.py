@@ -1,0 +1,324 @@
+"""The agreement matrix: claims × outlets, paginated both ways, with pair agreement, CSV and each cell's quotes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, QuerySet
+from django.urls import reverse
+
+from stories.models import Claim, Evidence, Source, Story
+
+from .export import POSITIVE, stance_overall
+from .snippets import QUOTE_RADIUS, SENTENCE_END, Quote, _quotes
+
+NEGATIVE = {"denies", "doubts"}
+MATRIX_ROWS = 25
+MATRIX_COLUMNS = 12
+MATRIX_SORTS = ("sources", "contested", "first")
+
+
+@dataclass
+class MatrixRow:
+    claim: Claim
+    cells: list[dict] = field(default_factory=list)
+    contested: bool = False
+    source_count: int = 0
+
+
+def story_matrix(*, story: Story) -> tuple[list[Source], list[MatrixRow]]:
+    """Claims × sources, each cell the outlet's overall stance (or None when silent)."""
+    evidence = list(
+        Evidence.objects.filter(article__story=story, claim__merged_into__isnull=True)
+        .select_related("claim", "claim__first_reported_in", "article__source")
+        .only(
+            "stance",
+            "claim__id",
+            "claim__text",
+            "claim__slug",
+            "claim__first_reported_in__published_at",
+            "claim__first_reported_in__id",
+            "article__id",
+            "article__source__id",
+            "article__source__name",
+        )
+    )
+    sources: dict[int, Source] = {}
+    claims: dict[int, Claim] = {}
+    cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for ev in evidence:
+        source = ev.article.source
+        claims[ev.claim.id] = ev.claim
+        if source is None:
+            continue
+        sources[source.id] = source
+        cells[(ev.claim.id, source.id)].add(ev.stance)
+    ordered_sources = sorted(sources.values(), key=lambda s: s.name)
+    rows = []
+    for claim in claims.values():
+        row = MatrixRow(claim=claim)
+        for source in ordered_sources:
+            stances = cells.get((claim.id, source.id))
+            row.cells.append({"source": source, "stance": stance_overall(stances) if stances else None})
+        overall = {c["stance"] for c in row.cells if c["stance"]}
+        row.source_count = sum(1 for c in row.cells if c["stance"])
+        row.contested = bool(overall & {"denies", "mixed"}) and bool(
+            overall & POSITIVE | (overall & {"mixed"})
+        )
+        rows.append(row)
+    rows.sort(key=lambda r: (-r.source_count, r.claim.id))
+    return ordered_sources, rows
+
+
+def stance_polarity(stance: str | None) -> str | None:
+    if stance in POSITIVE:
+        return "positive"
+    if stance in NEGATIVE:
+        return "negative"
+    return stance
+
+
+@dataclass
+class MatrixCell:
+    source: Source
+    stance: str | None
+    copied: bool = False  # this outlet's only evidence comes from copies of another outlet's article
+    copiers: int = 0  # outlets that carried this outlet's report as a copy
+    url: str = ""  # the cell's quotes
+
+
+@dataclass
+class MatrixPageRow:
+    claim: Claim
+    cells: list[MatrixCell]
+    positive: int
+    negative: int
+    mixed: int
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.positive and self.negative) or bool(self.mixed)
+
+
+@dataclass
+class PairAgreement:
+    first: Source
+    second: Source
+    shared: int
+    agree: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.agree / self.shared) if self.shared else 0
+
+
+@dataclass
+class MatrixPage:
+    sources: list[Source]
+    rows: list[MatrixPageRow]
+    pairs: list[PairAgreement]
+    sort: str
+    page: int
+    pages: int
+    col_page: int
+    col_pages: int
+    claim_count: int
+    source_count: int
+
+
+@dataclass
+class _Cells:
+    own: dict[tuple[int, int], set[str]] = field(default_factory=lambda: defaultdict(set))
+    copied: dict[tuple[int, int], set[str]] = field(default_factory=lambda: defaultdict(set))
+    copiers: dict[tuple[int, int], set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def stance(self, claim_id: int, source_id: int) -> tuple[str | None, bool]:
+        if own := self.own.get((claim_id, source_id)):
+            return stance_overall(own), False
+        if copied := self.copied.get((claim_id, source_id)):
+            return stance_overall(copied), True
+        return None, False
+
+
+def _matrix_evidence(story: Story) -> QuerySet[Evidence]:
+    """The evidence the matrix counts: live claims, articles with an outlet, nothing an editor marked off-topic."""
+    # Filtering through the claim lets the database start from the claim index when a page names its claims.
+    return Evidence.objects.filter(
+        claim__story=story,
+        claim__merged_into__isnull=True,
+        article__source__isnull=False,
+        article__off_topic=False,
+    ).order_by()
+
+
+def _matrix_cells(
+    story: Story, *, claim_ids: list[int] | None = None, source_ids: list[int] | None = None
+) -> _Cells:
+    """(claim, outlet) stances in one query; evidence from copies is kept apart from the outlet's own."""
+    evidence = _matrix_evidence(story)
+    if claim_ids is not None:
+        evidence = evidence.filter(claim_id__in=claim_ids)
+    if source_ids is not None:
+        # Start from the outlets' articles rather than from every claim of the story.
+        evidence = evidence.filter(article__source_id__in=source_ids, article__story=story)
+    rows = evidence.values_list(
+        "claim_id", "article__source_id", "stance", "article__duplicate_of__source_id"
+    ).distinct()
+    cells = _Cells()
+    for claim_id, source_id, stance, original_source in rows:
+        if original_source is None:
+            cells.own[(claim_id, source_id)].add(stance)
+        else:
+            cells.copied[(claim_id, source_id)].add(stance)
+            if original_source != source_id:
+                cells.copiers[(claim_id, original_source)].add(source_id)
+    return cells
+
+
+def _claim_tallies(cells: _Cells) -> dict[int, list[int]]:
+    """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
+    tallies: dict[int, list[int]] = {}
+    for (claim_id, _), stances in cells.own.items():
+        tally = tallies.setdefault(claim_id, [0, 0, 0, 0])
+        tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance_overall(stances)), 2)] += 1
+        tally[3] += 1
+    for claim_id, _ in cells.copied:
+        tallies.setdefault(claim_id, [0, 0, 0, 0])  # a claim carried only by copies still gets a row
+    return tallies
+
+
+def _claim_order(story: Story, sort: str) -> list[int]:
+    """Claim ids in the chosen order. Coverage and first report sort in SQL; contest needs every cell."""
+    evidence = _matrix_evidence(story)
+    if sort == "contested":
+        tallies = _claim_tallies(_matrix_cells(story))
+        # Denied by one outlet and asserted by another weighs most; an outlet contradicting itself counts half.
+        return sorted(tallies, key=lambda c: (-(2 * min(tallies[c][:2]) + tallies[c][2]), -tallies[c][3], c))
+    if sort == "first":
+        claims = Claim.objects.filter(id__in=evidence.values("claim_id"))
+        ordered = claims.order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")
+        return list(ordered.values_list("id", flat=True))
+    covered = evidence.values("claim_id").annotate(n=Count("article__source_id", distinct=True))
+    return list(covered.order_by("-n", "claim_id").values_list("claim_id", flat=True))
+
+
+def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col_page: int = 1) -> MatrixPage:
+    """One page of claims × one page of outlets, plus how often each pair of the shown outlets agrees.
+
+    Only the page's claims and the page's outlets are read cell by cell, so the cost follows the page, not the story.
+    """
+    sort = sort if sort in MATRIX_SORTS else "sources"
+    order = _claim_order(story, sort)
+    coverage = dict(
+        _matrix_evidence(story)
+        .values("article__source_id")
+        .annotate(n=Count("claim_id", distinct=True))
+        .values_list("article__source_id", "n")
+    )
+    pages = max(1, -(-len(order) // MATRIX_ROWS))
+    page = min(max(page, 1), pages)
+    col_pages = max(1, -(-len(coverage) // MATRIX_COLUMNS))
+    col_page = min(max(col_page, 1), col_pages)
+    ranked = sorted(coverage, key=lambda s: (-coverage[s], s))
+    column_ids = ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]
+    by_id = {s.id: s for s in Source.objects.filter(id__in=column_ids)}
+    columns = [by_id[s] for s in column_ids]
+    page_ids = order[(page - 1) * MATRIX_ROWS : page * MATRIX_ROWS]
+    claims = (
+        Claim.objects.filter(id__in=page_ids)
+        .select_related("first_reported_in__source")
+        .only("id", "text", "slug", "first_reported_in__published_at", "first_reported_in__source__name")
+    )
+    claims_by_id = {c.id: c for c in claims}
+    cells = _matrix_cells(story, claim_ids=page_ids)
+    tallies = _claim_tallies(cells)
+    # One reverse() per page: every cell links to its quotes.
+    cell_url = (
+        reverse(
+            "stories:matrix_cell", kwargs={"slug": story.slug, "claim_id": 999999998, "source_id": 999999999}
+        )
+        .replace("999999998", "{claim}")
+        .replace("999999999", "{source}")
+    )
+    rows = [
+        _matrix_row(claims_by_id[c], cells, columns, tallies.get(c, [0, 0, 0, 0]), cell_url)
+        for c in page_ids
+        if c in claims_by_id
+    ]
+    return MatrixPage(
+        sources=columns,
+        rows=rows,
+        pairs=_pair_agreement(_matrix_cells(story, source_ids=column_ids), columns),
+        sort=sort,
+        page=page,
+        pages=pages,
+        col_page=col_page,
+        col_pages=col_pages,
+        claim_count=len(order),
+        source_count=len(coverage),
+    )
+
+
+def _matrix_row(
+    claim: Claim, cells: _Cells, columns: list[Source], tally: list[int], cell_url: str
+) -> MatrixPageRow:
+    row_cells = []
+    for source in columns:
+        stance, copied = cells.stance(claim.id, source.id)
+        row_cells.append(
+            MatrixCell(
+                source=source,
+                stance=stance,
+                copied=copied,
+                copiers=len(cells.copiers.get((claim.id, source.id), ())),
+                url=cell_url.format(claim=claim.id, source=source.id),
+            )
+        )
+    return MatrixPageRow(claim=claim, cells=row_cells, positive=tally[0], negative=tally[1], mixed=tally[2])
+
+
+def _pair_agreement(cells: _Cells, columns: list[Source]) -> list[PairAgreement]:
+    """Share of claims two outlets both covered (with their own reports) on which their polarity agrees."""
+    shown = {s.id for s in columns}
+    by_claim: dict[int, dict[int, str]] = defaultdict(dict)
+    for (claim_id, source_id), stances in cells.own.items():
+        if source_id in shown:
+            by_claim[claim_id][source_id] = stance_polarity(stance_overall(stances))
+    tally: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for outlets in by_claim.values():
+        ids = sorted(outlets)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                tally[(a, b)][0] += 1
+                tally[(a, b)][1] += outlets[a] == outlets[b] != "mixed"
+    by_id = {s.id: s for s in columns}
+    pairs = [PairAgreement(by_id[a], by_id[b], shared, agree) for (a, b), (shared, agree) in tally.items()]
+    return sorted(pairs, key=lambda p: (-p.shared, -p.agree, p.first.name, p.second.name))[:60]
+
+
+def matrix_csv_rows(*, story: Story) -> list[list[str]]:
+    """The whole matrix for download: one row per claim, one column per outlet."""
+    cells = _matrix_cells(story)
+    order = _claim_order(story, "sources")
+    source_ids = sorted({s for _, s in set(cells.own) | set(cells.copied)})
+    sources = {s.id: s.name for s in Source.objects.filter(id__in=source_ids)}
+    texts = dict(Claim.objects.filter(id__in=order).values_list("id", "text"))
+    header = ["claim_id", "claim", *[sources[s] for s in source_ids]]
+    body = []
+    for claim_id in order:
+        stances = []
+        for source_id in source_ids:
+            stance, copied = cells.stance(claim_id, source_id)
+            stances.append(f"{stance} (copy)" if copied else stance or "silent")
+        body.append([str(claim_id), texts.get(claim_id, ""), *stances])
+    return [header, *body]
+
+
+def matrix_cell_quotes(*, story: Story, claim_id: int, source_id: int) -> list[Quote]:
+    evidence = Evidence.objects.filter(claim_id=claim_id, claim__story=story, article__source_id=source_id)
+    return _quotes(
+        evidence.order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start"),
+        radius=QUOTE_RADIUS,
+        stops=SENTENCE_END,
+    )

@@ -1,0 +1,211 @@
+"""Entity and source profiles, an article's text with its quotes marked, live status and tracked claims."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, F, Q, Value, When
+
+from stories.models import (
+    Article,
+    Claim,
+    Entity,
+    Evidence,
+    Mention,
+    Source,
+    Story,
+    TrackedClaim,
+    TrackedStance,
+)
+
+from .claims import EVIDENCE_PER_PAGE
+from .export import stance_overall
+
+
+@dataclass
+class EntityProfile:
+    entity: Entity
+    outlets: list[dict]
+    epithets: list[dict]
+    cooccurring: list[dict]
+
+
+def entity_profile(*, entity: Entity) -> EntityProfile:
+    """Mentions per outlet, the epithets each outlet uses for the entity side by side, and who appears with it."""
+    mentions = Mention.objects.filter(entity=entity)
+    outlets = list(
+        mentions.values("article__source_id", "article__source__name")
+        .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
+        .order_by("-mentions", "article__source__name")
+    )
+    used = list(
+        mentions.exclude(epithet="")
+        .values("article__source_id", "epithet")
+        .annotate(n=Count("id"))
+        .order_by("-n", "epithet")
+    )
+    spread: dict[str, int] = defaultdict(int)
+    for row in used:
+        spread[row["epithet"]] += 1
+    by_source: dict[int | None, list[dict]] = defaultdict(list)
+    for row in used:
+        by_source[row["article__source_id"]].append(
+            {"epithet": row["epithet"], "n": row["n"], "only_here": spread[row["epithet"]] == 1}
+        )
+    epithets = [
+        {
+            "source_id": o["article__source_id"],
+            "source": o["article__source__name"] or "—",
+            "epithets": by_source.get(o["article__source_id"], [])[:10],
+        }
+        for o in outlets
+    ]
+    cooccurring = list(
+        Mention.objects.filter(article_id__in=mentions.values("article_id"))
+        .exclude(entity=entity)
+        .values("entity_id", "entity__name", "entity__kind")
+        .annotate(articles=Count("article_id", distinct=True))
+        .order_by("-articles", "entity__name")[:20]
+    )
+    return EntityProfile(entity=entity, outlets=outlets, epithets=epithets, cooccurring=cooccurring)
+
+
+@dataclass
+class SourceProfile:
+    source: Source
+    articles: list[Article]
+    page: int
+    pages: int
+    stances: list[dict]
+    cites: list[dict]
+    copied_by: list[dict]
+    copies_from: list[dict]
+
+
+def source_profile(*, story: Story, source: Source, page: int = 1) -> SourceProfile:
+    """An outlet within one story: its articles, its stance per claim, whom it cites, who copies it."""
+    articles = Article.objects.filter(story=story, source=source)
+    total = articles.count()
+    pages = max(1, -(-total // EVIDENCE_PER_PAGE))
+    page = min(max(page, 1), pages)
+    listed = list(
+        articles.for_story_page().order_by(F("published_at").asc(nulls_last=True), "id")[
+            (page - 1) * EVIDENCE_PER_PAGE : page * EVIDENCE_PER_PAGE
+        ]
+    )
+    evidence = Evidence.objects.filter(
+        article__story=story, article__source=source, claim__merged_into__isnull=True
+    )
+    found: dict[int, dict] = {}
+    for claim_id, text, slug, stance in evidence.order_by("claim_id").values_list(
+        "claim_id", "claim__text", "claim__slug", "stance"
+    )[:2000]:
+        entry = found.setdefault(
+            claim_id, {"id": claim_id, "text": text, "slug": slug or "claim", "stances": set()}
+        )
+        entry["stances"].add(stance)
+    stances = [{**e, "stance": stance_overall(e["stances"])} for e in found.values()][:200]
+    cites = list(
+        evidence.exclude(attributed_to="")
+        .values("attributed_to")
+        .annotate(n=Count("id"))
+        .order_by("-n", "attributed_to")[:20]
+    )
+    copied_by = list(
+        Article.objects.filter(story=story, duplicate_of__source=source)
+        .exclude(source=source)
+        .values("source_id", "source__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    copies_from = list(
+        articles.filter(duplicate_of__isnull=False)
+        .values("duplicate_of__source_id", "duplicate_of__source__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    return SourceProfile(
+        source=source,
+        articles=listed,
+        page=page,
+        pages=pages,
+        stances=stances,
+        cites=cites,
+        copied_by=copied_by,
+        copies_from=copies_from,
+    )
+
+
+STATUS_LISTED = 50
+
+
+@dataclass
+class StoryStatus:
+    counts: dict[str, int]
+    articles: list[Article]
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.counts.get("queued") or self.counts.get("processing"))
+
+
+def story_status(*, story: Story) -> StoryStatus:
+    """Counts per status and the latest uploads, unfinished ones first."""
+    counts = dict(
+        Article.objects.filter(story=story).order_by().values_list("status").annotate(n=Count("id"))
+    )
+    unfinished = Q(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING, Article.Status.FAILED])
+    articles = list(
+        Article.objects.filter(story=story)
+        .for_story_page()
+        .alias(finished=Case(When(unfinished, then=Value(0)), default=Value(1)))
+        .order_by("finished", "-created_at", "-id")[:STATUS_LISTED]
+    )
+    return StoryStatus(counts=counts, articles=articles)
+
+
+def story_articles(*, story: Story) -> list[Article]:
+    return list(Article.objects.filter(story=story).for_story_page().order_by("published_at", "id"))
+
+
+@dataclass
+class Segment:
+    text: str
+    evidence_id: int | None = None
+    stance: str = ""
+    claim: Claim | None = None
+
+
+def article_segments(*, article: Article) -> list[Segment]:
+    """The article text cut at its quotes, so the template escapes each piece and marks the quotes."""
+    evidence = list(
+        Evidence.objects.filter(article=article)
+        .select_related("claim")
+        .only("id", "start", "end", "stance", "claim__id", "claim__text", "claim__slug", "claim__merged_into")
+        .order_by("start", "-end")
+    )
+    text, at, out = article.text, 0, []
+    for ev in evidence:
+        if ev.start < at:
+            continue  # overlapping quotes: the first one is marked, the other stays listed on its claim's page
+        if ev.start > at:
+            out.append(Segment(text=text[at : ev.start]))
+        out.append(Segment(text=text[ev.start : ev.end], evidence_id=ev.id, stance=ev.stance, claim=ev.claim))
+        at = ev.end
+    if at < len(text):
+        out.append(Segment(text=text[at:]))
+    return out
+
+
+def story_tracked(*, story: Story) -> list[dict]:
+    """Tracked claims with how many articles agree, disagree or discuss."""
+    tracked = {t.id: {"claim": t, "counts": {}} for t in TrackedClaim.objects.filter(story=story)}
+    rows = (
+        TrackedStance.objects.filter(tracked__story=story)
+        .values("tracked_id", "stance")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        tracked[row["tracked_id"]]["counts"][row["stance"]] = row["n"]
+    return list(tracked.values())
