@@ -33,21 +33,26 @@ _FAILED: dict[str, str] = {}  # component -> why loading failed, for status()
 # Words and short phrases are normalised over and over (every stage walks the same sentences), so
 # those results are memoised; whole texts are not, to keep the cache small.
 _WORD_CACHE_MAX_LEN = 48
+_WORD_CACHE_SIZE = 65_536
+_word_cache: dict[str, str] = {}
 
 
 def normalize(text: str) -> str:
     """Fold the spelling variants Arabic news mixes freely: diacritics, alef forms, yaa/alef maksura, teh marbuta."""
+    folded = _word_cache.get(text)
+    if folded is not None:
+        return folded
+    folded = _normalize(text)
     if len(text) <= _WORD_CACHE_MAX_LEN:
-        return _normalize_short(text)
-    return _normalize(text)
+        if len(_word_cache) >= _WORD_CACHE_SIZE:
+            _word_cache.clear()  # a crude bound; the common words come back within one article
+        _word_cache[text] = folded
+    return folded
 
 
 def _normalize(text: str) -> str:
     text = dediac_ar(normalize_unicode(text)).replace("\u0640", "")
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
-
-
-_normalize_short = functools.lru_cache(maxsize=65_536)(_normalize)
 
 
 @functools.lru_cache(maxsize=65_536)

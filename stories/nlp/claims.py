@@ -7,11 +7,12 @@ whose quote is an exact slice of the cleaned text and whose ``key`` is what the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
 
 from . import camel, lexicon, morph
-from .match import HEAD_SEP, ROOT_MARK
+from .match import AGENT_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from .stance import (
     COMPLEMENTIZERS,
     REPORTING_VERBS,
@@ -67,6 +68,35 @@ EVENT_NOUNS = _norm_set(
 # A state acts through its government, regime, authorities or capital: outlets name any of them for one act,
 # so these subjects set no head constraint (nor do place names, from the lexicon).
 STATE_NOUNS = _norm_set("حكومة الحكومة نظام النظام سلطات السلطات دولة الدولة إدارة الإدارة قيادة القيادة")
+# Collective actors: "a delegation visited" is not "the minister visited", whoever sent the delegation.
+GROUP_NOUNS = _norm_set(
+    "وفد وفدا الوفد مسؤولون مسؤولين المسؤولون المسؤولين ممثلون ممثلين ممثلو ممثلي أعضاء بعثة البعثة لجنة "
+    "اللجنة فريق الفريق فرق نواب خبراء مبعوثون"
+)
+# Outlet nouns and report nouns frame a claim ("نشرت إحدى الصحف خبراً يتحدث عن ..."); they are not its content.
+FRAME_NOUNS = _norm_set(
+    "صحيفة صحف جريدة جرائد وكالة قناة مجلة إذاعة تلفزيون فضائية منصة خبرا خبراً تقريرا تقريراً مقالا "
+    "مقالاً إحدى احدى موضوع مصدر مصادر متصل صلة"
+)
+# Event classes: the usual ways news Arabic words one kind of act, so "التقى" meets "اجتمع" and "استقبل".
+# Forms are listed as written (past, present, verbal noun); they are stemmed like claim tokens at load time.
+EVENT_CLASSES = {
+    "meet": "التقى يلتقي يلتق تلتق التقت تلتقي لقاء اللقاء اجتمع يجتمع اجتمعت اجتماع اجتماعات استقبل يستقبل استقبلت "
+    "استقبال جمع",
+    "visit": "زار يزور يزر زارت تزور زيارة زيارات توجه يتوجه توجهت وصل يصل وصلت وصول",
+    "send": "أرسل يرسل أرسلت ترسل إرسال بعث يبعث بعثت زود يزود زودت تزود تزويد أوفد يوفد إيفاد",
+    "sign": "وقع يوقع وقعت توقع توقيع أبرم يبرم أبرمت إبرام وقعتا",
+    "open": "فتح يفتح فتحت تفتح افتتح يفتتح افتتحت افتتاح",
+    "close": "أغلق يغلق أغلقت تغلق إغلاق",
+    "die": "قتل يقتل قتلت قتلى قتيل قتيلا مقتل حتفه حتفهم حتفها مصرع توفي وفاة وفيات ضحايا",
+    "attack": "هاجم يهاجم هاجمت هجوم هجمات شن يشن شنت قصف يقصف قصفت",
+    "arrest": "اعتقل يعتقل اعتقلت اعتقال أوقف توقيف احتجز احتجاز",
+    "discuss": "بحث يبحث بحثت مناقشة ناقش يناقش ناقشت تناول تناولت يتناول تباحث مباحثات محادثات",
+    "demand": "طالب يطالب طالبت تطالب مطالبة دعا يدعو دعت تدعو",
+    "sell": "باع يبيع باعت بيع",
+    "resign": "استقال يستقيل استقالت استقالة",
+    "elect": "انتخب ينتخب انتخبت انتخاب انتخابات",
+}
 LEADING_PREPOSITIONS = _norm_set("في على من عن مع إلى الى وفي وعلى ومن وعن ومع إذ اذ بينما فيما")
 # Connectives that open a new proposition inside one sentence.
 _CLAUSE_BREAK = re.compile(
@@ -292,6 +322,7 @@ def _is_state(norm: str) -> bool:
     return bare in STATE_NOUNS or (bare,) in lexicon.place_index() or ("ال" + bare,) in lexicon.place_index()
 
 
+@lru_cache(maxsize=65536)
 def _drop_article(norm: str) -> str:
     return morph.strip_article(norm)
 
@@ -303,6 +334,18 @@ def vocabulary(text: str) -> frozenset[str]:
 
 
 def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
+    """Light stem of a normalised word (see ``_stem``); cached per word only when no vocabulary decides."""
+    if norm[:1] not in "فبلك" or _drop_article(norm) != norm:
+        return _stem(norm, frozenset())
+    return _stem_uncached(norm, vocab)
+
+
+@lru_cache(maxsize=65536)
+def _stem(norm: str, vocab: frozenset[str]) -> str:
+    return _stem_uncached(norm, vocab)
+
+
+def _stem_uncached(norm: str, vocab: frozenset[str]) -> str:
     """Light stem of a normalised word: article, clitic conjunction/preposition, common suffixes.
 
     A one-letter clitic other than "و" is only dropped when the rest occurs as a word of the same text
@@ -320,9 +363,17 @@ def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
         and not looks_like_verb(word)
     ):
         word = word[1:]
+    elif _clitic_before_masdar(word):
+        word = word[1:]  # "بافتتاح", "لاستئناف": ب/ل before a form VIII/X verbal noun, whatever the text
     if looks_like_verb(word) and word.endswith(("ت", "وا")) and len(word) > 4:
         word = word[:-1] if word.endswith("ت") else word[:-2]  # past feminine / plural: "فتحت" = "فتح"
     return morph.strip_suffix(word)
+
+
+def _clitic_before_masdar(word: str) -> bool:
+    if word[:1] not in "بل" or word[1:2] != "ا" or len(word) < 7:
+        return False
+    return word[1:4] == "است" or word[3] == "ت"
 
 
 def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
@@ -332,16 +383,22 @@ def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
 
 
 def _is_function(w: Word) -> bool:
+    return _is_function_word(w.norm, w.bare)
+
+
+@lru_cache(maxsize=65536)
+def _is_function_word(norm: str, bare: str) -> bool:
     return (
-        w.norm in STOPWORDS
-        or w.bare in STOPWORDS
-        or w.norm in COMPLEMENTIZERS
-        or w.bare in REPORTING_VERBS
-        or w.bare in LIGHT_VERBS
-        or w.bare in AUX_VERBS
-        or _drop_article(w.bare) in TITLES  # titles vary with each outlet's view of a person
-        or _drop_article(w.norm) in TITLES
-        or len(w.norm) < 2
+        norm in STOPWORDS
+        or bare in STOPWORDS
+        or norm in COMPLEMENTIZERS
+        or bare in REPORTING_VERBS
+        or bare in LIGHT_VERBS
+        or bare in AUX_VERBS
+        or _drop_article(bare) in TITLES  # titles vary with each outlet's view of a person
+        or _drop_article(norm) in TITLES
+        or _drop_article(bare) in FRAME_NOUNS  # "نشرت إحدى الصحف خبراً": the frame, not the claim
+        or len(norm) < 2
     )
 
 
@@ -362,19 +419,30 @@ def claim_key(
     *,
     continued: bool = False,
 ) -> tuple[str, ...]:
-    """Matching signature: the subject's head tokens, HEAD_SEP, then the remaining content tokens.
+    """Matching signature: the subject's head tokens, HEAD_SEP, the remaining content tokens, their root
+    skeletons, the event classes of their verbs and verbal nouns, and the kind of agent (see match.py).
 
     The head lets the matcher tell apart "A visited X" from "A's delegation visited X"; a clause coordinated
     without its own subject ("وأقامت حواراً") inherits the head of the clause before it. A subject that
-    starts with a title is a person named in various ways across outlets, so it gets no head constraint.
+    starts with a title is a person named in various ways across outlets: it gets no head, only the agent kind.
     """
     vocab = vocabulary(proposition) if vocab is None else vocab
-    head = _subject_head(proposition, vocab, continued)
-    head = inherited_head if head is None else head
+    subject = _subject_head(proposition, vocab, continued)
+    head, agent = subject if subject is not None else (inherited_head, None)
     tokens = content_tokens(proposition, vocab)
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
-    return (*head, HEAD_SEP, *rest, *roots)
+    events = dict.fromkeys(EVENT_MARK + _event_index()[t] for t in tokens if t in _event_index())
+    agents = (AGENT_MARK + agent,) if agent else ()
+    return (*head, HEAD_SEP, *rest, *roots, *events, *agents)
+
+
+@lru_cache(maxsize=1)
+def _event_index() -> dict[str, str]:
+    """Stem of each listed form -> its event class."""
+    return {
+        stem(camel.normalize(form)): name for name, forms in EVENT_CLASSES.items() for form in forms.split()
+    }
 
 
 def _has_root(token: str) -> bool:
@@ -382,14 +450,17 @@ def _has_root(token: str) -> bool:
     return len(token) >= 3 and all("\u0621" <= c <= "\u064a" for c in token)
 
 
-def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = False) -> tuple[str, ...] | None:
-    """First noun of the subject, after leading verbs, light verbs and complementizers; () for a titled
-    person; None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
-    words = [
-        w
-        for w in iter_words(proposition)
-        if (w.bare not in STOPWORDS and w.norm not in STOPWORDS) or w.bare in LIGHT_VERBS
-    ]
+_OPENERS = _norm_set("بعد قبل خلال عقب إثر اثر وبعد وقبل وخلال وعقب")
+
+
+def _subject_head(
+    proposition: str, vocab: frozenset[str], continued: bool = False
+) -> tuple[tuple[str, ...], str | None] | None:
+    """(first noun of the subject, agent kind) after leading verbs, light verbs, complementizers and frame
+    words; the kind is "person" for a titled subject, "group" for a delegation-like one, "state" for a
+    government or country. None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
+    everything = list(iter_words(proposition))
+    words = [w for w in everything if not _skipped_in_subject(w)]
     first = words[0] if words else None
     if (
         first
@@ -398,31 +469,52 @@ def _subject_head(proposition: str, vocab: frozenset[str], continued: bool = Fal
         and first.bare not in REPORTING_VERBS
     ):
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
-    everything = list(iter_words(proposition))
+    words = _past_openers(proposition, everything, words)
+    for w in words[:6]:
+        if w.bare in LIGHT_VERBS | AUX_VERBS or w.norm in COMPLEMENTIZERS or _verb_like(w):
+            continue
+        if w.norm in TITLES or w.bare in TITLES:
+            return (), "person"
+        if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
+            return None  # "وقام بتفعيل": straight to the object, the subject is inherited
+        if w.norm in GROUP_NOUNS or w.bare in GROUP_NOUNS:
+            return ("وفد",), "group"  # one head for every collective, so "مسؤولون" meets "وفد"
+        if _drop_article(w.norm) in EVENT_NOUNS:
+            return (), None
+        if _is_state(w.norm):
+            return (), "state"
+        return tuple(_tokens([w], vocab)), None
+    return None
+
+
+def _skipped_in_subject(w: Word) -> bool:
+    """Function words and frame words ("ما نشرته صحيفة ..."), but light verbs are kept to be stepped over."""
+    if w.bare in LIGHT_VERBS:
+        return False
+    if w.bare in STOPWORDS or w.norm in STOPWORDS or _drop_article(w.bare) in FRAME_NOUNS:
+        return True
+    return w.bare in REPORTING_VERBS or w.bare.removesuffix("ه").removesuffix("ها") in REPORTING_VERBS
+
+
+def _verb_like(w: Word) -> bool:
+    """A verb by lexicon or shape, or a short undefined word listed as an event verb ("لقي", "شن")."""
+    if looks_like_verb(w.bare) or looks_like_verb(w.norm):
+        return True
+    return len(w.bare) == 3 and not w.bare.startswith("ال") and w.bare in _event_index()
+
+
+def _past_openers(proposition: str, everything: list[Word], words: list[Word]) -> list[Word]:
+    """Step over an opening adverbial: "قام بها فلان", "وفي السياق ذاته التقى", "بعد زيارة X، قام Y"."""
     for k, w in enumerate(everything[:6]):
         if w.bare in LIGHT_VERBS and k + 1 < len(everything) and everything[k + 1].norm in ("بها", "به"):
             after = everything[k + 1].end  # "زيارة سرية قام بها فلان": the subject follows "قام بها"
-            words = [x for x in words if x.start >= after]
-            break
+            return [x for x in words if x.start >= after]
+    if everything and (everything[0].bare in _OPENERS or everything[0].norm in _OPENERS):
+        comma = next((m for m in (proposition.find("،"), proposition.find(",")) if m >= 0), -1)
+        if 0 <= comma < (everything[min(len(everything), 10) - 1].end):
+            return [x for x in words if x.start > comma]
     if everything and everything[0].bare in LEADING_PREPOSITIONS:
         # "وفي السياق ذاته التقى ...": an opening adverbial phrase is no subject; start at its verb.
-        verb = next((w for w in words[:6] if looks_like_verb(w.bare) or looks_like_verb(w.norm)), None)
-        words = [x for x in words if verb is None or x.start >= verb.start]
-    skipped_verb = False
-    for w in words[:6]:
-        if (
-            w.bare in LIGHT_VERBS | AUX_VERBS
-            or w.norm in COMPLEMENTIZERS
-            or looks_like_verb(w.bare)
-            or looks_like_verb(w.norm)
-        ):
-            skipped_verb = True
-            continue
-        if w.norm in TITLES or w.bare in TITLES:
-            return ()
-        if skipped_verb and w.norm[:1] in "بل" and w.norm[1:3] != "ل":
-            return None  # "وقام بتفعيل": straight to the object, the subject is inherited
-        if _drop_article(w.norm) in EVENT_NOUNS or _is_state(w.norm):
-            return ()
-        return tuple(_tokens([w], vocab))
-    return None
+        verb = next((w for w in words[:6] if _verb_like(w)), None)
+        return [x for x in words if verb is None or x.start >= verb.start]
+    return words

@@ -13,7 +13,7 @@ from datetime import datetime
 import trafilatura
 
 from .camel import normalize
-from .dates import find_dates, find_published
+from .dates import MONTH_NAME, WEEKDAY_NAME, find_dates, find_published
 from .types import Cleaned
 
 # Invisible characters that break matching: tatweel, zero-width joiners/spaces, bidi controls, soft hyphen.
@@ -142,17 +142,23 @@ _SHARE_OBJECTS = _SHARE_WORDS | frozenset(
     normalize(w) for w in "هذا هذه الخبر المقال المقالة الموضوع الصفحة القصة الفيديو مع أصدقائك".split()
 )
 # Breadcrumbs: "الرئيسية » أخبار » محليات", "الرئيسية / اقتصاد".
-_CRUMB_SEPARATORS = re.compile(r"\s*[»«›‹>/|\\]\s*")
-_CRUMB_ONLY = re.compile(r"[»«›‹>]")
+# « » are also Arabic quotation marks ("«حماس» ترفض"), so a line with « is never a breadcrumb.
+_CRUMB_SEPARATORS = re.compile(r"\s+[»›>/|\\]\s+|\s*[›>]\s*")
+_CRUMB_ONLY = re.compile(r"[»›>]")
 
 # Desk credits and bylines: "كتب: فريق التحرير", "بقلم محمد علي", "الأيام السورية؛ قسم الأخبار".
 _BYLINE_START = re.compile(r"^(?:كتب|كتبت|[إا]عداد|تحرير|ترجمة|متابعة|تصوير|تقرير)\s*:|^بقلم(?:\s*:)?\s")
 # "آخر تحديث: 11:02", "منذ 3 ساعات": page timestamps, cut out of the meta lines that carry them.
 _TIME_AGO = r"منذ\s+(?:\d+\s*)?(?:دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|[أا]يام|[أا]سبوع|[أا]سابيع)"
+_STAMP_WHEN = (
+    rf"(?:\s*(?:\d+(?:[:/.\-]\d+)*|{MONTH_NAME}|{WEEKDAY_NAME}|ص|م|AM|PM|am|pm)(?!\w)|\s*[،,\-–](?=\s*\w))+"
+)
 _STAMP = re.compile(
-    r"\s*[|·•\-–]?\s*(?:(?:[آا]خر\s+تحديث|تم\s+التحديث|حُ?دِّ?ث)\s*:?\s*(?:"
+    r"\s*[|·•\-–]?\s*(?:(?:[آا]خر\s+تحديث|تم\s+التحديث|تاريخ\s+التحديث)\s*:?\s*(?:"
     + _TIME_AGO
-    + r"|[\d:/.\-\s]+(?:\s*(?:ص|م|AM|PM|am|pm)(?!\w))?)?|(?:نشر\s+)?"
+    + "|"
+    + _STAMP_WHEN
+    + r")|(?:نشر\s+)?"
     + _TIME_AGO
     + r")\s*"
 )
@@ -174,7 +180,7 @@ _STARTS_KEYS = tuple(_norm_key(p) for p in _STARTS)
 _HOME_KEYS = frozenset(_norm_key(p) for p in ("الرئيسية", "الصفحة الرئيسية", "home"))
 _DESK_KEYS = tuple(
     _norm_key(p)
-    for p in ("قسم الأخبار", "قسم التحرير", "فريق التحرير", "هيئة التحرير", "محرر الموقع", "المحرر")
+    for p in ("قسم الأخبار", "قسم التحرير", "فريق التحرير", "هيئة التحرير", "محرر الموقع", "تحرير الموقع")
 )
 # Headings after which the next lines of the same block are links to other articles.
 _RELATED_KEYS = frozenset(
@@ -277,7 +283,9 @@ def _cut_inline_chrome(lines: list[str]) -> tuple[list[str], list[tuple[int, str
     """Cut "للمزيد (اضغط هنا)" and the like out of article lines; returns the lines and what was cut, by line."""
     out, cuts = [], []
     for index, line in enumerate(lines):
-        for match in (_INLINE_CHROME.search(line), _meta_stamp(line)):
+        # "هنا" is in every "click here" link: testing for it first spares the long expression most lines.
+        inline = _INLINE_CHROME.search(line) if "هنا" in line else None
+        for match in (inline, _meta_stamp(line)):
             if match and match.start() > 0:
                 cuts.append((index, match.group(0).strip()))
                 line = _tidy(line[: match.start()] + " " + line[match.end() :])
@@ -304,8 +312,12 @@ def _kind(line: str) -> str:
 
 
 def _is_chrome(line: str) -> bool:
-    if len(line.split()) > 30:
+    tokens = line.split()
+    if len(tokens) > 30:
         return False  # every rule below is for short lines; skip normalising long paragraphs
+    if len(tokens) > 15:  # only "اقرأ أيضا: ..." lines this long are chrome; their opening words tell
+        head = _norm_key(" ".join(tokens[:6]))
+        return any(head.startswith(p) for p in _STARTS_KEYS)
     key = _norm_key(line)
     words = key.split()
     if key in _EXACT_KEYS or _STAMP.fullmatch(line):
@@ -332,7 +344,7 @@ def _is_share_prompt(words: list[str]) -> bool:
 
 def _is_breadcrumb(line: str) -> bool:
     """ "الرئيسية » أخبار » محليات": short segments between »/›/> (or any separator after "الرئيسية")."""
-    if _ends_sentence(line) or re.search(r"\d", line):
+    if _ends_sentence(line) or "«" in line or _DIGIT.search(line):
         return False
     parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
     if len(parts) < 2 or any(len(p.split()) > 3 for p in parts):
@@ -344,7 +356,10 @@ def _is_byline(line: str, key: str, words: list[str]) -> bool:
     """ "كتب: فريق التحرير", "بقلم محمد علي", "الأيام السورية؛ قسم الأخبار": a credit, not a sentence."""
     if len(words) > 7 or _ends_sentence(line):
         return False
-    return bool(_BYLINE_START.match(line)) or any(key.endswith(d) or f"{d} " in key for d in _DESK_KEYS)
+    if _BYLINE_START.match(line) or key in _DESK_KEYS:
+        return True
+    # "<outlet>؛ قسم الأخبار": the desk after a separator, not a headline that mentions an editor.
+    return bool(re.search(r"[؛;:|\-–،,]", line)) and key.endswith(_DESK_KEYS)
 
 
 def _is_form_field(line: str, words: list[str]) -> bool:

@@ -109,8 +109,15 @@ def _plausible_ratio(text: str) -> float:
     """
     if not text:
         return 0.0
-    ok = sum(1 for c in text if ord(c) < 0x250 or 0x600 <= ord(c) <= 0x6FF or 0x750 <= ord(c) <= 0x77F
-             or 0xFB50 <= ord(c) <= 0xFEFF or 0x2000 <= ord(c) <= 0x206F)
+    ok = sum(
+        1
+        for c in text
+        if ord(c) < 0x250
+        or 0x600 <= ord(c) <= 0x6FF
+        or 0x750 <= ord(c) <= 0x77F
+        or 0xFB50 <= ord(c) <= 0xFEFF
+        or 0x2000 <= ord(c) <= 0x206F
+    )
     return ok / len(text)
 
 

@@ -1,8 +1,11 @@
 """Cross-article claim matching: an inverted index over claim keys with IDF weights learned from its contents.
 
-A key is ``(*subject_head, HEAD_SEP, *other_tokens)`` (see claims.claim_key). Similarity is the cosine of the
-IDF-weighted token sets, cut down when one claim's subject head is missing from the other: "X visited Y" and
-"X's delegation visited Y" share most words but not their subject.
+A key is ``(*subject_head, HEAD_SEP, *content_tokens)`` (see claims.claim_key). Content tokens include
+root skeletons (``ROOT_MARK``), event classes (``EVENT_MARK``: "met", "sent" … whatever the verb) and agent
+kinds (``AGENT_MARK``: a titled person, a group such as a delegation). Similarity is the IDF-weighted overlap of
+the content, measured both ways (cosine, and how much of the shorter claim the longer one covers, since outlets
+wrap one proposition in different amounts of context); two claims whose agents CONFLICT ("X visited Y" vs
+"X's delegation visited Y") are held apart, while a claim that simply does not name its agent is not.
 """
 
 from __future__ import annotations
@@ -16,14 +19,20 @@ from dataclasses import dataclass
 HEAD_SEP = "|"
 # Prefix of root-skeleton tokens (see morph.skeleton): they let "زار" meet "زيارة" but weigh less than words.
 ROOT_MARK = "√"
+# Prefix of event-class tokens (see claims.EVENT_CLASSES): "التقى", "اجتمع", "استقبل" all give one token.
+EVENT_MARK = "~"
+# Prefix of agent-kind tokens: they only decide conflicts, they carry no content.
+AGENT_MARK = "@"
 ROOT_WEIGHT = 0.5
+EVENT_WEIGHT = 1.5
 _CLITICS = frozenset("بلوفك")
 THRESHOLD = 0.42
-HEAD_PENALTY = 0.4  # factor applied when a subject head is absent from the other claim
+CONFLICT_PENALTY = 0.4  # factor applied when the two claims name different agents
+COVER_FACTOR = 0.6  # containment counts less than a symmetric match
+MIN_SHARED_WORDS = 3
 # Postings longer than this share of the index are too common to find candidates with (they still score).
 COMMON_SHARE = 0.01
 MAX_CANDIDATES = 60
-POWER = 1.0
 
 
 @dataclass(frozen=True)
@@ -31,38 +40,77 @@ class _Entry:
     claim_id: int
     tokens: frozenset[str]
     head: frozenset[str]
+    agents: frozenset[str]
 
 
 def split_key(key: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(head tokens, all content tokens) of a key; a key without HEAD_SEP has no head."""
+    key = [t for t in key if not t.startswith(AGENT_MARK)]
     if HEAD_SEP in key:
-        cut = list(key).index(HEAD_SEP)
+        cut = key.index(HEAD_SEP)
         head = frozenset(key[:cut])
         return head, head | frozenset(key[cut + 1 :])
     return frozenset(), frozenset(key)
+
+
+def _conflict(a: _Entry, b: _Entry) -> bool:
+    """Different agents: two kinds ("person" vs "group"), or two subject heads neither claim mentions."""
+    if a.agents and b.agents and a.agents.isdisjoint(b.agents):
+        return True
+    if a.head and b.head:
+        return a.head.isdisjoint(b.tokens) and b.head.isdisjoint(a.tokens)
+    # One side names a group-like head ("وفد") the other, a titled person, never mentions.
+    return bool((a.head and b.agents and a.head.isdisjoint(b.tokens)) or (b.head and a.agents and b.head.isdisjoint(a.tokens)))
 
 
 def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
-    dot = sum(weight(t) ** POWER for t in shared)
-    norm_a = math.sqrt(sum(weight(t) ** POWER for t in a.tokens))
-    norm_b = math.sqrt(sum(weight(t) ** POWER for t in b.tokens))
-    score = dot / (norm_a * norm_b)
-    if (a.head and not a.head <= b.tokens) or (b.head and not b.head <= a.tokens):
-        score *= HEAD_PENALTY
+    dot = sum(weight(t) for t in shared)
+    mass_a = sum(weight(t) for t in a.tokens)
+    mass_b = sum(weight(t) for t in b.tokens)
+    cosine = dot / math.sqrt(mass_a * mass_b)
+    score = max(cosine, _event_cover(a, b, shared, weight))
+    if _conflict(a, b):
+        score *= CONFLICT_PENALTY
     return score
+
+
+def _event_cover(a: _Entry, b: _Entry, shared: frozenset[str], weight: Callable[[str], float]) -> float:
+    """Same act with the same participants, whatever context each outlet wraps around it: the share of the
+    shorter claim's words that the longer one has, counted only when both name the same kind of event."""
+    if not any(t.startswith(EVENT_MARK) for t in shared):
+        return 0.0
+    words = [t for t in shared if not t.startswith((ROOT_MARK, EVENT_MARK))]
+    if len(words) < MIN_SHARED_WORDS:
+        return 0.0
+    mass_a = sum(weight(t) for t in a.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
+    mass_b = sum(weight(t) for t in b.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
+    return COVER_FACTOR * sum(weight(t) for t in words) / min(mass_a, mass_b)
+
+
+def _uniform(token: str) -> float:
+    return _kind_weight(token, 1.0)
+
+
+def _kind_weight(token: str, idf: float) -> float:
+    if token.startswith(ROOT_MARK):
+        return idf * ROOT_WEIGHT
+    if token.startswith(EVENT_MARK):
+        return idf * EVENT_WEIGHT
+    return idf
 
 
 def claim_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     """Similarity in [0, 1] of two claim keys with uniform token weights (the index uses IDF weights)."""
-    return _similarity(_entry(0, a), _entry(0, b), lambda _t: 1.0)
+    return _similarity(_entry(0, a), _entry(0, b), _uniform)
 
 
 def _entry(claim_id: int, key: Sequence[str]) -> _Entry:
     head, tokens = split_key(key)
-    return _Entry(claim_id, tokens, head)
+    agents = frozenset(t for t in key if t.startswith(AGENT_MARK))
+    return _Entry(claim_id, tokens, head, agents)
 
 
 class ClaimIndex:
@@ -101,8 +149,7 @@ class ClaimIndex:
         """IDF over the index's entries: a token found in every claim of the story says little."""
         n = len(self._entries)
         df = len(self._postings.get(token, ()))
-        idf = math.log(1.0 + (n + 1) / (df + 1))
-        return idf * ROOT_WEIGHT if token.startswith(ROOT_MARK) else idf
+        return _kind_weight(token, math.log(1.0 + (n + 1) / (df + 1)))
 
     def best(self, key: Sequence[str]) -> tuple[int, float] | None:
         """The most similar known claim if its similarity reaches THRESHOLD."""
@@ -115,7 +162,7 @@ class ClaimIndex:
                 memo[token] = self.weight(token)
             return memo[token]
 
-        for pos in self._candidates(query.tokens):
+        for pos in self._candidates(query.tokens, weight):
             entry = self._entries[pos]
             score = _similarity(query, entry, weight)
             if score >= THRESHOLD and (
@@ -124,7 +171,7 @@ class ClaimIndex:
                 best = (entry.claim_id, score)
         return best
 
-    def _candidates(self, tokens: Iterable[str]) -> list[int]:
+    def _candidates(self, tokens: Iterable[str], weight: Callable[[str], float]) -> list[int]:
         """Entries sharing the query's rarer tokens, ranked by the weight they share."""
         limit = max(20, COMMON_SHARE * len(self._entries))
         present = [t for t in tokens if t in self._postings]
@@ -133,7 +180,7 @@ class ClaimIndex:
             rare = sorted(present, key=lambda t: len(self._postings[t]))[:2]
         partial: dict[int, float] = defaultdict(float)
         for token in rare:
-            w = self.weight(token) ** 2
+            w = weight(token) ** 2
             for pos in self._postings[token]:
                 partial[pos] += w
         return heapq.nlargest(MAX_CANDIDATES, partial, key=partial.__getitem__)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import camel
 
@@ -165,12 +166,20 @@ class Attribution:
 
 
 def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
-    end = len(text) if end is None else end
+    yield from _words(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
+    """Words of ``text[start:end]``, memoised: one sentence is read by several rules in turn."""
+    out = []
     for m in _WORD.finditer(text, start, end):
         norm = camel.normalize(m.group())
-        yield Word(m.start(), m.end(), norm, _strip_conjunction(norm))
+        out.append(Word(m.start(), m.end(), norm, _strip_conjunction(norm)))
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_verb(bare: str) -> bool:
     """A finite verb by lexicon or by shape: past feminine "فعلت"/plural "فعلوا" (not the plural noun "-ات")."""
     if bare in NEWS_VERBS or bare in REPORTING_VERBS or bare in DENIAL_VERBS:

@@ -153,3 +153,12 @@ def test_a_broken_database_is_reported_not_raised(tmp_path: Path) -> None:
     assert result["lemmas"] is None
     assert result["status"]["lemmatizer"] is None
     assert "morphology" in result["status"]["errors"]
+
+
+def test_normalize_memo_gives_the_same_fold_and_skips_whole_texts() -> None:
+    long_text = "قالت الوزارة إن الطرق المؤدية إلى المدينة أُغلقت بسبب الثلوج الكثيفة."
+    for text in ("إِلى", "مَدْرَسَة", "الـأطفال", "مستشفى", long_text):
+        first, again = camel.normalize(text), camel.normalize(text)
+        assert first == again == camel._normalize(text)
+    assert camel._word_cache["مَدْرَسَة"] == "مدرسه"
+    assert long_text not in camel._word_cache

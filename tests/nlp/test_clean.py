@@ -178,3 +178,86 @@ def test_headlines_that_resemble_chrome_survive(headline: str) -> None:
     cleaned = clean(f"{headline}\n\n{body}")
     assert cleaned.text == f"{headline}\n\n{body}"
     assert cleaned.removed == ()
+
+
+NEWS_PAGE = """بوابة الوادي الإخبارية
+
+الرئيسية » أخبار » محليات
+
+افتتاح جسر جديد فوق النهر يختصر الطريق إلى المنطقة الصناعية
+
+الأحد 5 مايو 2024 | آخر تحديث 14:20
+كتب: فريق التحرير
+
+افتتح محافظ المدينة صباح الأحد جسرا جديدا فوق النهر بطول 800 متر، بعد أعمال استمرت عامين.
+
+وقال المحافظ إن الجسر سيخفف الازدحام في وسط المدينة
+ويختصر الطريق إلى المنطقة الصناعية بنحو عشرين دقيقة.
+
+اقرأ أيضاً
+ارتفاع أسعار الإسمنت في الأسواق المحلية
+إغلاق طريق الساحل للصيانة
+
+شارك هذا الخبر
+اشترك في نشرتنا البريدية لتصلك آخر الأخبار
+الاسم *
+البريد الإلكتروني *
+جميع الحقوق محفوظة © بوابة الوادي 2024
+"""
+
+
+def test_page_furniture_around_an_article() -> None:
+    cleaned = clean(NEWS_PAGE)
+    assert cleaned.title == "افتتاح جسر جديد فوق النهر يختصر الطريق إلى المنطقة الصناعية"
+    assert cleaned.text.split("\n\n") == [
+        cleaned.title,
+        "الأحد 5 مايو 2024",  # the article's own date line stays; only its update stamp goes
+        "افتتح محافظ المدينة صباح الأحد جسرا جديدا فوق النهر بطول 800 متر، بعد أعمال استمرت عامين.",
+        "وقال المحافظ إن الجسر سيخفف الازدحام في وسط المدينة ويختصر الطريق إلى المنطقة الصناعية بنحو "
+        "عشرين دقيقة.",
+    ]
+    for chrome in (
+        "بوابة الوادي الإخبارية",
+        "الرئيسية » أخبار » محليات",
+        "| آخر تحديث 14:20",
+        "كتب: فريق التحرير",
+        "ارتفاع أسعار الإسمنت في الأسواق المحلية",
+        "إغلاق طريق الساحل للصيانة",
+        "شارك هذا الخبر",
+        "اشترك في نشرتنا البريدية لتصلك آخر الأخبار",
+        "الاسم *",
+        "البريد الإلكتروني *",
+        "جميع الحقوق محفوظة © بوابة الوادي 2024",
+    ):
+        assert chrome in cleaned.removed, chrome
+    assert cleaned.published_at == datetime(2024, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # The first line names an agency but is the headline: no second headline-like line follows.
+        "وكالة الفضاء تطلق قمرا جديدا\n\nأطلقت وكالة الفضاء صباح اليوم قمرا صناعيا جديدا لرصد الطقس.",
+        # A headline quoting a newspaper keeps its colon form.
+        "صحيفة: الحكومة تدرس رفع الدعم عن الوقود\n\nقالت صحيفة محلية إن الحكومة تدرس رفع الدعم.",
+        # Guillemets quote a name; they are not breadcrumb arrows. An editor in the news is not a byline.
+        "«الاتحاد» يرفض العرض\n\nرفض الاتحاد العرض الأخير للوسطاء بعد اجتماع طويل.",
+        "وفاة المحرر الأدبي للصحيفة\n\nتوفي صباح اليوم المحرر الأدبي للصحيفة عن عمر ناهز السبعين.",
+        "تراجع معدل البطالة في الربع الأول\n\nوقال مدير الإحصاء إن آخر تحديث للبيانات\n"
+        "صدر قبل أسبوع، وإن الأرقام تغيرت كثيرا منذ ذلك الحين.",
+        # Prose with "منذ 3 ساعات", a "/" and "كتب" is not chrome.
+        "انقطاع الكهرباء عن أحياء المدينة\n\nانقطعت الكهرباء منذ 3 ساعات عن أحياء الشرق/الغرب.\n\n"
+        "كتب الوزير على حسابه أن الفرق تعمل على الإصلاح.",
+    ],
+)
+def test_article_lines_that_look_like_furniture_stay(raw: str) -> None:
+    cleaned = clean(raw)
+    assert cleaned.removed == ()
+    assert cleaned.title == raw.split("\n")[0]
+
+
+def test_masthead_needs_a_headline_below_it() -> None:
+    raw = "شبكة النهار نيوز\n\nأمطار غزيرة تغرق شوارع العاصمة\n\nهطلت أمطار غزيرة على العاصمة مساء أمس."
+    cleaned = clean(raw)
+    assert cleaned.removed == ("شبكة النهار نيوز",)
+    assert cleaned.title == "أمطار غزيرة تغرق شوارع العاصمة"

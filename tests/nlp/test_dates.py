@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from stories.nlp import dates
 from stories.nlp.clean import clean
 from stories.nlp.dates import find_dates, find_published
 
@@ -135,3 +136,47 @@ def test_spans_point_into_the_text() -> None:
 
 def test_today_inside_a_quote_is_still_a_date() -> None:
     assert _one("وقال «إن العمل سيبدأ اليوم» في المدينة") == ("اليوم", "2020-03-13", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A measure decided now happens on the coming day; PUB is a Friday, so Thursday is 2020-03-19.
+        ("وقررت البلدية إغلاق السوق المركزي أمام السيارات يوم الخميس.", "2020-03-19"),
+        ("وأعلن الاتحاد تأجيل المباراة إلى يوم الخميس.", "2020-03-19"),
+        ("وقال المنظمون إن المعرض سيفتتح أبوابه يوم الخميس.", "2020-03-19"),
+        ("تبدأ امتحانات الشهادة الثانوية يوم الخميس.", "2020-03-19"),
+        ("وتستأنف الرحلات الجوية اعتباراً من يوم الخميس.", "2020-03-19"),
+        # The decision itself, or any past event, keeps the last such day.
+        ("وقررت المحكمة يوم الخميس الإفراج عن الموقوفين.", "2020-03-12"),
+        ("التقى الوزير يوم الخميس نظيره الفرنسي.", "2020-03-12"),
+        ("وأضاف أن الحكومة ستعلن خطتها، وكان الوزير قد زار المدينة يوم الخميس.", "2020-03-12"),
+        # Nouns that start like a future verb do not make the clause future.
+        ("وجرفت السيول عشرات السيارات يوم الخميس.", "2020-03-12"),
+    ],
+)
+def test_bare_weekday_follows_the_tense_of_its_clause(text: str, expected: str) -> None:
+    (mention,) = [m for m in find_dates(text, PUB) if "الخميس" in text[m.start : m.end]]
+    assert mention.date == expected
+
+
+def test_windowed_scan_finds_what_a_full_scan_finds() -> None:
+    # Dates far apart, at the very start and end, and next to each other: every one is still found.
+    filler = " ".join(["كلمة"] * 80)
+    text = f"3 مارس 2020 {filler} في منتصف شهر أيار/مايو 2019 الماضي {filler} يوم الخميس المقبل، عام 1999"
+    found = [(text[m.start : m.end], m.date) for m in find_dates(text, PUB)]
+    assert found == [
+        ("3 مارس 2020", "2020-03-03"),
+        ("منتصف شهر أيار/مايو 2019", "2019-05"),
+        ("يوم الخميس المقبل", "2020-03-19"),
+        ("عام 1999", "1999"),
+    ]
+
+
+def test_windowed_scan_agrees_with_scanning_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts += [(DATA / "digits.txt").read_text(encoding="utf-8")]
+    windowed = [(find_dates(t, PUB), find_published(t)) for t in texts]
+    monkeypatch.setattr(dates, "_scan", lambda pattern, text: pattern.finditer(text))
+    assert [(find_dates(t, PUB), find_published(t)) for t in texts] == windowed
+    assert sum(len(found) for found, _ in windowed) >= 20

@@ -196,3 +196,164 @@ def test_ner_model_spans_are_used_when_installed(monkeypatch):
     entities, mentions = _by_key("التقى الوفد زمرد خان في المدينة. وقال خان إن اللقاء مثمر.")
     assert entities["زمرد خان"].kind == "person"
     assert [m.surface for m in _mentions_of(mentions, "زمرد خان")] == ["زمرد خان", "خان"]
+
+
+# --- names without a title, and what must not become one ----------------------------------------------------
+
+
+def _kinds(text: str) -> dict[str, str]:
+    entities, _ = find_entities(text)
+    return {e.key: e.kind for e in entities}
+
+
+def test_light_normalisation_keeps_alef_maksura():
+    from stories.nlp import camel
+
+    assert camel.normalize_light("عَلى") == "على"
+    assert camel.normalize_light("إلى") == "الى"
+    assert camel.normalize("على") == camel.normalize("علي")
+
+
+def test_common_given_name_starts_a_name_without_title():
+    text = "وقال محمد الهاشمي للصحفيين إن الاتفاق وشيك، ووافقه وعبدالكريم الزيدي. وحصل على الموافقة."
+    kinds = _kinds(text)
+    assert kinds[merge_key("محمد الهاشمي")] == "person"
+    assert kinds[merge_key("عبدالكريم الزيدي")] == "person"
+    assert not any(key.startswith("علي") for key in kinds)  # "على الموافقة" is a preposition
+
+
+def test_given_name_with_a_clitic_letter_after_a_title():
+    _, mentions = _by_key("استقبل الوزير وليد الحسن الوفد، ثم التقى الرئيس بهيئة الإغاثة.")
+    assert [m.epithet for m in _mentions_of(mentions, merge_key("وليد الحسن"))] == ["الوزير"]
+    assert not _mentions_of(mentions, merge_key("بهيئة"))
+
+
+def test_surname_known_from_quotes_completes_the_full_name():
+    text = "«الطحان» يرد على خصومه\nوأكد سمعان الطحان أن نظام الطحان في الإدارة ناجح، ووافقه أنصار الطحان."
+    entities, mentions = _by_key(text)
+    assert entities[merge_key("سمعان الطحان")].kind == "person"
+    assert len(_mentions_of(mentions, merge_key("سمعان الطحان"))) == 4
+    assert merge_key("نظام الطحان") not in entities
+
+
+def test_adjectives_and_verbs_after_a_title_are_not_names():
+    text = "الرئيس غاضب من القرار. والوزير متفائل بنتائج الحوار. المغنية اللبنانية تفوز بجائزة الموسيقى."
+    assert not any(kind == "person" for kind in _kinds(text).values())
+
+
+def test_possessive_title_and_naming_cue():
+    text = "وأكد رئيس تحريرها جميل عواد أن الخبر صحيح. وقال أحد الشهود، ويدعى كرم الفاخوري، إنه رأى الحريق."
+    _, mentions = _by_key(text)
+    assert [m.epithet for m in _mentions_of(mentions, merge_key("جميل عواد"))] == ["رئيس تحريرها"]
+    assert _mentions_of(mentions, merge_key("كرم الفاخوري"))
+
+
+def test_ambiguous_surname_alone_only_after_a_reporting_verb():
+    text = (
+        "وقال رئيس النقابة طلعت منصور إن الإضراب قائم. وأضاف منصور أن العمال غاضبون. وكان موقف منصور واضحا."
+    )
+    _, mentions = _by_key(text)
+    assert [m.surface for m in _mentions_of(mentions, merge_key("طلعت منصور"))] == ["طلعت منصور", "منصور"]
+
+
+def test_description_runs_through_place_and_relational_words():
+    text = "وقال مدير الشرطة في محافظة الشمال العميد رامز الخوري إن الطريق مغلق."
+    _, mentions = _by_key(text)
+    (mention,) = _mentions_of(mentions, merge_key("رامز الخوري"))
+    assert mention.epithet == "مدير الشرطة في محافظة الشمال العميد"
+
+
+def test_surname_inside_a_title_description_gets_the_title():
+    text = "وقال وزير المالية سامر العلي إن الموازنة جاهزة. ويسعى الوزير العلي إلى إقرارها."
+    _, mentions = _by_key(text)
+    assert [m.epithet for m in _mentions_of(mentions, merge_key("سامر العلي"))] == ["وزير المالية", "الوزير"]
+
+
+# --- organisations, places, events --------------------------------------------------------------------------
+
+
+def test_organisation_chains():
+    text = (
+        "أعلنت وزارة النقل أن نقابة عمال المخابز ستجتمع مع مديرية الأمن العام ووكالة أنباء الوادي والهيئة "
+        "العامة للطيران. ولم يتسن للوكالة التحقق من ذلك، فيما رفضت قوات الحكومة التعليق. وقال الأمن العام إن "
+        "الشركة المشغلة للمطار لم ترد."
+    )
+    entities, mentions = _by_key(text)
+    for name in ("وزارة النقل", "نقابة عمال المخابز", "وكالة أنباء الوادي", "الهيئة العامة للطيران"):
+        assert entities[merge_key(name)].kind == "organization", name
+    security = [e for e in entities.values() if "الأمن العام" in e.aliases or e.name == "الأمن العام"]
+    assert len(security) == 1 and len(_mentions_of(mentions, security[0].key)) == 2
+    for junk in ("الوكالة التحقق", "قوات الحكومة", "الشركة المشغلة للمطار"):
+        assert merge_key(junk) not in entities, junk
+
+
+def test_fused_article_keeps_the_preposition_in_the_span():
+    text = "وقال الأمين العام للأمم المتحدة إن الهدنة صامدة."
+    _, mentions = _by_key(text)
+    assert [m.surface for m in mentions if m.entity_key == merge_key("الأمم المتحدة")] == ["للأمم المتحدة"]
+
+
+def test_acronym_in_brackets_and_spelled_letters():
+    text = "قررت هيئة تنظيم الاتصالات (هتا) رفع الرسوم، وقالت هتا إن شركة إتش بي وافقت."
+    entities, mentions = _by_key(text)
+    authority = entities[merge_key("هيئة تنظيم الاتصالات")]
+    assert [m.surface for m in _mentions_of(mentions, authority.key)] == [
+        "هيئة تنظيم الاتصالات",
+        "هتا",
+        "هتا",
+    ]
+    assert entities[merge_key("إتش بي")].kind == "organization"
+
+
+def test_quoted_names_and_scare_quotes():
+    text = 'تحدث "البرغوثي" عن «توغل» تركي و«توسطت» القاهرة في خلاف "مفصلي" مع «مرتزقة ستورم».'
+    kinds = _kinds(text)
+    assert merge_key("البرغوثي") in kinds and merge_key("ستورم") in kinds
+    for word in ("توغل", "توسطت", "مفصلي"):
+        assert merge_key(word) not in kinds
+    assert not _kinds('قال إنه رأى "شقوقاً واضحة" وإن السد "سليم ويعمل بكفاءة".')
+
+
+def test_quoted_outlet_name_may_hold_a_function_word():
+    entities, _ = _by_key('ونقل موقع "صوت اليوم" عن مصادر أن شبكةCNN بثت الخبر.')
+    assert entities[merge_key("صوت اليوم")].kind == "organization"
+    assert entities["cnn"].kind == "organization"
+
+
+def test_places_after_cues():
+    text = (
+        "اجتاحت السيول بلدة وادي الريحان في محافظة الجنوب، وأغلق مطار قرطاج الدولي، ثم أعيد فتح قرطاج. "
+        "وارتفعت إيرادات قناة السويس، وقصفت الطائرات قاعدة الصخيرات."
+    )
+    entities, mentions = _by_key(text)
+    for name in ("وادي الريحان", "محافظة الجنوب", "مطار قرطاج الدولي", "قناة السويس", "الصخيرات"):
+        assert entities[merge_key(name)].kind == "location", name
+    airport = merge_key("مطار قرطاج الدولي")
+    assert [m.surface for m in _mentions_of(mentions, airport)] == ["مطار قرطاج الدولي", "قرطاج"]
+    assert merge_key("وادي") not in entities and merge_key("السويس") not in entities
+
+
+def test_events_named_by_place_or_name():
+    text = (
+        "ناقش مؤتمر باريس بنود اتفاقية دايتون و«قانون ماغنيتسكي»، ثم عقد مؤتمر صحفي بعد اتفاق نهائي "
+        "وعملية إنقاذ ومؤتمر نزع السلاح."
+    )
+    kinds = _kinds(text)
+    for name in ("مؤتمر باريس", "اتفاقية دايتون", "قانون ماغنيتسكي"):
+        assert kinds[merge_key(name)] == "other", name
+    for junk in ("مؤتمر صحفي", "اتفاق نهائي", "عمليه انقاذ", "مؤتمر نزع"):
+        assert merge_key(junk) not in kinds, junk
+    assert merge_key("باريس") not in kinds  # the city is part of the conference's name here
+
+
+def test_spaced_abd_compound_is_found_as_a_mention():
+    text = (
+        "ونقلت الوكالة عن الدكتور عثمان محجوب قوله إن رئيس المجلس عبد الكريم الساعدي وصل، وأكد الساعدي ذلك."
+    )
+    entities, mentions = _by_key(text)
+    assert merge_key("عثمان محجوب") in entities  # "قوله" (his saying) is not a third name
+    ours = _mentions_of(mentions, merge_key("عبد الكريم الساعدي"))
+    assert [(m.surface, m.epithet) for m in ours] == [
+        ("عبد الكريم الساعدي", "رئيس المجلس"),
+        ("الساعدي", None),
+    ]

@@ -1,0 +1,225 @@
+"""Grouping candidates into entities, finding every mention of them (clitics, surnames, ambiguous
+surnames in context) and the epithet the outlet put before or after each mention."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from stories.nlp import lexicon as lx
+from stories.nlp.entities.keys import _joinable, _key_tokens, merge_key
+from stories.nlp.entities.people import _chain_end, _Chains, _name_end
+from stories.nlp.entities.words import (
+    _APPOSITION_GAP,
+    _Candidate,
+    _phrase,
+    _raw_after,
+    _reading,
+    _sets,
+    _soft,
+    _space,
+    _Token,
+    _word,
+)
+from stories.nlp.types import ENTITY_KINDS, EntityFound, GazetteerEntry, Mention
+
+
+@dataclass
+class _Entity:
+    kind: str
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalised tokens -> display form
+    key: str | None = None  # fixed for gazetteer entries
+    display: str | None = None
+    weak: set[tuple[str, ...]] = field(default_factory=set)  # surname variants, matched only when unambiguous
+    derived: set[tuple[str, ...]] = field(default_factory=set)  # aliases, matched but never the key
+    ambiguous: set[tuple[str, ...]] = field(default_factory=set)  # surnames that are also adjectives ("كامل")
+
+
+def _from_gazetteer(gazetteer: Sequence[GazetteerEntry]) -> list[_Entity]:
+    entities = []
+    for entry in gazetteer:
+        names = {_key_tokens(n): n for n in (*entry.aliases, entry.name) if _key_tokens(n)}
+        if names:
+            kind = entry.kind if entry.kind in ENTITY_KINDS else "other"
+            entities.append(_Entity(kind, names, key=merge_key(entry.name), display=entry.name))
+    return entities
+
+
+def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entity]:
+    """Merge candidates into entities; longer names first, so a lone surname joins the full name."""
+    near: dict[str, list[int]] = {}  # first or last name token -> entities holding such a name
+    for n, e in enumerate(entities):
+        for tokens in e.names:
+            _near_add(near, tokens, n)
+    for cand in sorted(candidates, key=lambda c: -len(c.tokens)):
+        home = next(
+            (
+                entities[n]
+                for n in sorted({*near.get(cand.tokens[0], ()), *near.get(cand.tokens[-1], ())})
+                if any(_joinable(cand.kind, cand.tokens, entities[n].kind, t) for t in entities[n].names)
+            ),
+            None,
+        )
+        if home is None:
+            home = _Entity(cand.kind, {cand.tokens: cand.display})
+            entities.append(home)
+        n = entities.index(home)
+        _near_add(near, cand.tokens, n)
+        home.names.setdefault(cand.tokens, cand.display)
+        for tokens, display in cand.aliases:
+            if tokens not in home.names:
+                home.names[tokens] = display
+                home.derived.add(tokens)
+        if home.kind == "other":
+            home.kind = cand.kind
+    for e in entities:
+        _settle(e)
+    return entities
+
+
+def _near_add(near: dict[str, list[int]], tokens: tuple[str, ...], n: int) -> None:
+    """Every way ``_same_tokens`` can match shares the first or the last token, so those index the names."""
+    for token in {tokens[0], tokens[-1]}:
+        if n not in near.setdefault(token, []):
+            near[token].append(n)
+
+
+def _settle(e: _Entity) -> None:
+    """Pick the key and display name; persons by their fullest name, organisations by their shortest."""
+    s = _sets()
+    if e.key is None:
+        pick = min if e.kind == "organization" else max
+        tokens = pick((n for n in e.names if n not in e.derived), key=len)
+        e.key, e.display = " ".join(tokens), e.names[tokens]
+    if e.kind in ("person", "other"):
+        for tokens in list(e.names):
+            last = tokens[-1]
+            if len(tokens) < 2 or len(last) < 3 or last in s["block"]:
+                continue
+            (e.ambiguous if last in s["ambiguous"] else e.weak).add((last,))
+
+
+_FULL, _WEAK, _AMBIGUOUS = 2, 1, 0  # how a variant may match: always, when unambiguous, in context only
+
+
+def _index(entities: list[_Entity]) -> dict[str, list[tuple[tuple[str, ...], int, int]]]:
+    index: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
+    for n, e in enumerate(entities):
+        for tokens in e.names:
+            index.setdefault(tokens[0], []).append((tokens, n, _FULL))
+        for tokens in e.weak - set(e.names):
+            index.setdefault(tokens[0], []).append((tokens, n, _WEAK))
+        for tokens in e.ambiguous - set(e.names):
+            index.setdefault(tokens[0], []).append((tokens, n, _AMBIGUOUS))
+    return index
+
+
+def _match_at(
+    tokens: list[_Token], i: int, index: dict, last_seen: dict[int, int], context: bool
+) -> tuple[int, str, int, int] | None:
+    """(prefix length, first-token stem, token count, entity) of the best variant starting at token ``i``."""
+    for plen, stem in lx.stems(tokens[i].norm):
+        first, pos = _joined(tokens, i, stem)
+        hits = []
+        for variant, entity, rank in index.get(first, ()):
+            if rank == _AMBIGUOUS and not context:
+                continue
+            end = _variant_end(tokens, pos, variant[1:])
+            if end is not None:
+                hits.append((len(variant), min(rank, _WEAK), last_seen.get(entity, -1), -entity, entity, end))
+        if hits:
+            best = max(hits)
+            rivals = {h[4] for h in hits if h[0] == best[0] and h[1] == best[1]}
+            if best[1] < _FULL and len(rivals) > 1 and all(last_seen.get(e, -1) < 0 for e in rivals):
+                return None  # a surname shared by two people, neither named yet: leave it unattributed
+            return plen, stem, best[5] - i, best[4]
+    return None
+
+
+def _joined(tokens: list[_Token], j: int, word: str) -> tuple[str, int]:
+    """The key word at token ``j`` as ``merge_key`` writes it: "عبد الفتاح" and "نصر الله" are one word."""
+    k = j + 1
+    while k < len(tokens) and _space(tokens[k].gap) and (word == "عبد" or tokens[k].norm == "الله"):
+        word, k = word + tokens[k].norm, k + 1
+    return word, k
+
+
+def _variant_end(tokens: list[_Token], pos: int, rest: tuple[str, ...]) -> int | None:
+    """Token index after the remaining key words ``rest`` read from ``pos``; None if they do not follow."""
+    for expected in rest:
+        if pos >= len(tokens) or not _space(tokens[pos].gap):
+            return None
+        word, pos = _joined(tokens, pos, tokens[pos].norm)
+        if word != expected:
+            return None
+    return pos
+
+
+def _epithet(tokens: list[_Token], chains: _Chains, i: int, end: int) -> str | None:
+    """The title before the name, a framing noun before it ("ميليشيات"), or a description after it."""
+    s = _sets()
+    j = chains[0].get(i)
+    if j is None and end == i + 1:
+        j = chains[1].get(i)  # "الوزير العطار": the surname closed the title's description
+    if j is not None and j < i:
+        return _phrase(tokens, j, i, s["titles"])
+    if i > 0 and _soft(tokens[i].gap):
+        framing = _reading(tokens[i - 1].norm, s["framing"])
+        if framing is not None:
+            return _word(tokens[i - 1], *framing)
+    if end < len(tokens) and _APPOSITION_GAP.fullmatch(tokens[end].gap):
+        if _reading(tokens[end].norm, s["offices"], 0) is not None:
+            after = _chain_end(tokens, end)
+            named = after < len(tokens) and _soft(tokens[after].gap) and _name_end(tokens, after) is not None
+            if after > end + 1 and not named:
+                return _phrase(tokens, end, after)
+    return None
+
+
+def _mentions(
+    text: str, tokens: list[_Token], entities: list[_Entity], chains: _Chains
+) -> list[tuple[Mention, str]]:
+    """Every occurrence of every entity's names, with the name as a word (elided article restored)."""
+    index, last_seen, found, i, person_end = _index(entities), {}, [], 0, -1
+    while i < len(tokens):
+        hit = _match_at(tokens, i, index, last_seen, _ambiguous_ok(tokens, i, person_end))
+        if hit is None:
+            i += 1
+            continue
+        plen, stem, count, n = hit
+        entity, end_tok = entities[n], i + count
+        # ل + ال fuse ("للجيش"): the span keeps the preposition's lam, since the article's alef is gone
+        fused = plen and len(stem) > len(tokens[i].norm) - plen
+        start = tokens[i].start + _raw_after(tokens[i].raw, plen - 1 if fused else plen)
+        end = tokens[end_tok - 1].end
+        epithet = _epithet(tokens, chains, i, end_tok) if entity.kind in ("person", "other") else None
+        word = " ".join([_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
+        found.append((Mention(start, end, text[start:end], entity.key or "", epithet), word))
+        last_seen[n] = i
+        person_end = end_tok if entity.kind == "person" else person_end
+        i = end_tok
+    return found
+
+
+def _ambiguous_ok(tokens: list[_Token], i: int, person_end: int) -> bool:
+    """Whether a surname that is also an adjective ("كامل", "منصور") may stand alone at ``i``: as the subject
+    of a reporting verb ("وأضاف منصور") or joined by و to a person just named ("بين مملوك وكامل")."""
+    if i == 0 or not _space(tokens[i].gap):
+        return False
+    if i == person_end and tokens[i].norm.startswith("و"):
+        return True
+    return _reading(tokens[i - 1].norm, _sets()["reporting"], 2) is not None
+
+
+def _found(entities: list[_Entity], mentions: list[tuple[Mention, str]]) -> tuple[EntityFound, ...]:
+    out, by_key = [], {}
+    for m, word in mentions:
+        by_key.setdefault(m.entity_key, []).append(word)
+    for e in entities:
+        words = by_key.get(e.key or "")
+        if not words:
+            continue
+        aliases = {merge_key(n): n for n in (*e.names.values(), *words)}
+        aliases.pop(merge_key(e.display or ""), None)
+        out.append(EntityFound(e.key or "", e.display or "", e.kind, tuple(sorted(aliases.values()))))
+    return tuple(out)

@@ -1,0 +1,264 @@
+"""People: titles and the descriptions they head, given names, naming cues, surnames seen elsewhere
+in the article, and the shapes (verbs, adjectives) that must not pass for a name after a title."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stories.nlp import camel
+from stories.nlp import lexicon as lx
+from stories.nlp.entities.words import (
+    _QUOTES,
+    _adjective_like,
+    _Candidate,
+    _candidate,
+    _is_place,
+    _name_word,
+    _reading,
+    _sets,
+    _soft,
+    _space,
+    _tanween,
+    _Token,
+    _verb_like,
+)
+
+_MAX_CHAIN = 8  # tokens in a description between a title and the name
+_Chains = tuple[dict[int, int], dict[int, int]]  # title descriptions: (name start -> title, surname -> title)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names in light spelling, so "على" (on) is not "علي"; final ى also as ي ("مصطفي")."""
+    forms = {camel.normalize_light(w) for w in lx.GIVEN_NAMES}
+    return frozenset(
+        forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649") and f[0] != "ي"}
+    )  # not "يحيي"
+
+
+def _given_name(light: str) -> bool:
+    """A listed given name, or a compound of عبد written as one word ("عبدالرحمن", "عبدالهادي")."""
+    return light in _given_names() or (light.startswith("عبد") and len(light) >= 6 and "ال" in light[3:6])
+
+
+def _chain_end(tokens: list[_Token], j: int) -> int:
+    """End (exclusive) of the description a title at ``j`` heads: definite words, office nouns, places."""
+    s, k = _sets(), j + 1
+    while k < len(tokens) and k - j <= _MAX_CHAIN and _soft(tokens[k].gap):
+        norm = tokens[k].norm
+        if norm in s["stop"]:
+            if _chain_bridge(tokens, k):
+                k += 2
+                continue
+            break
+        if _possessed(norm):
+            return k + 1  # "رئيس تحريرها", "المتحدث باسمه": the pronoun closes the description
+        if not (lx.is_definite(norm) or _reading(norm, s["chain"], 1) or _is_place(norm)):
+            break
+        k += 1
+    return k
+
+
+def _chain_bridge(tokens: list[_Token], k: int) -> bool:
+    """A function word a description runs through: "في" + a place ("مدير الدفاع المدني في محافظة الشمال"),
+    "غير" + an adjective ("القوات غير الشرعية"), "التابع" + ل ("التابع للنظام السوري")."""
+    if k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+        return False
+    s, norm, nxt = _sets(), tokens[k].norm, tokens[k + 1].norm
+    if norm == "في":
+        return _is_place(nxt) or _reading(nxt, s["place_cue"], 0) is not None
+    if norm == "غير":
+        return nxt.startswith("ال")
+    return norm in s["relational"] and nxt.startswith("ل")
+
+
+def _possessed(norm: str) -> bool:
+    """An office noun with a possessive pronoun ("تحريرها", "مكتبه"), which makes the description definite."""
+    chain = _sets()["chain"]
+    for suffix in ("هما", "هم", "ها", "ه"):
+        base = norm[: -len(suffix)]
+        if (
+            norm.endswith(suffix)
+            and len(base) >= 3
+            and (base in chain or base.endswith("ت") and base[:-1] + "ه" in chain)
+        ):
+            return True
+    return False
+
+
+def _chain_ends(tokens: list[_Token]) -> tuple[dict[int, int], dict[int, int]]:
+    """For each token that a title description ends before, the earliest title token starting it; and for
+    each definite last word of a description ("الوزير العطار"), the title it follows (a surname after it)."""
+    titles, ends, absorbed = _sets()["titles"], {}, {}
+    for j, tok in enumerate(tokens):
+        reading = _reading(tok.norm, titles)
+        if reading is None:
+            continue
+        k = _chain_end(tokens, j)
+        # A bare construct ("مستشار X", "رئيس تحرير X") makes X the possessor, not the title holder;
+        # "رئيس الوزراء X", "الرئيس X" and "رئيس وزراء إسرائيل X" are definite and describe X.
+        definite = reading[1].startswith("ال") or any(
+            lx.is_definite(t.norm) or _is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
+        )
+        if definite and k < len(tokens) and _soft(tokens[k].gap):  # "رئيس الشركة، X" does not name X
+            ends.setdefault(k, j)
+        if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
+            absorbed.setdefault(k - 1, j)
+    return ends, absorbed
+
+
+def _name_end(tokens: list[_Token], k: int) -> int | None:
+    """End (exclusive) of a personal name starting at token ``k``: one or two words, more inside quotes.
+
+    A name ends after a family name with the article ("بشار الأسد"), before a conjunction, a clitic-led
+    word or punctuation; compounds ("أبو الغيط", "عبد الرحمن", "نصر الله") count as one word.
+    """
+    if k >= len(tokens):
+        return None
+    first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in _QUOTES)
+    given = _given_name(tokens[k].light)
+    if not quoted and not given and (first.startswith(("و", "ل")) or _verb_like(first)):
+        return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"; not "وليد"
+    core, i = 0, k
+    while i < len(tokens) and core < (3 if quoted else 2) and (i == k or _space(tokens[i].gap)):
+        part = _name_part(tokens, i, i == k, quoted)
+        if part is None:
+            break
+        core, i = core + 1, part[0]
+        if part[1]:
+            break
+    if core == 0 or quoted:
+        return i if core else None
+    if (
+        core == 1
+        and not given
+        and (
+            first.startswith("ي")
+            or _adjective_like(first)
+            or _predicate(tokens, k)
+            or _verb_object(tokens, k)
+        )
+    ):
+        return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective; "الرئيس غاضب من"
+    if core == 2 and first.startswith("ي") and not lx.is_definite(tokens[i - 1].norm):
+        return None  # "يهدد حماس"
+    return i
+
+
+def _verb_object(tokens: list[_Token], k: int) -> bool:
+    """A four-letter imperfect verb with its object or complement after it ("تفوز بجائزة", "تقطف الجائزة")."""
+    norm = tokens[k].norm
+    if len(norm) != 4 or norm[0] not in "يتن" or k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+        return False
+    nxt = tokens[k + 1].norm
+    return lx.is_definite(nxt) or (nxt[0] in "بل" and len(nxt) > 3)
+
+
+def _predicate(tokens: list[_Token], k: int) -> bool:
+    """A one-word adjective after a title ("الرئيس غاضب من", "الوزير متفائل"): participle or fa'il/fa'il shape,
+    followed by a preposition, punctuation or the end, as a nominal sentence's predicate is."""
+    norm = tokens[k].norm
+    shaped = (len(norm) == 4 and (norm[1] == "ا" or norm[2] == "ي")) or norm.startswith(("مت", "مست"))
+    if not shaped:
+        return False
+    if k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+        return True
+    nxt = tokens[k + 1].norm
+    return nxt in _sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
+
+
+def _suffixed(tok: _Token) -> bool:
+    """A noun with a possessive pronoun ("قوله", "نجلها"): written with ه, unlike the ة a name may end in."""
+    raw = tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return len(tok.norm) >= 4 and raw.endswith(("ه", "ها", "هم")) and not _given_name(tok.light)
+
+
+def _name_part(tokens: list[_Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:
+    """One word of a name at ``i`` with its particles and a trailing "الله": (end, whether it ends the name)."""
+    connectors, norm = _sets()["connector"], tokens[i].norm
+    if norm in connectors:
+        j = i + 1
+        while j < len(tokens) and tokens[j].norm in connectors and _space(tokens[j].gap):
+            j += 1  # "بن عبد العزيز"
+        if j >= len(tokens) or not _space(tokens[j].gap) or not _name_word(tokens[j], first=False):
+            return None
+        # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
+        return j + 1, lx.is_definite(tokens[j].norm) and norm != "عبد"
+    if not _name_word(tokens[i], first=first):
+        return None
+    if not first and not quoted and (norm[0] in "وبلي" or _verb_object(tokens, i) or _suffixed(tokens[i])):
+        return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
+    end = i + 1
+    if end < len(tokens) and tokens[end].norm == "الله" and _space(tokens[end].gap):
+        return end + 1, False  # "نصر الله"
+    return end, lx.is_definite(norm)
+
+
+def _people(tokens: list[_Token], ends: dict[int, int]) -> list[_Candidate]:
+    found = []
+    cues = _sets()["cue"]
+    starts = set(ends) | {i + 1 for i, t in enumerate(tokens) if _reading(t.norm, cues)}
+    for k in sorted(starts):
+        end = _name_end(tokens, k)
+        if end is not None:
+            found.append(_candidate(tokens, k, end, "person"))
+    return found + _given_people(tokens)
+
+
+def _given_people(tokens: list[_Token]) -> list[_Candidate]:
+    """A common given name, possibly behind a clitic ("وعبدالهادي"), followed by a family name."""
+    found = []
+    for i, tok in enumerate(tokens[:-1]):
+        light = tok.light
+        for plen, stem in lx.stems(tok.norm):
+            if plen > 2 or stem != tok.norm[plen:] or not _given_name(light[plen:]):
+                continue
+            if plen and len(stem) < 4:
+                break  # "لجان" is committees, not ل + "جان"
+            end = _family_end(tokens, i + 1)
+            if end is not None:
+                found.append(_candidate(tokens, i, end, "person", (plen, stem)))
+            break
+    return found
+
+
+def _family_end(tokens: list[_Token], k: int) -> int | None:
+    """End of the one or two name words after a given name; None when no family name follows."""
+    end = k
+    while end < len(tokens) and end - k < 2 and _space(tokens[end].gap):
+        part = _name_part(tokens, end, False, False)
+        if part is None:
+            break
+        end = part[0]
+        if part[1]:
+            break
+    return end if end > k else None
+
+
+def _surname_people(tokens: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "بشار الأسد" once "الأسد" is known as a name here: a first-name-shaped word before a known
+    definite surname completes the name."""
+    s = _sets()
+    surnames = {
+        c.tokens[-1]
+        for c in candidates
+        if c.kind in ("person", "other") and c.tokens[-1].startswith("ال") and len(c.tokens[-1]) > 4
+    }
+    names = {t for c in candidates for t in c.tokens}
+    found = []
+    for j in range(1, len(tokens)):
+        first = tokens[j - 1]
+        if tokens[j].norm not in surnames or not _space(tokens[j].gap):
+            continue
+        norm = first.norm
+        if (
+            lx.is_definite(norm)
+            or norm.endswith(("ه", "ها", "هم"))
+            or any(w in s["stop"] for _, w in lx.stems(norm))
+        ):
+            continue  # "وأكد الدباغ", "زوجها السادس"
+        if norm[0] in "وبلف" and (norm[1:] in names or _given_name(first.light[1:])):
+            continue  # "وحفتر الأسد", "وعلي الأسد": a clitic on a name, not a first name
+        if _name_word(first, True) and not (_verb_like(norm) or _adjective_like(norm) or _tanween(first)):
+            found.append(_candidate(tokens, j - 1, j + 1, "person"))
+    return found

@@ -1,0 +1,275 @@
+"""Tokens, word classes and phrase helpers shared by the entity finders: what can be a name, a title,
+a clitic reading, and how a span of tokens becomes a candidate name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from stories.nlp import camel
+from stories.nlp import lexicon as lx
+from stories.nlp.entities.keys import _key_tokens
+
+_TOKEN = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+|[A-Za-z][A-Za-z0-9]*")
+_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")  # what camel.normalize deletes inside a word
+_QUOTES = "«»“”\"„‘’‹›'"
+_QUOTED = re.compile(r"[«“\"„”]([^«»“”\"„\n]{1,80}?)[»”\"“]")
+_SOFT_GAP = re.compile(rf"[\s{_QUOTES}\u0640]*")
+_APPOSITION_GAP = re.compile(r"\s*[،,]?\s*")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    raw: str
+    norm: str
+    gap: str  # text between the previous token and this one
+
+    @property
+    def light(self) -> str:
+        return camel.normalize_light(self.raw)
+
+
+def _title_words() -> tuple[str, ...]:
+    offices = lx.OFFICE_TITLES
+    return (*lx.HONORIFICS, *offices, *("ال" + w for w in offices), *lx.PROFESSIONS)
+
+
+def _stop_words() -> tuple[str, ...]:
+    return (
+        *lx.FUNCTION_WORDS, *lx.CALENDAR_WORDS, *lx.REPORTING_VERBS, *lx.COMMON_VERBS,
+        *lx.ATTRIBUTION_MARKERS, *lx.RELATIONAL_WORDS, *lx.FRAMING_ADJECTIVES,
+    )  # fmt: skip
+
+
+def _block_words() -> tuple[str, ...]:
+    """Every word that can never be part of a personal name."""
+    return (
+        *_stop_words(), *_title_words(), *lx.COMMON_WORDS, *lx.CHAIN_NOUNS, *lx.ORGANIZATION_HEADS,
+        *lx.OUTLET_NOUNS, *lx.FRAMING_NOUNS, *lx.LOCATION_CUES, *lx.PERSON_CUES, *lx.GENERIC_COMPLEMENTS,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    n = lx.normalized
+    titles = n(_title_words())
+    return {
+        "titles": titles,
+        "offices": n(lx.OFFICE_TITLES) | frozenset("ال" + camel.normalize(w) for w in lx.OFFICE_TITLES),
+        "stop": n(_stop_words()),
+        "block": n(_block_words()),
+        "light_block": _light_forms(_block_words()),
+        "function": n(lx.FUNCTION_WORDS),
+        "chain": n(lx.CHAIN_NOUNS) | titles,
+        "org": n(lx.ORGANIZATION_HEADS),
+        "named_org": n(("حركة", "حزب", "شركة", "منظمة", "جبهة")),
+        "outlet": n(lx.OUTLET_NOUNS),
+        "outlet_ambiguous": n(lx.AMBIGUOUS_OUTLET_NOUNS),
+        "framing": n(lx.FRAMING_NOUNS),
+        "generic": n(lx.GENERIC_COMPLEMENTS) | n(lx.COMMON_WORDS),
+        "cue": n(lx.PERSON_CUES),
+        "place_cue": n(lx.LOCATION_CUES),
+        "connector": n(lx.NAME_CONNECTORS),
+        "ambiguous": n(lx.AMBIGUOUS_SURNAMES),
+        "reporting": n(lx.REPORTING_VERBS),
+        "relational": n(lx.RELATIONAL_WORDS),
+        "ministry": n(lx.MINISTRY_ELLIPSES),
+        "letters": n(lx.LETTER_NAMES),
+        "generic_strong": n(lx.GENERIC_COMPLEMENTS),
+        "anaphoric_org": n(("شركة", "سفارة", "قنصلية", "مصادر")),
+        "descriptive_adjective": n(
+            ("الخاصة", "الخاص", "الحكومية", "الأمنية", "العسكرية", "الجديدة", "الجديد")
+        ),
+        "event": n(lx.EVENT_HEADS),
+        "weak_event": n(lx.WEAK_EVENT_HEADS),
+        "strong_org": n(lx.STRONG_ORG_HEADS),
+        "descriptive_org": n(lx.DESCRIPTIVE_ORG_HEADS),
+        "droppable_org": n(lx.DROPPABLE_ORG_HEADS),
+        "name_adjective": n(lx.NAME_ADJECTIVES),
+        "facility": n(lx.FACILITY_CUES),
+        "facility_adjective": n(lx.FACILITY_ADJECTIVES),
+        "admin": n(lx.ADMIN_CUES),
+        "direction": n(lx.DIRECTIONS),
+        "toponym": n(lx.TOPONYM_PREFIXES),
+    }
+
+
+def _light_forms(words: tuple[str, ...]) -> frozenset[str]:
+    """Light forms, plus the alef-maksura spelling of words ending in ya ("فى" for "في", "التى")."""
+    forms = {_light(w) for w in words}
+    return frozenset(forms | {f[:-1] + "\u0649" for f in forms if f.endswith("ي")})
+
+
+def _light(word: str) -> str:
+    """camel.normalize without folding alef maksura, which would make "على" (on) the name "علي"."""
+    return camel.normalize_light(word)
+
+
+@lru_cache(maxsize=8192)
+def _lemma_blocked(norm: str) -> bool:
+    """Ask the morphological analyser, when installed, whether a word is a common word in disguise."""
+    lemmas = camel.lemmatize([norm])
+    return bool(lemmas) and camel.normalize(lemmas[0]) in _sets()["block"]
+
+
+def _reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
+    """The first clitic reading of a token that is in ``words``."""
+    for plen, stem in lx.stems(norm):
+        if plen <= max_prefix and (stem in words):
+            return plen, stem
+    return None
+
+
+def _is_place(norm: str) -> bool:
+    return _reading(norm, _single_places()) is not None
+
+
+@lru_cache(maxsize=1)
+def _single_places() -> frozenset[str]:
+    return frozenset(key[0] for key in lx.place_index() if len(key) == 1)
+
+
+def _blocked(tok: _Token) -> bool:
+    light = _light(tok.raw)
+    if len(tok.norm) < 2 or light in _sets()["light_block"]:
+        return True
+    # a common noun with a pronoun suffix ("زيارته", "منصبه") is still a common noun
+    for suffix, repl in (("تها", "ه"), ("ته", "ه"), ("تهم", "ه"), ("ها", ""), ("هم", ""), ("ه", "")):
+        if tok.norm.endswith(suffix) and len(tok.norm) - len(suffix) >= 3:
+            return tok.norm[: -len(suffix)] + repl in _sets()["block"]
+    return False
+
+
+def _name_word(tok: _Token, first: bool) -> bool:
+    """Could this token be part of a personal name? Rejects function words, verbs, titles, common nouns."""
+    s, norm = _sets(), tok.norm
+    if not norm or _blocked(tok) or _lemma_blocked(norm):
+        return False
+    if lx.is_place_adjective(norm):
+        return not first  # "السويدي" after a first name is a family name, not "Swedish"
+    if lx.is_definite(norm):  # "العلي" is a family name even though "على" folds to "علي"
+        return not first and lx.without_article(_light(tok.raw)) not in s["light_block"]
+    if first and _is_place(norm):
+        return False
+    # "لمدير", "بزيارة", "بوقف", "ولم": a clitic in front of a word that is never a name; و and ف are also
+    # first letters of names, so after them only longer words count ("فيصل" is not ف + يصل)
+    return not any(
+        stem in s["function"]
+        or (len(stem) >= (4 if plen == 1 and norm[0] in "وف" else 3) and stem in s["block"])
+        for plen, stem in lx.stems(norm)[1:]
+    )
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens, last = [], 0
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        tokens.append(
+            _Token(match.start(), match.end(), raw, camel.normalize(raw).lower(), text[last : match.start()])
+        )
+        last = match.end()
+    return tokens
+
+
+def _soft(gap: str) -> bool:
+    return bool(_SOFT_GAP.fullmatch(gap))
+
+
+def _space(gap: str) -> bool:
+    return gap.isspace()
+
+
+def _raw_after(raw: str, plen: int) -> int:
+    """Index in ``raw`` after its first ``plen`` letters (diacritics and tatweel do not count)."""
+    count, i = 0, 0
+    while i < len(raw) and count < plen:
+        if not _MARKS.match(raw[i]):
+            count += 1
+        i += 1
+    while i < len(raw) and _MARKS.match(raw[i]):
+        i += 1
+    return i
+
+
+def _word(tok: _Token, plen: int, stem: str) -> str:
+    """The token as a dictionary word: clitics dropped, an article elided after ل restored ("للواء" -> "اللواء")."""
+    rest = tok.raw[_raw_after(tok.raw, plen) :]
+    added = stem[: len(stem) - (len(tok.norm) - plen)]
+    return added + rest
+
+
+def _phrase(tokens: list[_Token], a: int, b: int, words: frozenset[str] | None = None) -> str:
+    reading = _reading(tokens[a].norm, words) if words else None
+    head = _word(tokens[a], *reading) if reading else tokens[a].raw
+    return " ".join([head, *(t.raw for t in tokens[a + 1 : b])])
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tokens: tuple[str, ...]  # normalised name tokens
+    display: str
+    kind: str
+    aliases: tuple[tuple[tuple[str, ...], str], ...] = ()  # other names of the same thing, never its key
+    end: int = -1  # token index after the name, where an acronym in brackets may follow
+
+
+def _verb_like(norm: str) -> bool:
+    """Shape of an imperfective verb, the usual word after a title in headlines ("الرئيس يتهم", "يصفونها")."""
+    if norm.startswith(("يت", "يست", "تت", "تست")) and len(norm) >= 4:
+        return True
+    return norm.startswith(("ي", "ت")) and len(norm) >= 5 and norm.endswith(("ون", "وا", "ونها", "ونه", "وه"))
+
+
+def _adjective_like(norm: str) -> bool:
+    """An indefinite feminine or nisba adjective ("شابة", "صينية", "مصري"), not a proper name."""
+    return not lx.is_definite(norm) and (
+        (len(norm) >= 4 and norm.endswith("ه")) or lx.is_place_adjective("ال" + norm)
+    )
+
+
+def _candidate(
+    tokens: list[_Token], a: int, b: int, kind: str, reading: tuple[int, str] | None = None
+) -> _Candidate:
+    """A name over tokens ``a:b``; ``reading`` drops the first token's clitics ("للجيش" -> "الجيش")."""
+    plen, stem = reading or (0, tokens[a].norm)
+    head = _word(tokens[a], plen, stem)
+    words = (stem, *(t.norm for t in tokens[a + 1 : b]))
+    display = " ".join([head, *(t.raw for t in tokens[a + 1 : b])])
+    return _Candidate(_key_tokens(" ".join(words)), display, kind, end=b)
+
+
+def _definite_adjective(norm: str) -> bool:
+    """A definite word shaped like an adjective: nisba ("الوطني"), participle ("المتحدة"), or a listed one."""
+    if norm in _sets()["name_adjective"] or lx.is_place_adjective(norm):
+        return True
+    body = norm[2:]
+    return body.endswith(("ي", "يه", "يون", "يين", "يات")) or (body.startswith("م") and len(body) >= 4)
+
+
+def _org_head(norm: str) -> tuple[int, str] | None:
+    """Clitic reading of an organisation head, with or without the article ("الجيش", "للجيش", "وزارة")."""
+    heads = _sets()["org"]
+    for plen, stem in lx.stems(norm):
+        if stem in heads or (stem.startswith("ال") and stem[2:] in heads):
+            return plen, stem
+    return None
+
+
+def _quote_opens(tok: _Token) -> bool:
+    return any(q in tok.gap for q in _QUOTES)
+
+
+def _quoted_end(tokens: list[_Token], k: int) -> int:
+    """End of a quoted name starting at ``k``: up to four words, closed by the next quote or punctuation."""
+    end = k + 1
+    while end < len(tokens) and end - k < 4 and _space(tokens[end].gap):
+        end += 1
+    return end
+
+
+def _tanween(tok: _Token) -> bool:
+    """An accusative indefinite ending ("شقوقاً"): a common noun or adverb, never a name."""
+    return "\u064b" in tok.raw
