@@ -7,9 +7,9 @@ whose quote is an exact slice of the cleaned text and whose ``key`` is what the 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from . import camel, lexicon, morph
 from .match import AGENT_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
@@ -497,10 +497,10 @@ def _skipped_in_subject(w: Word) -> bool:
 
 
 def _verb_like(w: Word) -> bool:
-    """A verb by lexicon or shape, or a short undefined word listed as an event verb ("لقي", "شن")."""
+    """A verb by lexicon or shape, or an undefined word listed as an event verb ("اجتمع", "شن")."""
     if looks_like_verb(w.bare) or looks_like_verb(w.norm):
         return True
-    return len(w.bare) == 3 and not w.bare.startswith("ال") and w.bare in _event_index()
+    return not w.bare.startswith("ال") and _event_index().get(w.bare) is not None
 
 
 def _past_openers(proposition: str, everything: list[Word], words: list[Word]) -> list[Word]:

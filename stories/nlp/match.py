@@ -60,7 +60,10 @@ def _conflict(a: _Entry, b: _Entry) -> bool:
     if a.head and b.head:
         return a.head.isdisjoint(b.tokens) and b.head.isdisjoint(a.tokens)
     # One side names a group-like head ("وفد") the other, a titled person, never mentions.
-    return bool((a.head and b.agents and a.head.isdisjoint(b.tokens)) or (b.head and a.agents and b.head.isdisjoint(a.tokens)))
+    return bool(
+        (a.head and b.agents and a.head.isdisjoint(b.tokens))
+        or (b.head and a.agents and b.head.isdisjoint(a.tokens))
+    )
 
 
 def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:

@@ -144,3 +144,15 @@ def test_one_act_named_through_different_state_actors_matches():
     index.add(2, claim_key("وقع وزير الزراعة اتفاقا لاستيراد القمح من أستراليا"))
     found = index.best(claim_key("قام النظام بافتتاح القنصلية الأردنية في البصرة"))
     assert found is not None and found[0] == 1
+
+
+def test_event_classes_let_synonymous_predicates_meet_and_agents_of_other_kinds_stay_apart():
+    met = claim_key("اجتمع وزير المالية سامي العلي بمدير البنك المركزي نزار حداد في بيروت")
+    also_met = claim_key("التقى وزير المالية سامي العلي مدير البنك المركزي نزار حداد في بيروت أمس")
+    delegation = claim_key("التقى وفد من وزارة المالية مدير البنك المركزي نزار حداد في بيروت")
+    assert any(t.startswith("~") for t in met) and {t for t in met if t.startswith("~")} <= set(also_met)
+    assert claim_similarity(met, also_met) > claim_similarity(also_met, delegation)
+    index = ClaimIndex()
+    index.add(1, also_met)
+    assert index.best(met) is not None and index.best(met)[0] == 1
+    assert index.best(delegation) is None
