@@ -6,7 +6,6 @@ import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -40,16 +39,11 @@ from stories.nlp.types import Analysis, AnalysisError, GazetteerEntry
 logger = logging.getLogger(__name__)
 
 PUBLISHED_FIRST = F("published_at").asc(nulls_last=True)
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 class IngestError(ValueError):
     """An upload refused before anything was stored; the message is meant for the editor."""
-
-
-@dataclass(frozen=True)
-class IngestResult:
-    article: Article | None
-    error: str = ""
 
 
 def story_get_or_create(*, slug: str, title: str | None = None, is_public: bool | None = None) -> Story:
@@ -226,7 +220,7 @@ def _original_of(article: Article) -> int | None:
     )
 
     def order(published, sha256):
-        return (published is None, published or article.created_at, sha256)
+        return (published is None, published or EARLIEST, sha256)
 
     mine = order(article.published_at, article.sha256)
     rows = sorted(earlier, key=lambda row: order(row[1], row[2]))

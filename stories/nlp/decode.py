@@ -9,16 +9,17 @@ from charset_normalizer import from_bytes
 
 from .types import AnalysisError
 
+# (magic bytes, English description, code suffix); the code "binary:<suffix>" is what the Django side translates.
 _MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (Word, Excel and similar files are ZIP archives)"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x1f\x8b", "a gzip archive"),
+    (b"%PDF", "a PDF document", "PDF document"),
+    (b"\x89PNG", "a PNG image", "PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image", "JPEG image"),
+    (b"GIF87a", "a GIF image", "GIF image"),
+    (b"GIF89a", "a GIF image", "GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (Word, Excel and similar files are ZIP archives)", "ZIP archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document", "old Office document"),
+    (b"{\\rtf", "an RTF document", "RTF document"),
+    (b"\x1f\x8b", "a gzip archive", "gzip archive"),
 )
 # UTF-32 BOMs start like UTF-16 ones, so they are checked first.
 _BOMS = (
@@ -42,22 +43,23 @@ _UNDECODABLE = "The file's text encoding could not be recognised. Save it as UTF
 def decode_bytes(data: bytes, filename: str | None = None) -> tuple[str, bool]:
     """Decode an upload to text and say whether it is an HTML page; raise AnalysisError for non-text input."""
     if not data or not data.strip():
-        raise AnalysisError(_EMPTY)
+        raise AnalysisError(_EMPTY, code="empty")
     _refuse_known_binary(data)
     text = _decode(data)
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise AnalysisError(_EMPTY)
+        raise AnalysisError(_EMPTY, code="empty")
     _refuse_control_heavy(text)
     return text, _looks_like_html(text, filename)
 
 
 def _refuse_known_binary(data: bytes) -> None:
     head = data[:8]
-    for magic, what in _MAGIC:
+    for magic, what, kind in _MAGIC:
         if head.startswith(magic):
             raise AnalysisError(
-                f"This file is {what}, not an article. Upload the article as plain text or an HTML page."
+                f"This file is {what}, not an article. Upload the article as plain text or an HTML page.",
+                code=f"binary:{kind}",
             )
 
 
@@ -67,11 +69,13 @@ def _decode(data: bytes) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise AnalysisError(_UNDECODABLE) from exc
+                raise AnalysisError(_UNDECODABLE, code="undecodable") from exc
     if b"\x00" in data:
         text = _bomless_utf16(data)
         if text is None:
-            raise AnalysisError("This file is binary (it contains NUL bytes), not a text article.")
+            raise AnalysisError(
+                "This file is binary (it contains NUL bytes), not a text article.", code="binary:nul"
+            )
         return text
     try:
         return data.decode("utf-8")
@@ -84,7 +88,7 @@ def _decode(data: bytes) -> str:
         return text
     best = from_bytes(data).best()
     if best is None:
-        raise AnalysisError(_UNDECODABLE)
+        raise AnalysisError(_UNDECODABLE, code="undecodable")
     return str(best)
 
 
@@ -147,7 +151,10 @@ def _control_ratio(text: str) -> float:
 
 def _refuse_control_heavy(text: str) -> None:
     if _control_ratio(text) > 0.05:
-        raise AnalysisError("This file looks binary (it is full of control characters), not a text article.")
+        raise AnalysisError(
+            "This file looks binary (it is full of control characters), not a text article.",
+            code="binary:control",
+        )
 
 
 def _looks_like_html(text: str, filename: str | None) -> bool:

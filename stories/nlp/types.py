@@ -15,7 +15,15 @@ ENTITY_KINDS = ("person", "organization", "location", "other")
 
 
 class AnalysisError(ValueError):
-    """Input the pipeline cannot read (binary, empty, undecodable); the message is shown to editors."""
+    """Input the pipeline cannot read (binary, empty, undecodable); the message is shown to editors.
+
+    ``code`` is a stable key ("empty", "binary:PNG image", "undecodable", ...) that the Django side maps
+    to a translated message; the English message stays the fallback, since this package has no gettext.
+    """
+
+    def __init__(self, message: str = "", code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)

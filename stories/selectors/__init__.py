@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .access import (
     claim_for_permalink,
-    claim_permalink_url,
     stories_visible,
     story_can_read,
 )
@@ -22,7 +21,6 @@ from .claims import (
     claim_quotes_page,
     claim_summary,
     claim_uptake_chart,
-    story_first_claims,
 )
 from .export import (
     POSITIVE,
@@ -39,12 +37,10 @@ from .matrix import (
     MatrixCell,
     MatrixPage,
     MatrixPageRow,
-    MatrixRow,
     PairAgreement,
     matrix_cell_quotes,
     matrix_csv_rows,
     stance_polarity,
-    story_matrix,
     story_matrix_page,
 )
 from .profiles import (
@@ -56,7 +52,6 @@ from .profiles import (
     article_segments,
     entity_profile,
     source_profile,
-    story_articles,
     story_status,
     story_tracked,
 )
@@ -113,7 +108,6 @@ __all__ = [
     "MatrixCell",
     "MatrixPage",
     "MatrixPageRow",
-    "MatrixRow",
     "NEGATIVE",
     "PARAGRAPH_RADIUS",
     "POSITIVE",
@@ -137,7 +131,6 @@ __all__ = [
     "claim_evidence_rows",
     "claim_for_permalink",
     "claim_jsonld",
-    "claim_permalink_url",
     "claim_provenance",
     "claim_quotes_page",
     "claim_summary",
@@ -155,16 +148,13 @@ __all__ = [
     "stance_polarity",
     "stories_visible",
     "story_agreement",
-    "story_articles",
     "story_can_read",
     "story_coverage",
     "story_events",
     "story_export",
     "story_filter_choices",
     "story_filters_parse",
-    "story_first_claims",
     "story_first_claims_listed",
-    "story_matrix",
     "story_matrix_page",
     "story_status",
     "story_tracked",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
-from django.urls import reverse
 
 from stories.models import Claim, Story
 
@@ -31,7 +30,3 @@ def claim_for_permalink(*, pk: int) -> Claim | None:
             .first()
         )
     return claim
-
-
-def claim_permalink_url(claim: Claim) -> str:
-    return reverse("stories:claim", kwargs={"pk": claim.pk, "slug": claim.slug or "claim"})

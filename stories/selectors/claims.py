@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Substr
 
 from stories import timelines
-from stories.models import Claim, Evidence, Story
+from stories.models import Claim, Evidence
 
-from .export import claims_live, stance_overall
+from .export import stance_overall
 from .snippets import PARAGRAPH_RADIUS, Quote, _quotes
 
 EVIDENCE_PER_PAGE = 40
@@ -22,18 +22,6 @@ def claim_evidence(*, claim: Claim, source_id: int | None = None) -> list[Eviden
     if source_id is not None:
         evidence = evidence.filter(article__source_id=source_id)
     return list(evidence.order_by("article__published_at", "article_id", "start"))
-
-
-def story_first_claims(*, story: Story) -> dict[int, list[Claim]]:
-    """Claims keyed by the article that first reported them."""
-    by_article: dict[int, list[Claim]] = defaultdict(list)
-    for claim in (
-        claims_live(story=story)
-        .filter(~Q(first_reported_in=None))
-        .only("id", "text", "slug", "first_reported_in_id")
-    ):
-        by_article[claim.first_reported_in_id].append(claim)
-    return by_article
 
 
 def claim_quotes_page(*, claim: Claim, page: int = 1) -> tuple[list[Quote], int, int]:

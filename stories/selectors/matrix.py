@@ -19,58 +19,6 @@ MATRIX_COLUMNS = 12
 MATRIX_SORTS = ("sources", "contested", "first")
 
 
-@dataclass
-class MatrixRow:
-    claim: Claim
-    cells: list[dict] = field(default_factory=list)
-    contested: bool = False
-    source_count: int = 0
-
-
-def story_matrix(*, story: Story) -> tuple[list[Source], list[MatrixRow]]:
-    """Claims × sources, each cell the outlet's overall stance (or None when silent)."""
-    evidence = list(
-        Evidence.objects.filter(article__story=story, claim__merged_into__isnull=True)
-        .select_related("claim", "claim__first_reported_in", "article__source")
-        .only(
-            "stance",
-            "claim__id",
-            "claim__text",
-            "claim__slug",
-            "claim__first_reported_in__published_at",
-            "claim__first_reported_in__id",
-            "article__id",
-            "article__source__id",
-            "article__source__name",
-        )
-    )
-    sources: dict[int, Source] = {}
-    claims: dict[int, Claim] = {}
-    cells: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for ev in evidence:
-        source = ev.article.source
-        claims[ev.claim.id] = ev.claim
-        if source is None:
-            continue
-        sources[source.id] = source
-        cells[(ev.claim.id, source.id)].add(ev.stance)
-    ordered_sources = sorted(sources.values(), key=lambda s: s.name)
-    rows = []
-    for claim in claims.values():
-        row = MatrixRow(claim=claim)
-        for source in ordered_sources:
-            stances = cells.get((claim.id, source.id))
-            row.cells.append({"source": source, "stance": stance_overall(stances) if stances else None})
-        overall = {c["stance"] for c in row.cells if c["stance"]}
-        row.source_count = sum(1 for c in row.cells if c["stance"])
-        row.contested = bool(overall & {"denies", "mixed"}) and bool(
-            overall & POSITIVE | (overall & {"mixed"})
-        )
-        rows.append(row)
-    rows.sort(key=lambda r: (-r.source_count, r.claim.id))
-    return ordered_sources, rows
-
-
 def stance_polarity(stance: str | None) -> str | None:
     if stance in POSITIVE:
         return "positive"

@@ -165,10 +165,6 @@ def story_status(*, story: Story) -> StoryStatus:
     return StoryStatus(counts=counts, articles=articles)
 
 
-def story_articles(*, story: Story) -> list[Article]:
-    return list(Article.objects.filter(story=story).for_story_page().order_by("published_at", "id"))
-
-
 @dataclass
 class Segment:
     text: str
