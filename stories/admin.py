@@ -9,26 +9,47 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from stories import services
 from stories.forms import ArticleUploadForm, EntityForm
 from stories.models import Article, Claim, Entity, Evidence, Source, Story, TrackedClaim
 from stories.nlp import entities as nlp_entities
 
+admin.site.site_header = gettext_lazy("نيوزديسك")
+admin.site.site_title = gettext_lazy("نيوزديسك")
+
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "is_public", "created_at"]
     prepopulated_fields = {"slug": ["title"]}
-    actions = ["reanalyse_stories"]
+    actions = ["reanalyse_stories", "reanalyse_failed_or_outdated"]
 
-    @admin.action(description="Reanalyse every article of the selected stories")
+    @admin.action(description=gettext_lazy("أعد تحليل كل مقالات القصص المحددة"))
     def reanalyse_stories(self, request, queryset):
         from stories.tasks import reanalyse_story
 
         for story in queryset:
             transaction.on_commit(lambda story_id=story.id: reanalyse_story.delay(story_id))
-        self.message_user(request, f"Reanalysis queued for {queryset.count()} stories.")
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("القصص المدرجة لإعادة التحليل: %(n)s.", "القصص المدرجة لإعادة التحليل: %(n)s.", count)
+            % {"n": count},
+        )
+
+    @admin.action(description=gettext_lazy("أعد تحليل المقالات الفاشلة أو المحللة بإصدار أقدم"))
+    def reanalyse_failed_or_outdated(self, request, queryset):
+        """After a failure is fixed or the pipeline improves, retry only what needs it."""
+        count = 0
+        for story in queryset:
+            for article in services.articles_failed_or_stale(story=story).only("id", "story"):
+                services.article_reanalyse(article=article, user=request.user)
+                count += 1
+        self.message_user(request, _("المقالات المدرجة لإعادة التحليل: %(n)s.") % {"n": count})
 
 
 @admin.register(Source)
@@ -39,9 +60,13 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "story", "source", "published_at", "status_badge", "duplicate_of_id"]
-    list_select_related = ["story", "source"]
+    # Story is a filter, not a column: editors work one story at a time, and long titles must leave room
+    # for the status, which is what they come to this list for.
+    list_display = ["short_title", "outlet", "published", "status_badge", "copy_mark"]
+    list_display_links = ["short_title"]
+    list_select_related = ["source"]
     list_filter = ["status", "story", "source"]
+    list_per_page = 50
     search_fields = ["title", "origin", "url"]
     actions = ["reanalyse"]
     readonly_fields = [
@@ -80,28 +105,59 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("original", "text", "signature")
 
-    @admin.display(description="status", ordering="status")
-    def status_badge(self, obj: Article):
-        if obj.status == Article.Status.FAILED:
-            return format_html(
-                '<span title="{}" style="color:#b00020">failed: {}</span>', obj.error, obj.error[:80]
-            )
-        return obj.status
+    @admin.display(description=gettext_lazy("العنوان"), ordering="title")
+    def short_title(self, obj: Article):
+        full = str(obj)
+        return format_html('<span title="{}">{}</span>', full, Truncator(full).chars(70))
 
-    @admin.display(description="original upload")
+    @admin.display(description=gettext_lazy("المنفذ"), ordering="source__name")
+    def outlet(self, obj: Article):
+        # <bdi>: Latin outlet names such as "000_site" would otherwise be reordered in the right-to-left table.
+        return format_html("<bdi>{}</bdi>", obj.source) if obj.source_id else None
+
+    @admin.display(description=gettext_lazy("تاريخ النشر"), ordering="published_at")
+    def published(self, obj: Article):
+        iso = obj.published_iso()
+        return iso.replace("T", " ") if iso else None
+
+    @admin.display(description=gettext_lazy("الحالة"), ordering="status")
+    def status_badge(self, obj: Article):
+        # The stored value stays in data-status (a contract of the exports); the label is translated.
+        return format_html(
+            '<span class="status-badge status-{}" data-status="{}" title="{}">{}</span>',
+            obj.status,
+            obj.status,
+            obj.error,
+            obj.get_status_display(),
+        )
+
+    @admin.display(description=gettext_lazy("نسخة من"), ordering="duplicate_of")
+    def copy_mark(self, obj: Article):
+        if obj.duplicate_of_id is None:
+            return None
+        url = reverse("admin:stories_article_change", args=[obj.duplicate_of_id])
+        return format_html('<a href="{}">{}</a>', url, _("المقالة رقم %(id)s") % {"id": obj.duplicate_of_id})
+
+    @admin.display(description=gettext_lazy("الملف الأصلي"))
     def original_link(self, obj: Article):
         if not obj.pk:
             return "-"
         url = reverse("admin:stories_article_original", args=[obj.pk])
-        return format_html('<a href="{}">download the uploaded bytes</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("نزّل البايتات المرفوعة كما وصلت"))
 
-    @admin.action(description="Reanalyse the selected articles")
+    @admin.action(description=gettext_lazy("أعد تحليل المقالات المحددة"))
     def reanalyse(self, request, queryset):
         count = 0
         for article in queryset.select_related(None).select_related("story").only("id", "story"):
             services.article_reanalyse(article=article, user=request.user)
             count += 1
-        self.message_user(request, f"Reanalysis queued for {count} articles.")
+        self.message_user(
+            request,
+            ngettext(
+                "المقالات المدرجة لإعادة التحليل: %(n)s.", "المقالات المدرجة لإعادة التحليل: %(n)s.", count
+            )
+            % {"n": count},
+        )
 
     def get_urls(self):
         own = [
@@ -139,14 +195,17 @@ class ArticleAdmin(admin.ModelAdmin):
                     )
                     for name, content in data["uploads"]
                 ]
-            self.message_user(
-                request, f"{len(created)} article(s) uploaded and queued for analysis.", messages.SUCCESS
+            message = ngettext(
+                "المقالات المرفوعة والمدرجة للتحليل: %(n)s.",
+                "المقالات المرفوعة والمدرجة للتحليل: %(n)s.",
+                len(created),
             )
+            self.message_user(request, message % {"n": len(created)}, messages.SUCCESS)
             changelist = reverse("admin:stories_article_changelist")
             return redirect(f"{changelist}?story__id__exact={data['story'].id}")
         context = {
             **self.admin_site.each_context(request),
-            "title": "Upload articles",
+            "title": _("رفع مقالات"),
             "form": form,
             "opts": self.model._meta,
         }
@@ -181,7 +240,7 @@ class EvidenceInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    @admin.display(description="quote")
+    @admin.display(description=gettext_lazy("الاقتباس"))
     def quote(self, obj: Evidence):
         return obj.quote
 

@@ -6,6 +6,8 @@ import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stories import services
 from stories.models import Article, Entity, Source, Story
@@ -33,14 +35,28 @@ class MultipleFileField(forms.FileField):
 class ArticleUploadForm(forms.Form):
     """One or many .txt/.html files for one story. Every file is checked before any is stored."""
 
-    story = forms.ModelChoiceField(queryset=Story.objects.all())
+    story = forms.ModelChoiceField(queryset=Story.objects.all(), label=gettext_lazy("القصة"))
     files = MultipleFileField(
-        help_text="One or more .txt or .html files, UTF-8 or windows-1256, 5 MB each at most."
+        label=gettext_lazy("الملفات"),
+        help_text=gettext_lazy(
+            "ملف أو أكثر بصيغة .txt أو .html، بترميز UTF-8 أو windows-1256، وحجم كل ملف 5 ميغابايت على الأكثر."
+        ),
     )
-    source = forms.ModelChoiceField(queryset=Source.objects.all(), required=False)
-    new_source = forms.CharField(required=False, max_length=200, help_text="Or type a new outlet's name.")
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
-    published_at = forms.DateTimeField(required=False, help_text="YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    source = forms.ModelChoiceField(
+        queryset=Source.objects.all(), required=False, label=gettext_lazy("المنفذ")
+    )
+    new_source = forms.CharField(
+        required=False,
+        max_length=200,
+        label=gettext_lazy("منفذ جديد"),
+        help_text=gettext_lazy("أو اكتب اسم منفذ جديد."),
+    )
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label=gettext_lazy("الرابط"))
+    published_at = forms.DateTimeField(
+        required=False,
+        label=gettext_lazy("تاريخ النشر"),
+        help_text=gettext_lazy("YYYY-MM-DD أو YYYY-MM-DD HH:MM"),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -51,7 +67,9 @@ class ArticleUploadForm(forms.Form):
         for upload in cleaned.get("files") or []:
             name = upload.name
             if not name.lower().endswith(ALLOWED_SUFFIXES):
-                errors.append(f"{name}: only .txt and .html files are accepted.")
+                errors.append(
+                    _("%(name)s: لا تُقبل إلا ملفات .txt و.html.") % {"name": services.upload_name(name)}
+                )
                 continue
             data = upload.read()
             try:
@@ -61,15 +79,16 @@ class ArticleUploadForm(forms.Form):
                 continue
             digest = hashlib.sha256(data).hexdigest()
             if digest in seen:
-                errors.append(f"{name} is identical to {seen[digest]} in this upload.")
+                errors.append(
+                    _("%(name)s مطابق تمامًا للملف %(other)s في هذه الدفعة.")
+                    % {"name": services.upload_name(name), "other": services.upload_name(seen[digest])}
+                )
                 continue
             seen[digest] = name
             if story is not None:
                 twin = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
                 if twin is not None:
-                    errors.append(
-                        f"{name} is identical to article #{twin.id} ({twin.origin}); not stored twice."
-                    )
+                    errors.append(services.upload_duplicate_message(origin=name, existing=twin))
                     continue
             uploads.append((name, data))
         if errors:
@@ -100,7 +119,11 @@ class AliasesField(forms.CharField):
 
 
 class EntityForm(forms.ModelForm):
-    aliases = AliasesField(required=False, help_text="One name variant per line.")
+    aliases = AliasesField(
+        required=False,
+        label=gettext_lazy("أسماء أخرى"),
+        help_text=gettext_lazy("صيغة واحدة للاسم في كل سطر."),
+    )
 
     class Meta:
         model = Entity

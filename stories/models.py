@@ -10,30 +10,35 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
+# Values are a contract of the exports; only the labels are translated.
 STANCE_CHOICES = [
-    ("asserts", "asserts"),
-    ("attributes", "attributes"),
-    ("denies", "denies"),
-    ("doubts", "doubts"),
+    ("asserts", _("يؤكد")),
+    ("attributes", _("ينسب")),
+    ("denies", _("ينفي")),
+    ("doubts", _("يشكك")),
 ]
 TRACK_STANCE_CHOICES = [
-    ("agree", "agree"),
-    ("disagree", "disagree"),
-    ("discuss", "discuss"),
-    ("unrelated", "unrelated"),
+    ("agree", _("يوافق")),
+    ("disagree", _("يخالف")),
+    ("discuss", _("يناقش")),
+    ("unrelated", _("لا صلة")),
 ]
 
 
 class Story(models.Model):
-    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
-    title = models.CharField(max_length=300)
-    is_public = models.BooleanField(default=False, help_text="Public stories are readable without login.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    slug = models.SlugField(_("المعرّف في الروابط"), max_length=100, unique=True, allow_unicode=True)
+    title = models.CharField(_("العنوان"), max_length=300)
+    is_public = models.BooleanField(
+        _("عامة"), default=False, help_text=_("القصة العامة يقرؤها الزوار دون تسجيل دخول.")
+    )
+    created_at = models.DateTimeField(_("أُنشئت في"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "stories"
+        verbose_name = _("قصة")
+        verbose_name_plural = _("القصص")
 
     def __str__(self) -> str:
         return self.title
@@ -45,11 +50,13 @@ class Story(models.Model):
 class Source(models.Model):
     """A news outlet. Shared by all stories."""
 
-    name = models.CharField(max_length=200, unique=True)
-    domain = models.CharField(max_length=200, blank=True)
+    name = models.CharField(_("الاسم"), max_length=200, unique=True)
+    domain = models.CharField(_("النطاق"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("المنفذ")
+        verbose_name_plural = _("المنافذ")
 
     def __str__(self) -> str:
         return self.name
@@ -62,50 +69,70 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "queued"
-        PROCESSING = "processing", "processing"
-        DONE = "done", "done"
-        FAILED = "failed", "failed"
+        QUEUED = "queued", _("في الانتظار")
+        PROCESSING = "processing", _("قيد التحليل")
+        DONE = "done", _("اكتمل")
+        FAILED = "failed", _("فشل")
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="articles", verbose_name=_("القصة")
+    )
     source = models.ForeignKey(
-        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("المنفذ"),
     )
-    original = models.BinaryField(help_text="The uploaded bytes, kept as they came.")
-    sha256 = models.CharField(max_length=64)
-    origin = models.CharField(max_length=500, help_text="Uploaded file name, or the URL of a JSONL line.")
-    url = models.URLField(max_length=1000, blank=True)
-    title = models.CharField(max_length=500, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
-    published_has_time = models.BooleanField(default=False)
+    original = models.BinaryField(_("الملف الأصلي"), help_text=_("البايتات المرفوعة كما وصلت."))
+    sha256 = models.CharField(_("بصمة SHA-256"), max_length=64)
+    origin = models.CharField(
+        _("الأصل"), max_length=500, help_text=_("اسم الملف المرفوع، أو رابط سطر JSONL.")
+    )
+    url = models.URLField(_("الرابط"), max_length=1000, blank=True)
+    title = models.CharField(_("العنوان"), max_length=500, blank=True)
+    published_at = models.DateTimeField(_("تاريخ النشر"), null=True, blank=True)
+    published_has_time = models.BooleanField(_("تاريخ النشر يتضمن الساعة"), default=False)
     published_by_editor = models.BooleanField(
-        default=False, help_text="Date given at upload; analysis keeps it."
+        _("تاريخ النشر من المحرر"), default=False, help_text=_("تاريخ أُدخل عند الرفع؛ يحتفظ به التحليل.")
     )
-    text = models.TextField(blank=True, help_text="Cleaned text; every offset points into it.")
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    error = models.TextField(blank=True)
-    pipeline_version = models.CharField(max_length=40, blank=True)
+    text = models.TextField(_("النص"), blank=True, help_text=_("النص بعد التنظيف؛ كل المواضع تشير إليه."))
+    status = models.CharField(_("الحالة"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(_("الخطأ"), blank=True)
+    pipeline_version = models.CharField(_("إصدار التحليل"), max_length=40, blank=True)
     duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        verbose_name=_("نسخة من"),
     )
     duplicate_by_editor = models.BooleanField(
-        default=False, help_text="An editor set or cleared the copy mark."
+        _("علامة النسخ من المحرر"), default=False, help_text=_("محرر وضع علامة النسخ أو أزالها.")
     )
-    off_topic = models.BooleanField(default=False)
+    off_topic = models.BooleanField(_("خارج الموضوع"), default=False)
     signature = models.JSONField(
-        default=list, blank=True, help_text="MinHash of the text, for copy detection."
+        _("بصمة النص"), default=list, blank=True, help_text=_("بصمة MinHash للنص، لكشف النسخ.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    analysed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("رُفعت في"), auto_now_add=True)
+    analysed_at = models.DateTimeField(_("حُلّلت في"), null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["published_at", "id"]
+        verbose_name = _("مقالة")
+        verbose_name_plural = _("مقالات")
         constraints = [
             models.UniqueConstraint(fields=["story", "sha256"], name="article_unique_upload_per_story"),
         ]
-        indexes = [models.Index(fields=["story", "status"])]
+        indexes = [
+            models.Index(fields=["story", "status"]),
+            # The story page counts each outlet's articles and draws a page of outlets in date order.
+            models.Index(fields=["story", "source", "published_at"], name="article_story_source_date"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.origin
@@ -118,23 +145,28 @@ class Article(models.Model):
 
 class Entity(models.Model):
     class Kind(models.TextChoices):
-        PERSON = "person", "person"
-        ORGANIZATION = "organization", "organization"
-        LOCATION = "location", "location"
-        OTHER = "other", "other"
+        PERSON = "person", _("شخص")
+        ORGANIZATION = "organization", _("مؤسسة")
+        LOCATION = "location", _("مكان")
+        OTHER = "other", _("أخرى")
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="entities")
-    key = models.CharField(max_length=200, help_text="Normalised name; the pipeline merges on it.")
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    aliases = models.JSONField(default=list, blank=True)
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="entities", verbose_name=_("القصة")
+    )
+    key = models.CharField(
+        _("مفتاح الدمج"), max_length=200, help_text=_("الاسم بعد التطبيع؛ يدمج التحليل الكيانات عليه.")
+    )
+    name = models.CharField(_("الاسم"), max_length=200)
+    kind = models.CharField(_("النوع"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(_("أسماء أخرى"), default=list, blank=True)
     curated = models.BooleanField(
-        default=False, help_text="Part of the story gazetteer that editors maintain."
+        _("في معجم القصة"), default=False, help_text=_("جزء من معجم أسماء القصة الذي يحرره المحررون.")
     )
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "entities"
+        verbose_name = _("الكيان")
+        verbose_name_plural = _("كيانات")
         constraints = [models.UniqueConstraint(fields=["story", "key"], name="entity_unique_key_per_story")]
 
     def __str__(self) -> str:
@@ -142,35 +174,53 @@ class Entity(models.Model):
 
 
 class Mention(models.Model):
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    epithet = models.CharField(max_length=200, blank=True)
+    entity = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("الكيان")
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("المقالة")
+    )
+    start = models.PositiveIntegerField(_("البداية"))
+    end = models.PositiveIntegerField(_("النهاية"))
+    epithet = models.CharField(_("اللقب"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["article_id", "start"]
+        verbose_name = _("ذكر")
+        verbose_name_plural = _("مرات الذكر")
 
     def __str__(self) -> str:
         return f"mention {self.entity_id} in article {self.article_id} [{self.start}:{self.end}]"
 
 
 class Claim(models.Model):
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="claims")
-    text = models.TextField()
-    slug = models.SlugField(max_length=80, allow_unicode=True, blank=True)
-    key = models.JSONField(default=list, blank=True)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="claims", verbose_name=_("القصة"))
+    text = models.TextField(_("النص"))
+    slug = models.SlugField(_("المعرّف في الروابط"), max_length=80, allow_unicode=True, blank=True)
+    key = models.JSONField(_("مفتاح المطابقة"), default=list, blank=True)
     first_reported_in = models.ForeignKey(
-        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="first_claims"
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="first_claims",
+        verbose_name=_("أول من نشره"),
     )
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged",
+        verbose_name=_("مدموج في"),
     )
-    text_by_editor = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    text_by_editor = models.BooleanField(_("الصياغة من المحرر"), default=False)
+    created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("ادعاء")
+        verbose_name_plural = _("ادعاءات")
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -184,18 +234,23 @@ class Claim(models.Model):
 
 
 class Evidence(models.Model):
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    stance = models.CharField(max_length=12, choices=STANCE_CHOICES)
-    stance_by_editor = models.BooleanField(default=False)
-    attributed_to = models.CharField(max_length=200, blank=True)
-    key = models.JSONField(default=list, blank=True)
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("الادعاء")
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("المقالة")
+    )
+    start = models.PositiveIntegerField(_("البداية"))
+    end = models.PositiveIntegerField(_("النهاية"))
+    stance = models.CharField(_("الموقف"), max_length=12, choices=STANCE_CHOICES)
+    stance_by_editor = models.BooleanField(_("الموقف من المحرر"), default=False)
+    attributed_to = models.CharField(_("على لسان"), max_length=200, blank=True)
+    key = models.JSONField(_("مفتاح المطابقة"), default=list, blank=True)
 
     class Meta:
         ordering = ["article_id", "start"]
-        verbose_name_plural = "evidence"
+        verbose_name = _("اقتباس")
+        verbose_name_plural = _("اقتباسات")
 
     def __str__(self) -> str:
         return f"{self.stance} in article {self.article_id} for claim {self.claim_id}"
@@ -208,14 +263,18 @@ class Evidence(models.Model):
 class Event(models.Model):
     """A date an article talks about, at day, month or year precision."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
-    date = models.CharField(max_length=10)
-    precision = models.CharField(max_length=5, default="day")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("المقالة")
+    )
+    date = models.CharField(_("التاريخ"), max_length=10)
+    precision = models.CharField(_("الدقة"), max_length=5, default="day")
+    start = models.PositiveIntegerField(_("البداية"))
+    end = models.PositiveIntegerField(_("النهاية"))
 
     class Meta:
         ordering = ["date", "article_id", "start"]
+        verbose_name = _("تاريخ مذكور")
+        verbose_name_plural = _("التواريخ المذكورة في المقالات")
 
     def __str__(self) -> str:
         return f"{self.date} in article {self.article_id}"
@@ -224,13 +283,21 @@ class Event(models.Model):
 class StanceOverride(models.Model):
     """An editor's stance for one article on one claim; reanalysis applies it instead of the machine's."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="stance_overrides")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="stance_overrides")
-    stance = models.CharField(max_length=12, choices=STANCE_CHOICES)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(auto_now_add=True)
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="stance_overrides", verbose_name=_("الادعاء")
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="stance_overrides", verbose_name=_("المقالة")
+    )
+    stance = models.CharField(_("الموقف"), max_length=12, choices=STANCE_CHOICES)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("المحرر")
+    )
+    created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("تصحيح موقف")
+        verbose_name_plural = _("تصحيحات المواقف")
         constraints = [models.UniqueConstraint(fields=["claim", "article"], name="one_override_per_cell")]
 
     def __str__(self) -> str:
@@ -240,28 +307,40 @@ class StanceOverride(models.Model):
 class TrackedClaim(models.Model):
     """A claim an editor typed; every article of the story gets a stance toward it."""
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tracked_claims")
-    text = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(auto_now_add=True)
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="tracked_claims", verbose_name=_("القصة")
+    )
+    text = models.TextField(_("النص"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("المحرر")
+    )
+    created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("ادعاء متابَع")
+        verbose_name_plural = _("ادعاءات متابَعة")
 
     def __str__(self) -> str:
         return self.text[:80]
 
 
 class TrackedStance(models.Model):
-    tracked = models.ForeignKey(TrackedClaim, on_delete=models.CASCADE, related_name="results")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tracked_stances")
-    stance = models.CharField(max_length=12, choices=TRACK_STANCE_CHOICES)
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    score = models.FloatField()
+    tracked = models.ForeignKey(
+        TrackedClaim, on_delete=models.CASCADE, related_name="results", verbose_name=_("ادعاء متابَع")
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="tracked_stances", verbose_name=_("المقالة")
+    )
+    stance = models.CharField(_("الموقف"), max_length=12, choices=TRACK_STANCE_CHOICES)
+    start = models.PositiveIntegerField(_("البداية"))
+    end = models.PositiveIntegerField(_("النهاية"))
+    score = models.FloatField(_("الدرجة"))
 
     class Meta:
         ordering = ["tracked_id", "article_id"]
+        verbose_name = _("موقف من ادعاء متابَع")
+        verbose_name_plural = _("مواقف من ادعاءات متابَعة")
         constraints = [models.UniqueConstraint(fields=["tracked", "article"], name="one_result_per_article")]
 
     def __str__(self) -> str:
@@ -271,14 +350,20 @@ class TrackedStance(models.Model):
 class ClaimPin(models.Model):
     """An editor's split: the claim sentence with this key in this article belongs to this claim, whatever the matcher says."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="pins")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claim_pins")
-    key = models.JSONField(default=list, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(auto_now_add=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="pins", verbose_name=_("الادعاء"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="claim_pins", verbose_name=_("المقالة")
+    )
+    key = models.JSONField(_("مفتاح المطابقة"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("المحرر")
+    )
+    created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("فصل ادعاء")
+        verbose_name_plural = _("فصول الادعاءات")
 
     def __str__(self) -> str:
         return f"claim {self.claim_id} in article {self.article_id}"
@@ -287,14 +372,20 @@ class ClaimPin(models.Model):
 class ReviewLog(models.Model):
     """Who changed what and when: every editor correction is recorded here."""
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="review_log")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    action = models.CharField(max_length=40)
-    detail = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="review_log", verbose_name=_("القصة")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("المحرر")
+    )
+    action = models.CharField(_("الإجراء"), max_length=40)
+    detail = models.JSONField(_("التفاصيل"), default=dict)
+    created_at = models.DateTimeField(_("سُجّل في"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("سجل المراجعة")
+        verbose_name_plural = _("سجل المراجعة")
 
     def __str__(self) -> str:
         return f"{self.action} by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stories.models import (
     Article,
@@ -76,15 +78,71 @@ def source_resolve(*, name: str = "", url: str = "") -> Source | None:
     return None
 
 
+# The editor's words for each AnalysisError.code of stories.nlp.decode (which cannot use gettext);
+# an error without a known code keeps the pipeline's English message.
+_REFUSALS = {
+    "empty": gettext_lazy("%(name)s: الملف فارغ، ليس فيه نص للتحليل."),
+    "undecodable": gettext_lazy(
+        "%(name)s: تعذّر التعرّف على ترميز النص. احفظ الملف بترميز UTF-8 "
+        "(أو ترميز ويندوز العربي windows-1256) ثم ارفعه من جديد."
+    ),
+    "binary:nul": gettext_lazy("%(name)s: هذا الملف ثنائي (فيه بايتات NUL) وليس مقالة نصية."),
+    "binary:control": gettext_lazy("%(name)s: يبدو هذا الملف ثنائيًا (مليئًا بمحارف التحكم) وليس مقالة نصية."),
+}
+_BINARY_KINDS = {
+    "PDF document": gettext_lazy("مستند PDF"),
+    "PNG image": gettext_lazy("صورة PNG"),
+    "JPEG image": gettext_lazy("صورة JPEG"),
+    "GIF image": gettext_lazy("صورة GIF"),
+    "ZIP archive": gettext_lazy("أرشيف ZIP (ملفات Word وExcel وأمثالها أرشيفات ZIP)"),
+    "old Office document": gettext_lazy("مستند Microsoft Office قديم"),
+    "RTF document": gettext_lazy("مستند RTF"),
+    "gzip archive": gettext_lazy("أرشيف gzip"),
+}
+
+
+def upload_name(filename: str | None) -> str:
+    """A file name for a message. In Arabic it is bidi-isolated, or "000_a.txt" shows up as "a.txt_000"."""
+    if not filename:
+        return _("الملف المرفوع")
+    return f"\u2068{filename}\u2069" if translation.get_language_bidi() else filename
+
+
+def upload_refusal(error: AnalysisError, *, filename: str | None = None) -> str:
+    """The message an editor sees for an unreadable upload, in the active language."""
+    name = upload_name(filename)
+    if error.code in _REFUSALS:
+        return _REFUSALS[error.code] % {"name": name}
+    kind = _BINARY_KINDS.get(error.code.removeprefix("binary:")) if error.code.startswith("binary:") else None
+    if kind is not None:
+        return _("%(name)s: هذا الملف %(kind)s وليس مقالة. ارفع المقالة نصًا عاديًا أو صفحة HTML.") % {
+            "name": name,
+            "kind": kind,
+        }
+    return f"{name}: {error}"
+
+
+def upload_duplicate_message(*, origin: str, existing: Article) -> str:
+    """Shared by article_ingest and the upload form, which checks a whole batch before storing any of it."""
+    return _("%(name)s مطابق تمامًا للمقالة رقم %(id)s (%(origin)s)، فلن يُخزَّن مرتين.") % {
+        "name": upload_name(origin),
+        "id": existing.id,
+        "origin": upload_name(existing.origin),
+    }
+
+
 def upload_validate(data: bytes, *, filename: str | None = None) -> None:
     """Refuse what is not an article: too big, empty, binary, undecodable. Raises IngestError."""
     if len(data) > settings.ARTICLE_MAX_BYTES:
         limit_mb = settings.ARTICLE_MAX_BYTES / (1024 * 1024)
-        raise IngestError(f"{filename or 'The upload'} is larger than {limit_mb:g} MB.")
+        raise IngestError(
+            _("%(name)s أكبر من %(limit)s ميغابايت.")
+            % {"name": upload_name(filename), "limit": f"{limit_mb:g}"}
+        )
     try:
         decode_bytes(data, filename)
     except AnalysisError as exc:
-        raise IngestError(f"{filename or 'The upload'}: {exc}") from exc
+        raise IngestError(upload_refusal(exc, filename=filename)) from exc
 
 
 def article_ingest(
@@ -109,9 +167,7 @@ def article_ingest(
     digest = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
     if existing is not None:
-        raise IngestError(
-            f"{origin} is identical to article #{existing.id} ({existing.origin}); not stored twice."
-        )
+        raise IngestError(upload_duplicate_message(origin=origin, existing=existing))
     with transaction.atomic():
         article = Article.objects.create(
             story=story,

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import camel, lexicon, morph
-from .match import AGENT_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
+from .match import AGENT_MARK, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from .stance import (
     COMPLEMENTIZERS,
     REPORTING_VERBS,
@@ -23,7 +23,11 @@ from .stance import (
     resolve_outlet,
     stance_of,
 )
-from .types import ClaimFound, Sentence
+from .types import ClaimFound, Mention, Sentence
+
+# An entity mention inside a proposition: (start, end) relative to the proposition, its entity_key, and where
+# the epithet the outlet put before it starts ("قائد الجيش ... خليفة حفتر"), or its own start without one.
+Span = tuple[int, int, str, int]
 
 
 def _norm_set(words: str) -> frozenset[str]:
@@ -48,7 +52,9 @@ except ImportError:  # pragma: no cover - depends on the parallel work
     _SHARED_FUNCTION = ()
 STOPWORDS |= frozenset(camel.normalize(w) for w in _SHARED_FUNCTION)
 # Verbs of time or aspect that open a clause without being its content ("سبق ووقعت", "جاء في").
-AUX_VERBS = _norm_set("سبق سبقت عاد عادت بات باتت ظل ظلت أصبح أصبحت جاء جاءت ورد وردت كان كانت بدأ بدأت")
+AUX_VERBS = _norm_set(
+    "سبق سبقت عاد عادت بات باتت ظل ظلت أصبح أصبحت جاء جاءت ورد وردت كان كانت بدأ بدأت زال زالت يزال تزال"
+)
 # Light verbs whose content is in their object ("قام بزيارة" = "زار").
 LIGHT_VERBS = _norm_set("قام قامت قاموا يقوم تقوم قيام تم يتم جرى أجرى أجرت شهد شهدت")
 # Titles and ranks: a subject that starts with one is a person, named further on.
@@ -97,11 +103,22 @@ EVENT_CLASSES = {
     "resign": "استقال يستقيل استقالت استقالة",
     "elect": "انتخب ينتخب انتخبت انتخاب انتخابات",
 }
+# Participant classes: news Arabic names armed men, the dead or the displaced in many ways ("مقاتلين", "جنود",
+# "مرتزقة"); one class token lets two outlets' wordings meet. Nouns, so they never make a word verb-like.
+NOUN_CLASSES = {
+    "troops": "مقاتل مقاتلين مقاتلون مقاتلا جنود جندي عسكريين عسكريون مرتزقة مرتزق مسلحين مسلحون عناصر ميليشيات "
+    "مليشيات",
+    "displaced": "نازح نازحين نازحون مهجرين مشردين اجلاء إجلاء أجلي",
+    "injured": "جريح جرحى مصاب مصابين مصابون إصابة إصابات",
+}
 LEADING_PREPOSITIONS = _norm_set("في على من عن مع إلى الى وفي وعلى ومن وعن ومع إذ اذ بينما فيما")
 # Connectives that open a new proposition inside one sentence.
 _CLAUSE_BREAK = re.compile(
     r"[،,؛]\s*(?=(?:كما|بينما|فيما|في حين|إلا أن|الا أن|لكن|ولكن|غير أن|بل إن|بل ان|بل أن|إذ|اذ|إضافة إلى|فضلا عن|فضلاً عن)\s)"
     r"|[،,]\s*(?=و(?:بعد|قبل|خلال|عقب|إثر|في أعقاب)\s)"
+    # "...، على أن تتولى", "...، مع زيارة أخرى", "...، حيث استقبلهم", "...، مشيراً إلى أن": a second proposition.
+    r"|[،,]\s*(?=(?:على أن|مع|حيث|وهو ما|ما يعني أن|ولم|ولن|ولا)\s)"
+    r"|[،,]\s*(?=(?:مشير|مضيف|مؤكد|لافت|موضح|معتبر)(?:ا|اً|ًا)\s)"
     r"|\s(?=(?:و?بالتزامن مع|علاوة على ذلك|وصولا إلى|وصولاً إلى|وصولا الى)\s)"
 )
 _QUESTION_START = _norm_set("هل ماذا لماذا كيف متى أين ما من كم أي")
@@ -113,9 +130,17 @@ MIN_CONTENT = 3  # a clause with fewer content tokens is a fragment, kept with i
 
 
 def find_claims(
-    text: str, sentences: Sequence[Sentence], *, sources: Sequence[str] = ()
+    text: str,
+    sentences: Sequence[Sentence],
+    *,
+    sources: Sequence[str] = (),
+    mentions: Sequence[Mention] | None = None,
 ) -> tuple[ClaimFound, ...]:
-    """Every checkable proposition in ``text``, in reading order."""
+    """Every checkable proposition in ``text``, in reading order.
+
+    With ``mentions`` (the entity finder's), a claim's key carries the entity_key of every entity it names and
+    its subject head is the entity that is its subject, so outlets naming one person differently still meet.
+    """
     claims: list[ClaimFound] = []
     context = ""
     speaker: str | None = None
@@ -127,7 +152,8 @@ def find_claims(
             context = sentence
             continue
         if not _skip_sentence(text, sent):
-            for claim in _sentence_claims(text, sent, context, sources, vocab):
+            found = _in_span(mentions, sent.start, sent.end) if mentions is not None else None
+            for claim in _sentence_claims(text, sent, context, sources, vocab, found):
                 claim, speaker = _with_implicit_speaker(claim, speaker)
                 claims.append(claim)
         context = ""
@@ -163,8 +189,17 @@ def _verbish(w: Word) -> bool:
     )
 
 
+def _in_span(mentions: Sequence[Mention], start: int, end: int) -> tuple[Mention, ...]:
+    return tuple(m for m in mentions if start <= m.start and m.end <= end)
+
+
 def _sentence_claims(
-    text: str, sent: Sentence, context: str, sources: Sequence[str], vocab: frozenset[str]
+    text: str,
+    sent: Sentence,
+    context: str,
+    sources: Sequence[str],
+    vocab: frozenset[str],
+    mentions: Sequence[Mention] | None = None,
 ) -> list[ClaimFound]:
     start = _after_list_marker(text, sent.start, sent.end)
     frame = find_attribution(text, start, sent.end)
@@ -177,14 +212,14 @@ def _sentence_claims(
     out: list[ClaimFound] = []
     head: tuple[str, ...] = ()
     for c_start, c_end in _clauses(text, prop_start, prop_end):
-        claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out))
+        claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out), mentions)
         quote_from = None
         if claim is not None:
             out.append(claim)
             head = claim.key[: claim.key.index(HEAD_SEP)]
     if not out and frame and frame.prop_start > start:
         # "قالت الصحيفة: كذا" with a fragment after the frame: keep the whole sentence readable.
-        claim = _claim(text, (start, sent.end), context, sources, (), vocab, None)
+        claim = _claim(text, (start, sent.end), context, sources, (), vocab, None, False, mentions)
         out = [claim] if claim else []
     return out
 
@@ -236,7 +271,10 @@ def _verb_coordinations(text: str, start: int, words: list[Word]) -> list[int]:
             and looks_like_verb(w.bare)
             and not _inside_quote(text, start, w)
         ):
-            cuts.append(_comma_at(text, words, k) or w.start)
+            comma = _comma_at(text, words, k)
+            # "بلدة وادي السدر": a short و-word ending in ي without a comma is more often a noun than "وأدى".
+            if comma or len(w.bare) > 3 or w.bare[-1:] != "ي":
+                cuts.append(comma or w.start)
     return cuts
 
 
@@ -280,8 +318,10 @@ def _claim(
     vocab: frozenset[str],
     quote_from: int | None,
     continued: bool = False,
+    mentions: Sequence[Mention] | None = None,
 ) -> ClaimFound | None:
     start, end = _trim(text, *span)
+    start, end = _trim(text, _skip_frame(text, start, end), end)
     if end - start < 8:
         return None
     proposition = text[start:end]
@@ -290,9 +330,43 @@ def _claim(
     stance, speaker = stance_of(text, start, end, context)
     if speaker:
         speaker = resolve_outlet(text, start, speaker, tuple(sources))
-    key = claim_key(proposition, inherited_head, vocab, continued=continued)
+    spans = None
+    if mentions is not None:
+        spans = tuple(_span(text, m, start) for m in _in_span(mentions, start, end))
+    key = claim_key(proposition, inherited_head, vocab, continued=continued, spans=spans)
     quote_start = _trim(text, quote_from, end)[0] if quote_from is not None else start
     return ClaimFound(quote_start, end, proposition, key, stance, speaker)
+
+
+_DAYS = "(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
+# Opening material that frames a proposition without being part of it; stripped repeatedly from its start.
+_LEADING_FRAME = re.compile(
+    rf"(?:(?:اليوم|أمس|مساء|صباح|يوم|مساء يوم|صباح يوم)\s+)?{_DAYS}(?:\s+(?:الماضي|المقبل))?\s*[،,]\s*"
+    r"|و?(?:في|ف)\s*(?:خبر|سياق|إطار)\s+(?:متصل|ذي صلة|آخر|ذاته|نفسه)\s*[،,]?\s*"
+    r"|و?(?:في السياق (?:ذاته|نفسه)|من جهة أخرى|من جهته|من جانبه|من جانبها|من جهتها)\s*[،,]?\s*"
+    r"|و?(?:الجدير بالذكر|جدير بالذكر|يذكر|يُذكر|والجدير بالذكر)\s+(?:أن|أنّ|ان)\s+"
+    r"|ما\s+(?:نشرت|أورد|اورد|ذكر|تناقل|نقل|بثّ|بث)\S*\s+[^،.:]{2,60}?\s+(?:عن|حول|بشأن|من أن|بأن|أن)\s+"
+    r"|[^.،:]{0,80}?(?:نشرت|أوردت|بثت|نقلت)\s+[^.،:]{2,50}?\s+(?:خبر|خبرا|خبراً|تقرير|تقريرا|تقريراً)\s+"
+    r"(?:يتحدث عن|تتحدث عن|يفيد بأن|مفاده أن|مفاده|مفادها أن|عن|حول)\s+"
+)
+
+
+def _skip_frame(text: str, start: int, end: int) -> int:
+    """Start of the proposition after leading time, link and outlet frames ("اليوم الأربعاء، ما نشرته صحيفة X
+    عن ..."), as long as enough of the clause is left to read."""
+    while True:
+        m = _LEADING_FRAME.match(text, start, end)
+        if not m or m.end() == start or len(content_tokens(text[m.end() : end])) < MIN_CONTENT:
+            return start
+        start = m.end()
+
+
+def _span(text: str, m: Mention, offset: int) -> Span:
+    begin = m.start
+    if m.epithet:
+        found = text.rfind(m.epithet, max(0, m.start - len(m.epithet) - 12), m.start)
+        begin = found if found >= 0 else begin
+    return (m.start - offset, m.end - offset, m.entity_key, begin - offset)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -365,9 +439,11 @@ def _stem_uncached(norm: str, vocab: frozenset[str]) -> str:
         word = word[1:]
     elif _clitic_before_masdar(word):
         word = word[1:]  # "بافتتاح", "لاستئناف": ب/ل before a form VIII/X verbal noun, whatever the text
-    if looks_like_verb(word) and word.endswith(("ت", "وا")) and len(word) > 4:
+    if looks_like_verb(word) and (
+        word.endswith("ت") and len(word) >= 4 or word.endswith("وا") and len(word) > 4
+    ):
         word = word[:-1] if word.endswith("ت") else word[:-2]  # past feminine / plural: "فتحت" = "فتح"
-    return morph.strip_suffix(word)
+    return morph.form8_past(morph.strip_suffix(word))
 
 
 def _clitic_before_masdar(word: str) -> bool:
@@ -379,7 +455,8 @@ def _clitic_before_masdar(word: str) -> bool:
 def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
     """Stemmed content words of a clause, stopwords and reporting verbs removed, order kept."""
     vocab = vocabulary(text) if vocab is None else vocab
-    return [t for t in _tokens([w for w in iter_words(text) if not _is_function(w)], vocab) if len(t) > 1]
+    words = [w for w in iter_words(text) if not _is_function(w) or _number(w.norm) != w.norm]
+    return [t for t in _tokens(words, vocab) if len(t) > 1 or t.isdigit()]
 
 
 def _is_function(w: Word) -> bool:
@@ -390,7 +467,7 @@ def _is_function(w: Word) -> bool:
 def _is_function_word(norm: str, bare: str) -> bool:
     return (
         norm in STOPWORDS
-        or bare in STOPWORDS
+        or (bare in STOPWORDS and not looks_like_verb(norm))  # "فتحت" is "opened", not ف + "تحت"
         or norm in COMPLEMENTIZERS
         or bare in REPORTING_VERBS
         or bare in LIGHT_VERBS
@@ -402,14 +479,43 @@ def _is_function_word(norm: str, bare: str) -> bool:
     )
 
 
+# Counts are what outlets agree or disagree on: "ثلاثة" and "٣" give one token.
+_NUMBER_WORDS = {
+    stem: str(n)
+    for n, forms in enumerate(
+        (
+            "واحد واحده",
+            "اثنان اثنين اثنتان اثنتين",
+            "ثلاث ثلاثه",
+            "اربع اربعه",
+            "خمس خمسه",
+            "ست سته",
+            "سبع سبعه",
+            "ثماني ثمانيه ثمان",
+            "تسع تسعه",
+            "عشر عشره",
+        ),
+        start=1,
+    )
+    for stem in forms.split()
+}
+_DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _number(token: str) -> str:
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    return token.translate(_DIGIT_MAP) if token[:1].isdigit() else token
+
+
 def _tokens(words: list[Word], vocab: frozenset[str]) -> list[str]:
     """Matching tokens: lemmas when a morphology database is installed ("زار"/"يزور" meet), light stems
     otherwise; both are stemmed so the article and suffix rules stay the same either way."""
     lemmatize = getattr(camel, "lemmatize", None)
     lemmas = lemmatize([w.norm for w in words]) if lemmatize is not None and words else None
     if lemmas is None or len(lemmas) != len(words):
-        return [stem(w.norm, vocab) for w in words]
-    return [stem(camel.normalize(lemma), vocab) for lemma in lemmas]
+        return [_number(stem(w.norm, vocab)) for w in words]
+    return [_number(stem(camel.normalize(lemma), vocab)) for lemma in lemmas]
 
 
 def claim_key(
@@ -418,6 +524,7 @@ def claim_key(
     vocab: frozenset[str] | None = None,
     *,
     continued: bool = False,
+    spans: Sequence[Span] | None = None,
 ) -> tuple[str, ...]:
     """Matching signature: the subject's head tokens, HEAD_SEP, the remaining content tokens, their root
     skeletons, the event classes of their verbs and verbal nouns, and the kind of agent (see match.py).
@@ -425,16 +532,26 @@ def claim_key(
     The head lets the matcher tell apart "A visited X" from "A's delegation visited X"; a clause coordinated
     without its own subject ("وأقامت حواراً") inherits the head of the clause before it. A subject that
     starts with a title is a person named in various ways across outlets: it gets no head, only the agent kind.
+    With entity ``spans`` the head is the subject's entity token and only an entity (or a group) sets one.
     """
     vocab = vocabulary(proposition) if vocab is None else vocab
-    subject = _subject_head(proposition, vocab, continued)
+    subject = _subject_head(proposition, vocab, continued, spans)
     head, agent = subject if subject is not None else (inherited_head, None)
+    named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     tokens = content_tokens(proposition, vocab)
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
-    events = dict.fromkeys(EVENT_MARK + _event_index()[t] for t in tokens if t in _event_index())
+    classes = _class_index()
+    events = dict.fromkeys(EVENT_MARK + classes[t] for t in tokens if t in classes)
     agents = (AGENT_MARK + agent,) if agent else ()
-    return (*head, HEAD_SEP, *rest, *roots, *events, *agents)
+    return (*head, HEAD_SEP, *rest, *roots, *events, *named, *agents)
+
+
+@lru_cache(maxsize=1)
+def _class_index() -> dict[str, str]:
+    """Stem of each listed event or participant form -> its class."""
+    nouns = {stem(camel.normalize(f)): name for name, forms in NOUN_CLASSES.items() for f in forms.split()}
+    return {**nouns, **_event_index()}
 
 
 @lru_cache(maxsize=1)
@@ -450,16 +567,19 @@ def _has_root(token: str) -> bool:
     return len(token) >= 3 and all("\u0621" <= c <= "\u064a" for c in token)
 
 
+_SUBJECT_CONNECTIVES = _norm_set("إذ اذ حيث بينما فيما كما")
 _OPENERS = _norm_set("بعد قبل خلال عقب إثر اثر وبعد وقبل وخلال وعقب")
 
 
 def _subject_head(
-    proposition: str, vocab: frozenset[str], continued: bool = False
+    proposition: str, vocab: frozenset[str], continued: bool = False, spans: Sequence[Span] | None = None
 ) -> tuple[tuple[str, ...], str | None] | None:
     """(first noun of the subject, agent kind) after leading verbs, light verbs, complementizers and frame
     words; the kind is "person" for a titled subject, "group" for a delegation-like one, "state" for a
     government or country. None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
     everything = list(iter_words(proposition))
+    if everything and everything[0].norm in _SUBJECT_CONNECTIVES:
+        continued = False  # "إذ أعادت الحكومة ...": after these the verb has a subject of its own
     words = [w for w in everything if not _skipped_in_subject(w)]
     first = words[0] if words else None
     if (
@@ -470,20 +590,43 @@ def _subject_head(
     ):
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
     words = _past_openers(proposition, everything, words)
-    for w in words[:6]:
+    for k, w in enumerate(words[:6]):
         if w.bare in LIGHT_VERBS | AUX_VERBS or w.norm in COMPLEMENTIZERS or _verb_like(w):
             continue
-        if w.norm in TITLES or w.bare in TITLES:
-            return (), "person"
-        if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
-            return None  # "وقام بتفعيل": straight to the object, the subject is inherited
         if w.norm in GROUP_NOUNS or w.bare in GROUP_NOUNS:
             return ("وفد",), "group"  # one head for every collective, so "مسؤولون" meets "وفد"
+        named = _named_subject(w, spans or ())
+        if named is not None:
+            return named
+        if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
+            return None  # "وقام بتفعيل": straight to the object, the subject is inherited
         if _drop_article(w.norm) in EVENT_NOUNS:
-            return (), None
+            # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun.
+            after = (_named_subject(x, spans) for x in words[k + 1 : k + 3]) if spans else ()
+            return next((n for n in after if n is not None and n[0]), ((), None))
         if _is_state(w.norm):
             return (), "state"
-        return tuple(_tokens([w], vocab)), None
+        # Beside entity mentions, only a definite noun is trusted as a subject: an undefined first word is as
+        # often a verb the lexicon misses ("لقي", "لكنه شكك") or the first of a construct ("حصيلة السيول").
+        trusted = spans is None or _drop_article(w.norm) != w.norm
+        return (tuple(_tokens([w], vocab)) if trusted else ()), None
+    return None
+
+
+def _named_subject(w: Word, spans: Sequence[Span]) -> tuple[tuple[str, ...], str | None] | None:
+    """(entity head, agent kind) when ``w`` is a title or lies in an entity mention or its epithet."""
+    entity = _entity_at(w, spans)
+    if w.norm in TITLES or w.bare in TITLES or _drop_article(w.bare) in TITLES:
+        return ((entity,) if entity else ()), "person"
+    return ((entity,), None) if entity else None
+
+
+def _entity_at(w: Word, spans: Sequence[Span]) -> str | None:
+    """The entity whose mention, or the epithet before it, covers ``w``: "قائد الجيش" in "قائد الجيش الليبي
+    خليفة حفتر" is the person, not the army that the entity finder also found inside the epithet."""
+    for _start, end, key, begin in sorted(spans, key=lambda s: s[3] == s[0]):
+        if begin <= w.start < end:
+            return ENTITY_MARK + key
     return None
 
 

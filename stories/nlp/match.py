@@ -23,12 +23,16 @@ ROOT_MARK = "√"
 EVENT_MARK = "~"
 # Prefix of agent-kind tokens: they only decide conflicts, they carry no content.
 AGENT_MARK = "@"
+# Prefix of entity tokens: the entity_key of a mention, so "حفتر" and "المشير خليفة حفتر" give one token.
+ENTITY_MARK = "="
+GROUP = AGENT_MARK + "group"
 ROOT_WEIGHT = 0.5
 EVENT_WEIGHT = 1.5
+ENTITY_WEIGHT = 0.5  # names are also content words; the entity token only bridges spellings
 _CLITICS = frozenset("بلوفك")
-THRESHOLD = 0.42
+THRESHOLD = 0.43
 CONFLICT_PENALTY = 0.4  # factor applied when the two claims name different agents
-COVER_FACTOR = 0.6  # containment counts less than a symmetric match
+COVER_FACTOR = 0.7  # containment counts less than a symmetric match
 MIN_SHARED_WORDS = 3
 # Postings longer than this share of the index are too common to find candidates with (they still score).
 COMMON_SHARE = 0.01
@@ -58,12 +62,25 @@ def _conflict(a: _Entry, b: _Entry) -> bool:
     if a.agents and b.agents and a.agents.isdisjoint(b.agents):
         return True
     if a.head and b.head:
+        if _lone_group(a, b) or _lone_group(b, a):
+            return True  # "فلان's delegation visited" against "فلان visited"
         return a.head.isdisjoint(b.tokens) and b.head.isdisjoint(a.tokens)
     # One side names a group-like head ("وفد") the other, a titled person, never mentions.
-    return bool(
-        (a.head and b.agents and a.head.isdisjoint(b.tokens))
-        or (b.head and a.agents and b.head.isdisjoint(a.tokens))
-    )
+    return _unmentioned_head(a, b) or _unmentioned_head(b, a)
+
+
+def _lone_group(a: _Entry, b: _Entry) -> bool:
+    """``a``'s subject is a collective that ``b``, with a subject of its own, never mentions."""
+    return GROUP in a.agents and GROUP not in b.agents and a.head.isdisjoint(b.tokens)
+
+
+def _unmentioned_head(a: _Entry, b: _Entry) -> bool:
+    """``a``'s head is absent from ``b``, whose agent is only a kind; a titled, named person ("وزير النقل
+    فلان") against an unnamed one of the same kind ("الوزير لم يلتق ...") may well be the same person."""
+    if not (a.head and b.agents and a.head.isdisjoint(b.tokens)):
+        return False
+    named = any(t.startswith(ENTITY_MARK) for t in a.head)
+    return not (named and a.agents and a.agents <= b.agents)
 
 
 def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
@@ -102,6 +119,8 @@ def _kind_weight(token: str, idf: float) -> float:
         return idf * ROOT_WEIGHT
     if token.startswith(EVENT_MARK):
         return idf * EVENT_WEIGHT
+    if token.startswith(ENTITY_MARK):
+        return idf * ENTITY_WEIGHT
     return idf
 
 

@@ -51,6 +51,20 @@ def _lam_form8(norm: str) -> bool:
     return "ل" + body[3:5] in _LAM_FORM8
 
 
+def form8_past(word: str) -> str:
+    """The past stem of a form VIII imperfect, so "يلتقي", "تلتقِ" meet "التقى" and "يجتمع" meets "اجتمع";
+    other words are returned unchanged. Four-letter forms are only read so for lam-initial roots ("يلتق"),
+    since "يكتب", "يفتح" have ت as a radical."""
+    if word[:1] not in "يتن" or word[2:3] != "ت" or word[1:2] in "اتسو":
+        return word
+    if len(word) == 5:
+        return "ا" + word[1:]
+    if len(word) == 4 and word[1] == "ل":
+        root = next((r for r in _LAM_FORM8 if r.startswith("ل" + word[3])), None)
+        return "الت" + root[1:] if root else word
+    return word
+
+
 def conjunction_waw(word: str) -> bool:
     """ "و" + a word of at least three letters, unless the word's own root starts with و ("وقعت", "وفد")."""
     if word[:1] != "و" or len(word) < 4 or word[1:2] == "و":
@@ -107,6 +121,8 @@ def _derivation(s: str) -> str:
         return s[1:]  # form IV افعال/أفعل: "ارسال", "اعاد"
     if s.startswith("ت") and len(s) >= 5 and s[-2] == "ي":
         return s[1:]  # form II masdar تفعيل: "توقيع", "تنسيق"
+    if s[:1] in "يتن" and len(s) >= 5 and s[2] == "ت" and s[1] not in "اتس":
+        return s[1] + s[3:]  # form VIII imperfect يفتعل: "يلتقي", "يجتمع", "يفتتح" meet their past and masdar
     if s[:1] in "يتنم" and len(s) >= 4 and s[1] != "ا":  # "ناقش", "قاتل": form III, not a prefix
         rest = s[1:]
         if rest.startswith("ت") and len(rest) >= 4:

@@ -48,7 +48,7 @@ def analyse(
         sentences=sentences,
         entities=tuple(entities),
         mentions=tuple(mentions),
-        claims=find_claims(text, sentences, sources=tuple(sources)),
+        claims=find_claims(text, sentences, sources=tuple(sources), mentions=tuple(mentions)),
         dates=find_dates(text, published),
         removed=cleaned.removed,
         version=VERSION,

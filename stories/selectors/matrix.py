@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import F, Max, Min, Q, QuerySet
 from django.urls import reverse
 
 from stories.models import Claim, Evidence, Source, Story
@@ -100,16 +100,11 @@ def _matrix_evidence(story: Story) -> QuerySet[Evidence]:
     ).order_by()
 
 
-def _matrix_cells(
-    story: Story, *, claim_ids: list[int] | None = None, source_ids: list[int] | None = None
-) -> _Cells:
+def _matrix_cells(story: Story, *, claim_ids: list[int] | None = None) -> _Cells:
     """(claim, outlet) stances in one query; evidence from copies is kept apart from the outlet's own."""
     evidence = _matrix_evidence(story)
     if claim_ids is not None:
         evidence = evidence.filter(claim_id__in=claim_ids)
-    if source_ids is not None:
-        # Start from the outlets' articles rather than from every claim of the story.
-        evidence = evidence.filter(article__source_id__in=source_ids, article__story=story)
     rows = evidence.values_list(
         "claim_id", "article__source_id", "stance", "article__duplicate_of__source_id"
     ).distinct()
@@ -124,53 +119,88 @@ def _matrix_cells(
     return cells
 
 
-def _claim_tallies(cells: _Cells) -> dict[int, list[int]]:
-    """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
-    tallies: dict[int, list[int]] = {}
-    for (claim_id, _), stances in cells.own.items():
-        tally = tallies.setdefault(claim_id, [0, 0, 0, 0])
-        tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance_overall(stances)), 2)] += 1
-        tally[3] += 1
-    for claim_id, _ in cells.copied:
-        tallies.setdefault(claim_id, [0, 0, 0, 0])  # a claim carried only by copies still gets a row
-    return tallies
-
-
 def _claim_order(story: Story, sort: str) -> list[int]:
-    """Claim ids in the chosen order. Coverage and first report sort in SQL; contest needs every cell."""
-    evidence = _matrix_evidence(story)
+    """Claim ids in the chosen order (the CSV's way: the whole matrix is read anyway)."""
+    return _summary_order(story, _matrix_summary(story), sort)
+
+
+@dataclass
+class _Summary:
+    """The whole story's matrix folded per (claim, outlet) in SQL: who covers what, and each outlet's own stance."""
+
+    outlets: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # claim -> outlets covering it
+    claims: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # outlet -> claims it covers
+    own: dict[tuple[int, int], str] = field(default_factory=dict)  # (claim, outlet) -> overall of its own evidence
+
+    def tallies(self, claim_ids=None) -> dict[int, list[int]]:
+        """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
+        wanted = None if claim_ids is None else set(claim_ids)
+        tallies = {c: [0, 0, 0, 0] for c in self.outlets if wanted is None or c in wanted}
+        for (claim_id, _), stance in self.own.items():
+            if claim_id in tallies:
+                tally = tallies[claim_id]
+                tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance), 2)] += 1
+                tally[3] += 1
+        return tallies
+
+
+def _overall_from_range(low: str, high: str) -> str:
+    """``stance_overall`` of a set known only by its least and greatest value.
+
+    Exact for the four stances: in alphabetical order the only two-value set with one polarity is
+    asserts..attributes, and every wider range holds two polarities.
+    """
+    if low == high:
+        return low
+    return "asserts" if (low, high) == ("asserts", "attributes") else "mixed"
+
+
+def _matrix_summary(story: Story) -> _Summary:
+    """One grouped query instead of every evidence row: a few thousand (claim, outlet) pairs for a big story."""
+    own = Q(article__duplicate_of__source__isnull=True)  # evidence from a copy belongs to the original outlet
+    rows = (
+        _matrix_evidence(story)
+        .values("claim_id", "article__source_id")
+        .annotate(low=Min("stance", filter=own), high=Max("stance", filter=own))
+        .values_list("claim_id", "article__source_id", "low", "high")
+    )
+    summary = _Summary()
+    for claim_id, source_id, low, high in rows:
+        summary.outlets[claim_id] += 1
+        summary.claims[source_id] += 1
+        if low is not None:
+            summary.own[(claim_id, source_id)] = _overall_from_range(low, high)
+    return summary
+
+
+def _summary_order(story: Story, summary: _Summary, sort: str) -> list[int]:
     if sort == "contested":
-        tallies = _claim_tallies(_matrix_cells(story))
+        tallies = summary.tallies()
         # Denied by one outlet and asserted by another weighs most; an outlet contradicting itself counts half.
         return sorted(tallies, key=lambda c: (-(2 * min(tallies[c][:2]) + tallies[c][2]), -tallies[c][3], c))
     if sort == "first":
-        claims = Claim.objects.filter(id__in=evidence.values("claim_id"))
+        claims = Claim.objects.filter(story=story, merged_into__isnull=True)
         ordered = claims.order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")
-        return list(ordered.values_list("id", flat=True))
-    covered = evidence.values("claim_id").annotate(n=Count("article__source_id", distinct=True))
-    return list(covered.order_by("-n", "claim_id").values_list("claim_id", flat=True))
+        return [c for c in ordered.values_list("id", flat=True) if c in summary.outlets]
+    return sorted(summary.outlets, key=lambda c: (-summary.outlets[c], c))
 
 
 def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col_page: int = 1) -> MatrixPage:
     """One page of claims × one page of outlets, plus how often each pair of the shown outlets agrees.
 
-    Only the page's claims and the page's outlets are read cell by cell, so the cost follows the page, not the story.
+    The story-wide counts come from one grouped query; only the page's claims are read cell by cell.
     """
     sort = sort if sort in MATRIX_SORTS else "sources"
-    order = _claim_order(story, sort)
-    coverage = dict(
-        _matrix_evidence(story)
-        .values("article__source_id")
-        .annotate(n=Count("claim_id", distinct=True))
-        .values_list("article__source_id", "n")
-    )
+    summary = _matrix_summary(story)
+    order = _summary_order(story, summary, sort)
+    coverage = summary.claims
     pages = max(1, -(-len(order) // MATRIX_ROWS))
     page = min(max(page, 1), pages)
     col_pages = max(1, -(-len(coverage) // MATRIX_COLUMNS))
     col_page = min(max(col_page, 1), col_pages)
     ranked = sorted(coverage, key=lambda s: (-coverage[s], s))
     column_ids = ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]
-    by_id = {s.id: s for s in Source.objects.filter(id__in=column_ids)}
+    by_id = {s.id: s for s in Source.objects.filter(id__in=column_ids).only("id", "name")}
     columns = [by_id[s] for s in column_ids]
     page_ids = order[(page - 1) * MATRIX_ROWS : page * MATRIX_ROWS]
     claims = (
@@ -180,7 +210,7 @@ def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col
     )
     claims_by_id = {c.id: c for c in claims}
     cells = _matrix_cells(story, claim_ids=page_ids)
-    tallies = _claim_tallies(cells)
+    tallies = summary.tallies(page_ids)
     # One reverse() per page: every cell links to its quotes.
     cell_url = (
         reverse(
@@ -197,7 +227,7 @@ def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col
     return MatrixPage(
         sources=columns,
         rows=rows,
-        pairs=_pair_agreement(_matrix_cells(story, source_ids=column_ids), columns),
+        pairs=_pair_agreement(summary.own, columns),
         sort=sort,
         page=page,
         pages=pages,
@@ -226,13 +256,13 @@ def _matrix_row(
     return MatrixPageRow(claim=claim, cells=row_cells, positive=tally[0], negative=tally[1], mixed=tally[2])
 
 
-def _pair_agreement(cells: _Cells, columns: list[Source]) -> list[PairAgreement]:
+def _pair_agreement(own: dict[tuple[int, int], str], columns: list[Source]) -> list[PairAgreement]:
     """Share of claims two outlets both covered (with their own reports) on which their polarity agrees."""
     shown = {s.id for s in columns}
     by_claim: dict[int, dict[int, str]] = defaultdict(dict)
-    for (claim_id, source_id), stances in cells.own.items():
+    for (claim_id, source_id), stance in own.items():
         if source_id in shown:
-            by_claim[claim_id][source_id] = stance_polarity(stance_overall(stances))
+            by_claim[claim_id][source_id] = stance_polarity(stance)
     tally: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     for outlets in by_claim.values():
         ids = sorted(outlets)

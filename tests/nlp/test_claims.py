@@ -8,6 +8,7 @@ from stories.nlp import camel, morph
 from stories.nlp.claims import claim_key, find_claims, stem
 from stories.nlp.match import HEAD_SEP, claim_similarity
 from stories.nlp.sentences import split_sentences
+from stories.nlp.types import Mention
 
 ATTRIBUTION_ARTICLE = """ميناء طرطوس في قلب صفقة جديدة
 
@@ -155,3 +156,150 @@ def test_state_subject_and_opening_adverbial_set_no_head():
     key = claim_key("وفي السياق نفسه أعادت الحكومة فتح المعبر الحدودي مع الجارة الشمالية")
     assert key[0] == HEAD_SEP
     assert claim_key("أعلنت روسيا إغلاق المعبر الحدودي")[0] == HEAD_SEP
+
+
+def _only(text, *words):
+    return [c for c in _claims(text) if all(w in c.proposition for w in words)]
+
+
+def test_leading_time_and_outlet_frames_are_trimmed_but_the_denial_stays_in_the_quote():
+    text = "نفت وزارة المالية اليوم الأربعاء، ما نشرته صحيفة «الغد» عن اتفاق سري بين الوزير ورجل أعمال لبيع أراض حكومية.\n"
+    (claim,) = _only(text, "اتفاق سري")
+    assert claim.proposition.startswith("اتفاق سري بين الوزير")
+    assert text[claim.start : claim.end].startswith("نفت وزارة المالية")
+    assert claim.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    ("text", "begins"),
+    [
+        (
+            "وفي خبر متصل نشرت إحدى الصحف المحلية خبراً يتحدث عن إغلاق مصنع الإسمنت في المدينة الصناعية.",
+            "إغلاق مصنع",
+        ),
+        ("الجدير بالذكر أن الحكومة رفعت أسعار الوقود مرتين خلال العام الجاري.", "الحكومة رفعت"),
+        ("وفي السياق ذاته، افتتح المحافظ جسراً جديداً فوق النهر في وسط المدينة.", "افتتح المحافظ"),
+    ],
+)
+def test_link_and_report_frames_are_not_part_of_the_proposition(text, begins):
+    (claim,) = _claims(text + "\n")
+    assert claim.proposition.startswith(begins)
+    assert text[claim.start : claim.end] == claim.proposition
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "وقعت الشركة عقداً لبناء محطة كهرباء جديدة في الجنوب، على أن تبدأ الأعمال مطلع العام المقبل بتمويل من البنك.",
+            "محطة كهرباء",
+            "تبدأ الأعمال",
+        ),
+        (
+            "تزامنت زيارة سرية لرئيس الوزراء إلى العاصمة، مع زيارة أخرى قام بها وزير الدفاع إلى الحدود الشمالية.",
+            "رئيس الوزراء",
+            "وزير الدفاع",
+        ),
+        (
+            "الوزير لم يوقع أي عقد مع الشركة الأجنبية، ولم يسافر إلى الخارج منذ بداية العام.",
+            "يوقع",
+            "يسافر",
+        ),
+        (
+            "شكك الخبير في أن تبلغ تكلفة المشروع مليار دولار، مشيراً إلى أن دراسات سابقة قدرتها بنصف هذا المبلغ.",
+            "تكلفة المشروع",
+            "دراسات سابقة",
+        ),
+    ],
+)
+def test_second_proposition_after_a_comma_connective_is_its_own_claim(text, first, second):
+    claims = _claims(text + "\n")
+    assert len(claims) == 2
+    assert first in claims[0].proposition and second not in claims[0].proposition
+    assert second in claims[1].proposition
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.proposition and len(claim.proposition.split()) >= 4
+
+
+def test_a_valley_is_no_verb_coordination():
+    text = "اجتاحت السيول بلدة وادي الريم مساء الاثنين وألحقت أضراراً بالمنازل.\n"
+    assert _claims(text)[0].proposition.startswith("اجتاحت السيول بلدة وادي الريم مساء")
+
+
+def test_counts_in_words_and_eastern_digits_give_one_token():
+    assert "3" in claim_key("لقي ثلاثة أشخاص حتفهم في الحادث")
+    assert "3" in claim_key("مقتل ٣ أشخاص في الحادث")
+    assert "12" in claim_key("إصابة ١٢ شخصاً بجروح")
+
+
+def test_imperfect_form_eight_meets_its_past():
+    assert stem(camel.normalize("يلتقِ")) == stem(camel.normalize("التقى"))
+    assert stem(camel.normalize("يجتمع")) == stem(camel.normalize("اجتمع"))
+    assert stem(camel.normalize("يكتب")) == "يكتب"
+
+
+def _mentions(text, names):
+    """Hand-made entity mentions: (surface, entity_key, epithet) at each occurrence of the surface."""
+    out = []
+    for surface, key, epithet in names:
+        at = text.find(surface)
+        while at >= 0:
+            out.append(Mention(at, at + len(surface), surface, key, epithet))
+            at = text.find(surface, at + 1)
+    return tuple(out)
+
+
+def _keyed(text, names):
+    return find_claims(text, split_sentences(text), mentions=_mentions(text, names))
+
+
+def test_the_subject_entity_is_the_head_whatever_the_outlet_calls_it():
+    a = "أعلن وزير المالية سامي الخوري رفع الضرائب على السجائر المستوردة بنسبة كبيرة.\n"
+    b = "الخوري أعلن رفع الضرائب على السجائر المستوردة بنسبة كبيرة.\n"
+    names = [("سامي الخوري", "سامي خوري", "وزير المالية"), ("الخوري", "سامي خوري", None)]
+    (ka,), (kb,) = _keyed(a, names[:1]), _keyed(b, names[1:])
+    assert ka.key[0] == kb.key[0] == "=سامي خوري"
+    assert claim_similarity(ka.key, kb.key) > 0.6
+
+
+def test_two_named_subjects_are_two_agents():
+    a = "أعلن وزير المالية سامي الخوري رفع الضرائب على السجائر المستوردة.\n"
+    b = "أعلن رئيس البرلمان نبيل حداد رفع الضرائب على السجائر المستوردة.\n"
+    (ka,) = _keyed(a, [("سامي الخوري", "سامي خوري", "وزير المالية")])
+    (kb,) = _keyed(b, [("نبيل حداد", "نبيل حداد", "رئيس البرلمان")])
+    assert ka.key[0] != kb.key[0]
+    assert claim_similarity(ka.key, kb.key) < 0.44
+
+
+def test_verbal_noun_subject_takes_the_agent_named_after_it():
+    text = "زيارة الوزير سامي الخوري إلى باريس تمت بعيداً عن الإعلام.\n"
+    (claim,) = _keyed(text, [("سامي الخوري", "سامي خوري", "الوزير")])
+    assert claim.key[0] == "=سامي خوري" and "@person" in claim.key
+
+
+def test_without_an_entity_only_a_definite_subject_sets_a_head():
+    text = "حصيلة الفيضانات بلغت عشرة قتلى في القرى الجبلية.\n"
+    (claim,) = _keyed(text, [])
+    assert claim.key[0] == HEAD_SEP
+
+
+def test_feminine_past_verb_is_not_a_clitic_plus_stopword():
+    assert "فتح" in claim_key("السلطات فتحت مكتباً جديداً للجمعية في العاصمة")
+    assert stem(camel.normalize("فتحت")) == stem(camel.normalize("فتح"))
+
+
+def test_participant_classes_let_different_words_for_armed_men_meet():
+    a = claim_key("بحث الطرفان إرسال مقاتلين إلى الجبهة الجنوبية")
+    b = claim_key("ناقش الطرفان إرسال جنود ومرتزقة إلى الجبهة الجنوبية")
+    assert "~troops" in a and "~troops" in b
+    assert "~troops" not in claim_key("جنت الشركة أرباحاً كبيرة")
+
+
+def test_clause_after_idh_has_its_own_subject_not_the_inherited_one():
+    text = "رحبت النقابة بالقرار الجديد للحكومة، إذ أعادت الوزارة فتح المعبر الحدودي بعد إغلاقه سنتين.\n"
+    reopened = next(c for c in _claims(text) if "المعبر" in c.proposition)
+    assert not reopened.key[0].startswith("نقاب")
+
+
+def test_aspect_verbs_are_not_content():
+    assert not {"زال", "يزال", "زالت"} & set(claim_key("ما زالت فرق الإنقاذ تبحث عن المفقودين في الوادي"))

@@ -71,35 +71,40 @@ def test_html_by_extension_and_by_content() -> None:
     "data", [b"", b"   \n\t  \r\n", codecs.BOM_UTF8 + b"  \n", "\n  \n".encode("utf-16")]
 )
 def test_empty_uploads_are_refused(data: bytes) -> None:
-    with pytest.raises(AnalysisError, match="empty"):
+    with pytest.raises(AnalysisError, match="empty") as refused:
         decode_bytes(data)
+    assert refused.value.code == "empty"
 
 
 @pytest.mark.parametrize(
-    ("data", "word"),
+    ("data", "word", "code"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-        (b"GIF89a\x01\x00\x01\x00", "GIF"),
-        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF", "binary:PDF document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG", "binary:PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG", "binary:JPEG image"),
+        (b"GIF89a\x01\x00\x01\x00", "GIF", "binary:GIF image"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP", "binary:ZIP archive"),
     ],
 )
-def test_known_binary_formats_are_named(data: bytes, word: str) -> None:
-    with pytest.raises(AnalysisError, match=word):
+def test_known_binary_formats_are_named(data: bytes, word: str, code: str) -> None:
+    # The code is what the admin translates; the English message is the fallback.
+    with pytest.raises(AnalysisError, match=word) as refused:
         decode_bytes(data, "upload.txt")
+    assert refused.value.code == code
 
 
 def test_nul_bytes_are_refused_as_binary() -> None:
     data = bytes(random.Random(1).randrange(256) for _ in range(3001)) + b"\x00\x00"
-    with pytest.raises(AnalysisError, match="binary"):
+    with pytest.raises(AnalysisError, match="binary") as refused:
         decode_bytes(data)
+    assert refused.value.code == "binary:nul"
 
 
 def test_control_character_soup_is_refused() -> None:
     data = bytes(range(1, 32)) * 40 + "نص قصير".encode()
-    with pytest.raises(AnalysisError, match="binary"):
+    with pytest.raises(AnalysisError, match="binary") as refused:
         decode_bytes(data)
+    assert refused.value.code == "binary:control"
 
 
 def test_random_bytes_without_nul_are_refused() -> None:

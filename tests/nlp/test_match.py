@@ -156,3 +156,18 @@ def test_event_classes_let_synonymous_predicates_meet_and_agents_of_other_kinds_
     index.add(1, also_met)
     assert index.best(met) is not None and index.best(met)[0] == 1
     assert index.best(delegation) is None
+
+
+def test_named_minister_and_unnamed_minister_may_be_one_person_but_his_delegation_is_not():
+    named = ("=سامي علي", HEAD_SEP, "التقي", "مستثمر", "جنيف", "~meet", "=جنيف", "@person")
+    unnamed = (HEAD_SEP, "التقي", "مستثمر", "جنيف", "~meet", "=جنيف", "@person")
+    delegation = ("وفد", HEAD_SEP, "التقي", "مستثمر", "جنيف", "~meet", "=جنيف", "=سامي علي", "@group")
+    assert claim_similarity(named, unnamed) > 0.8
+    assert claim_similarity(named, delegation) < 0.44
+
+
+def test_entity_tokens_bridge_different_spellings_of_one_name():
+    a = ("=سامي علي", HEAD_SEP, "علي", "وقع", "اتفاق", "قرض", "=سامي علي")
+    b = ("=سامي علي", HEAD_SEP, "سامي", "علي", "وقع", "اتفاق", "قرض")
+    c = ("=نزار حداد", HEAD_SEP, "حداد", "وقع", "اتفاق", "قرض")
+    assert claim_similarity(a, b) > 0.44 > claim_similarity(a, c)

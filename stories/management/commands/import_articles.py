@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 
 from stories import services
@@ -89,6 +89,8 @@ class Command(BaseCommand):
         parser.add_argument("--source", default="", help="outlet name for every article")
         parser.add_argument("--public", action="store_true", help="make the story public")
 
+    # Output lines are a scripted contract, so refusals stay English whatever LANGUAGE_CODE says.
+    @translation.override("en")
     def handle(self, *args, **options):
         story = services.story_get_or_create(
             slug=options["story"], title=options.get("title"), is_public=True if options["public"] else None
