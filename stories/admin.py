@@ -49,7 +49,10 @@ class StoryAdmin(admin.ModelAdmin):
             for article in services.articles_failed_or_stale(story=story).only("id", "story"):
                 services.article_reanalyse(article=article, user=request.user)
                 count += 1
-        self.message_user(request, _("المقالات المدرجة لإعادة التحليل: %(n)s.") % {"n": count})
+        message = ngettext(
+            "المقالات المدرجة لإعادة التحليل: %(n)s.", "المقالات المدرجة لإعادة التحليل: %(n)s.", count
+        )
+        self.message_user(request, message % {"n": count})
 
 
 @admin.register(Source)
