@@ -69,13 +69,15 @@ class Scale:
         self.rtl = rtl
         self.left = PAD if rtl else label
         self.right = width - label if rtl else width - PAD
+        self._midnights: dict = {}  # start's midnight per time zone: a coverage chart places a thousand marks
 
     def x(self, when: date | datetime) -> float:
         if isinstance(when, datetime):
-            offset = (
-                when - datetime.combine(self.start, datetime.min.time(), tzinfo=when.tzinfo)
-            ).total_seconds()
-            fraction = offset / 86400 / self.days
+            midnight = self._midnights.get(when.tzinfo)
+            if midnight is None:
+                midnight = datetime.combine(self.start, datetime.min.time(), tzinfo=when.tzinfo)
+                self._midnights[when.tzinfo] = midnight
+            fraction = (when - midnight).total_seconds() / 86400 / self.days
         else:
             fraction = (when - self.start).days / self.days
         fraction = min(max(fraction, 0.0), 1.0)

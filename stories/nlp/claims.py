@@ -330,6 +330,12 @@ def _claim(
     stance, speaker = stance_of(text, start, end, context)
     if speaker:
         speaker = resolve_outlet(text, start, speaker, tuple(sources))
+    said = _PARTICIPLE_FRAME.match(text, start, end)
+    if said and len(content_tokens(text[said.end() : end], vocab)) >= MIN_CONTENT:
+        # "...، مشيراً إلى أن X": X is still the speaker's; the quote keeps the participle, the key does not.
+        quote_from = start if quote_from is None else quote_from
+        start, proposition = said.end(), text[said.end() : end]
+        stance = "attributes" if stance == "asserts" else stance
     spans = None
     if mentions is not None:
         spans = tuple(_span(text, m, start) for m in _in_span(mentions, start, end))
@@ -338,6 +344,9 @@ def _claim(
     return ClaimFound(quote_start, end, proposition, key, stance, speaker)
 
 
+_PARTICIPLE_FRAME = re.compile(
+    r"(?:مشير|مضيف|مؤكد|لافت|موضح|معتبر|منوه)(?:ا|اً|ًا)\s+(?:إلى\s+|الى\s+)?(?:أن|أنّ|ان|إن)\s+"
+)
 _DAYS = "(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
 # Opening material that frames a proposition without being part of it; stripped repeatedly from its start.
 _LEADING_FRAME = re.compile(

@@ -130,7 +130,9 @@ class _Summary:
 
     outlets: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # claim -> outlets covering it
     claims: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # outlet -> claims it covers
-    own: dict[tuple[int, int], str] = field(default_factory=dict)  # (claim, outlet) -> overall of its own evidence
+    own: dict[tuple[int, int], str] = field(
+        default_factory=dict
+    )  # (claim, outlet) -> overall of its own evidence
 
     def tallies(self, claim_ids=None) -> dict[int, list[int]]:
         """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""

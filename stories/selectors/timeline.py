@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.urls import reverse
@@ -68,9 +69,22 @@ def articles_filtered(*, story: Story, filters: StoryFilters) -> QuerySet[Articl
     return articles
 
 
+class Outlet(NamedTuple):
+    """An outlet as the story page lists it: a few hundred of these are cheaper than model instances."""
+
+    id: int
+    name: str
+    href: str
+
+
+def _outlet_url(story: Story) -> str:
+    # One reverse() for the whole list: a story may have hundreds of outlets.
+    return reverse("stories:source", kwargs={"slug": story.slug, "pk": 999999999}).replace("999999999", "{}")
+
+
 @dataclass
 class FilterChoices:
-    sources: list[Source]
+    sources: list[Outlet]
     entities: list[Entity]
     claims: list[Claim]
 
@@ -83,7 +97,9 @@ def story_filter_choices(*, story: Story, coverage: Coverage | None = None) -> F
     if coverage is not None and coverage.outlets is not None:
         sources = sorted(coverage.outlets, key=lambda s: s.name)
     else:
-        sources = list(Source.objects.filter(articles__story=story).distinct().order_by("name"))
+        url = _outlet_url(story)
+        named = Source.objects.filter(articles__story=story).distinct().order_by("name")
+        sources = [Outlet(pk, name, url.format(pk)) for pk, name in named.values_list("id", "name")]
     entities = list(
         Entity.objects.filter(story=story)
         .annotate(n=Count("mentions"))
@@ -108,7 +124,7 @@ class Coverage:
     lane_pages: int
     undated: list[dict]
     article_count: int
-    outlets: list[Source] | None = None  # every outlet of the story, when no filter narrowed the count
+    outlets: list[Outlet] | None = None  # every outlet of the story, when no filter narrowed the count
 
 
 def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page: int = 1) -> Coverage:
@@ -165,10 +181,17 @@ def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page:
         lane_pages=lane_pages,
         undated=undated[:50],
         article_count=sum(r["n"] for r in per_source),
-        outlets=None
-        if filters.active
-        else [Source(id=r["source_id"], name=r["source__name"]) for r in per_source if r["source_id"]],
+        outlets=None if filters.active else _outlets(story, per_source),
     )
+
+
+def _outlets(story: Story, per_source: list[dict]) -> list[Outlet]:
+    url = _outlet_url(story)
+    return [
+        Outlet(r["source_id"], r["source__name"], url.format(r["source_id"]))
+        for r in per_source
+        if r["source_id"]
+    ]
 
 
 def _coverage_marks(
@@ -322,13 +345,17 @@ def story_events(*, story: Story, filters: StoryFilters, rtl: bool, page: int = 
         for i, r in enumerate(rows)
     ]
     shown = dates[(page - 1) * EVENT_DATES_PER_PAGE : page * EVENT_DATES_PER_PAGE]
-    _event_quotes(events, shown)
+    _event_quotes(events, shown, story=story)
     chart, outside = _events_chart(dates, rtl=rtl)
     return Events(chart=chart, dates=shown, page=page, pages=pages, outside=outside)
 
 
-def _event_quotes(events: QuerySet[Event], shown: list[EventDate]) -> None:
+def _event_quotes(events: QuerySet[Event], shown: list[EventDate], *, story: Story) -> None:
     by_date = {d.date: d for d in shown}
+    # One reverse() for up to EVENT_QUOTES links.
+    article_url = reverse("stories:article", kwargs={"slug": story.slug, "pk": 999999999}).replace(
+        "999999999", "{}"
+    )
     quotes = (
         events.filter(date__in=list(by_date))
         .annotate(window=_quote_window("article__text", "start", "end", QUOTE_RADIUS))
@@ -346,6 +373,7 @@ def _event_quotes(events: QuerySet[Event], shown: list[EventDate]) -> None:
         .order_by("date", F("article__published_at").asc(nulls_last=True), "start")[:EVENT_QUOTES]
     )
     for q in quotes:
+        q["article_url"] = article_url.format(q["article_id"])
         q["snippet"] = snippet_from_window(
             q["window"], start=q["start"], end=q["end"], radius=QUOTE_RADIUS, stops=SENTENCE_END
         )
