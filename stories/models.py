@@ -246,6 +246,9 @@ class Evidence(models.Model):
     stance_by_editor = models.BooleanField(_("الموقف من المحرر"), default=False)
     attributed_to = models.CharField(_("على لسان"), max_length=200, blank=True)
     key = models.JSONField(_("مفتاح المطابقة"), default=list, blank=True)
+    proposition = models.TextField(
+        _("الادعاء المستخلص"), blank=True, help_text=_("نص الادعاء دون الإسناد، للمطابقة.")
+    )
 
     class Meta:
         ordering = ["article_id", "start"]

@@ -396,6 +396,7 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
                 stance_by_editor=claim_id in overrides,
                 attributed_to=_speaker_name(found.attributed_to or "", known)[:200],
                 key=list(found.key),
+                proposition=found.proposition,
             )
         )
     Evidence.objects.bulk_create(rows)

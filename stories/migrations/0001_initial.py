@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,212 +14,510 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='Normalised name; the pipeline merges on it.', max_length=200)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('person', 'person'), ('organization', 'organization'), ('location', 'location'), ('other', 'other')], default='other', max_length=20)),
-                ('aliases', models.JSONField(blank=True, default=list)),
-                ('curated', models.BooleanField(default=False, help_text='Part of the story gazetteer that editors maintain.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(help_text="Normalised name; the pipeline merges on it.", max_length=200),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "person"),
+                            ("organization", "organization"),
+                            ("location", "location"),
+                            ("other", "other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                ("aliases", models.JSONField(blank=True, default=list)),
+                (
+                    "curated",
+                    models.BooleanField(
+                        default=False, help_text="Part of the story gazetteer that editors maintain."
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'entities',
-                'ordering': ['name'],
+                "verbose_name_plural": "entities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('domain', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("domain", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('is_public', models.BooleanField(default=False, help_text='Public stories are readable without login.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True)),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False, help_text="Public stories are readable without login."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['-created_at'],
+                "verbose_name_plural": "stories",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original', models.BinaryField(help_text='The uploaded bytes, kept as they came.')),
-                ('sha256', models.CharField(max_length=64)),
-                ('origin', models.CharField(help_text='Uploaded file name, or the URL of a JSONL line.', max_length=500)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('published_has_time', models.BooleanField(default=False)),
-                ('published_by_editor', models.BooleanField(default=False, help_text='Date given at upload; analysis keeps it.')),
-                ('text', models.TextField(blank=True, help_text='Cleaned text; every offset points into it.')),
-                ('status', models.CharField(choices=[('queued', 'queued'), ('processing', 'processing'), ('done', 'done'), ('failed', 'failed')], default='queued', max_length=12)),
-                ('error', models.TextField(blank=True)),
-                ('pipeline_version', models.CharField(blank=True, max_length=40)),
-                ('duplicate_by_editor', models.BooleanField(default=False, help_text='An editor set or cleared the copy mark.')),
-                ('off_topic', models.BooleanField(default=False)),
-                ('signature', models.JSONField(blank=True, default=list, help_text='MinHash of the text, for copy detection.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('analysed_at', models.DateTimeField(blank=True, null=True)),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='copies', to='stories.article')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='stories.source')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='articles', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original", models.BinaryField(help_text="The uploaded bytes, kept as they came.")),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "origin",
+                    models.CharField(
+                        help_text="Uploaded file name, or the URL of a JSONL line.", max_length=500
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("published_has_time", models.BooleanField(default=False)),
+                (
+                    "published_by_editor",
+                    models.BooleanField(default=False, help_text="Date given at upload; analysis keeps it."),
+                ),
+                (
+                    "text",
+                    models.TextField(blank=True, help_text="Cleaned text; every offset points into it."),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "queued"),
+                            ("processing", "processing"),
+                            ("done", "done"),
+                            ("failed", "failed"),
+                        ],
+                        default="queued",
+                        max_length=12,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                ("pipeline_version", models.CharField(blank=True, max_length=40)),
+                (
+                    "duplicate_by_editor",
+                    models.BooleanField(default=False, help_text="An editor set or cleared the copy mark."),
+                ),
+                ("off_topic", models.BooleanField(default=False)),
+                (
+                    "signature",
+                    models.JSONField(
+                        blank=True, default=list, help_text="MinHash of the text, for copy detection."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("analysed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="copies",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="stories.source",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="articles",
+                        to="stories.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['published_at', 'id'],
+                "ordering": ["published_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('slug', models.SlugField(allow_unicode=True, blank=True, max_length=80)),
-                ('key', models.JSONField(blank=True, default=list)),
-                ('text_by_editor', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('first_reported_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='first_claims', to='stories.article')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='stories.claim')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("slug", models.SlugField(allow_unicode=True, blank=True, max_length=80)),
+                ("key", models.JSONField(blank=True, default=list)),
+                ("text_by_editor", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "first_reported_in",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="first_claims",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged",
+                        to="stories.claim",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="claims", to="stories.story"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.CharField(max_length=10)),
-                ('precision', models.CharField(default='day', max_length=5)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='stories.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.CharField(max_length=10)),
+                ("precision", models.CharField(default="day", max_length=5)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="stories.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'article_id', 'start'],
+                "ordering": ["date", "article_id", "start"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('stance', models.CharField(choices=[('asserts', 'asserts'), ('attributes', 'attributes'), ('denies', 'denies'), ('doubts', 'doubts')], max_length=12)),
-                ('stance_by_editor', models.BooleanField(default=False)),
-                ('attributed_to', models.CharField(blank=True, max_length=200)),
-                ('key', models.JSONField(blank=True, default=list)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='stories.article')),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='stories.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("asserts", "asserts"),
+                            ("attributes", "attributes"),
+                            ("denies", "denies"),
+                            ("doubts", "doubts"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("stance_by_editor", models.BooleanField(default=False)),
+                ("attributed_to", models.CharField(blank=True, max_length=200)),
+                ("key", models.JSONField(blank=True, default=list)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="stories.claim",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['article_id', 'start'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["article_id", "start"],
             },
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('epithet', models.CharField(blank=True, max_length=200)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='stories.article')),
-                ('entity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='stories.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("epithet", models.CharField(blank=True, max_length=200)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="stories.entity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article_id', 'start'],
+                "ordering": ["article_id", "start"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewLog',
+            name="ReviewLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=40)),
-                ('detail', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_log', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=40)),
+                ("detail", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_log",
+                        to="stories.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='entity',
-            name='story',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entities', to='stories.story'),
+            model_name="entity",
+            name="story",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="entities", to="stories.story"
+            ),
         ),
         migrations.CreateModel(
-            name='TrackedClaim',
+            name="TrackedClaim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tracked_claims', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tracked_claims",
+                        to="stories.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='TrackedStance',
+            name="TrackedStance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stance', models.CharField(choices=[('agree', 'agree'), ('disagree', 'disagree'), ('discuss', 'discuss'), ('unrelated', 'unrelated')], max_length=12)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('score', models.FloatField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tracked_stances', to='stories.article')),
-                ('tracked', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='stories.trackedclaim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("agree", "agree"),
+                            ("disagree", "disagree"),
+                            ("discuss", "discuss"),
+                            ("unrelated", "unrelated"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("score", models.FloatField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tracked_stances",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "tracked",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="stories.trackedclaim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['tracked_id', 'article_id'],
+                "ordering": ["tracked_id", "article_id"],
             },
         ),
         migrations.CreateModel(
-            name='StanceOverride',
+            name="StanceOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stance', models.CharField(choices=[('asserts', 'asserts'), ('attributes', 'attributes'), ('denies', 'denies'), ('doubts', 'doubts')], max_length=12)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stance_overrides', to='stories.article')),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stance_overrides', to='stories.claim')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("asserts", "asserts"),
+                            ("attributes", "attributes"),
+                            ("denies", "denies"),
+                            ("doubts", "doubts"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stance_overrides",
+                        to="stories.article",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stance_overrides",
+                        to="stories.claim",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('claim', 'article'), name='one_override_per_cell')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("claim", "article"), name="one_override_per_cell")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='entity',
-            constraint=models.UniqueConstraint(fields=('story', 'key'), name='entity_unique_key_per_story'),
+            model_name="entity",
+            constraint=models.UniqueConstraint(fields=("story", "key"), name="entity_unique_key_per_story"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['story', 'status'], name='stories_art_story_i_c60ca1_idx'),
+            model_name="article",
+            index=models.Index(fields=["story", "status"], name="stories_art_story_i_c60ca1_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('story', 'sha256'), name='article_unique_upload_per_story'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("story", "sha256"), name="article_unique_upload_per_story"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='trackedstance',
-            constraint=models.UniqueConstraint(fields=('tracked', 'article'), name='one_result_per_article'),
+            model_name="trackedstance",
+            constraint=models.UniqueConstraint(fields=("tracked", "article"), name="one_result_per_article"),
         ),
     ]

@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0004_arabic_labels'),
+        ("stories", "0004_arabic_labels"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['story', 'source', 'published_at'], name='article_story_source_date'),
+            model_name="article",
+            index=models.Index(fields=["story", "source", "published_at"], name="article_story_source_date"),
         ),
     ]
