@@ -334,19 +334,19 @@ def _claim_index(story_id: int, exclude_article_id: int, *, with_orphans: bool) 
         Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True)
         .exclude(article_id=exclude_article_id)
         .order_by("id")
-        .values_list("claim_id", "key")
+        .values_list("claim_id", "key", "proposition")
     )
     covered = set()
-    for claim_id, key in rows:
-        index.add(claim_id, key)
+    for claim_id, key, proposition in rows:
+        index.add(claim_id, key, proposition)
         covered.add(claim_id)
     if with_orphans:
         # Claims left without evidence (e.g. by this article's previous run) stay matchable so that their ids,
         # and the permalinks built on them, come back when the same text is analysed again.
         orphans = Claim.objects.filter(story_id=story_id, merged_into__isnull=True).exclude(id__in=covered)
-        for claim_id, key in orphans.order_by("id").values_list("id", "key"):
+        for claim_id, key, text in orphans.order_by("id").values_list("id", "key", "text"):
             if key:
-                index.add(claim_id, key)
+                index.add(claim_id, key, text)
     return index
 
 

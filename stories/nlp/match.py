@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .track import opposed, paraphrase_probability
+
 HEAD_SEP = "|"
 # Prefix of root-skeleton tokens (see morph.skeleton): they let "زار" meet "زيارة" but weigh less than words.
 ROOT_MARK = "√"
@@ -37,6 +39,11 @@ MIN_SHARED_WORDS = 3
 # Postings longer than this share of the index are too common to find candidates with (they still score).
 COMMON_SHARE = 0.01
 MAX_CANDIDATES = 60
+# Second stage: a near miss on the keys (at least BAND) is accepted when the ANS-trained verifier reads the two
+# propositions as paraphrases (P(agree) >= PARAPHRASE_CUT, both directions); only the VERIFY_TOP best are checked.
+BAND = 0.2
+PARAPHRASE_CUT = 0.75
+VERIFY_TOP = 5
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class _Entry:
     tokens: frozenset[str]
     head: frozenset[str]
     agents: frozenset[str]
+    proposition: str = ""
 
 
 def split_key(key: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -84,6 +92,14 @@ def _unmentioned_head(a: _Entry, b: _Entry) -> bool:
 
 
 def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
+    score = _overlap(a, b, weight)
+    if score and _conflict(a, b):
+        score *= CONFLICT_PENALTY
+    return score
+
+
+def _overlap(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
+    """Similarity of the content alone, before any agent conflict is taken into account."""
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
@@ -91,10 +107,7 @@ def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
     mass_a = sum(weight(t) for t in a.tokens)
     mass_b = sum(weight(t) for t in b.tokens)
     cosine = dot / math.sqrt(mass_a * mass_b)
-    score = max(cosine, _event_cover(a, b, shared, weight))
-    if _conflict(a, b):
-        score *= CONFLICT_PENALTY
-    return score
+    return max(cosine, _event_cover(a, b, shared, weight))
 
 
 def _event_cover(a: _Entry, b: _Entry, shared: frozenset[str], weight: Callable[[str], float]) -> float:
@@ -129,10 +142,10 @@ def claim_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     return _similarity(_entry(0, a), _entry(0, b), _uniform)
 
 
-def _entry(claim_id: int, key: Sequence[str]) -> _Entry:
+def _entry(claim_id: int, key: Sequence[str], proposition: str = "") -> _Entry:
     head, tokens = split_key(key)
     agents = frozenset(t for t in key if t.startswith(AGENT_MARK))
-    return _Entry(claim_id, tokens, head, agents)
+    return _Entry(claim_id, tokens, head, agents, proposition.strip())
 
 
 class ClaimIndex:
@@ -157,8 +170,9 @@ class ClaimIndex:
             return token
         return mark + body[1:] if mark + body[1:] in self._postings else token
 
-    def add(self, claim_id: int, key: Sequence[str]) -> None:
-        entry = _entry(claim_id, self._canonical(key))
+    def add(self, claim_id: int, key: Sequence[str], proposition: str = "") -> None:
+        """Store one key of ``claim_id``; its proposition text, when given, lets near misses be verified."""
+        entry = _entry(claim_id, self._canonical(key), proposition)
         if not entry.tokens:
             return
         pos = len(self._entries)
@@ -173,10 +187,12 @@ class ClaimIndex:
         df = len(self._postings.get(token, ()))
         return _kind_weight(token, math.log(1.0 + (n + 1) / (df + 1)))
 
-    def best(self, key: Sequence[str]) -> tuple[int, float] | None:
-        """The most similar known claim if its similarity reaches THRESHOLD."""
-        query = _entry(-1, self._canonical(key))
+    def best(self, key: Sequence[str], proposition: str = "") -> tuple[int, float] | None:
+        """The most similar known claim if its similarity reaches THRESHOLD; else, when ``proposition`` is
+        given, the best near miss the paraphrase verifier accepts (see ``_verified``)."""
+        query = _entry(-1, self._canonical(key), proposition)
         best: tuple[int, float] | None = None
+        near: list[tuple[float, int]] = []
         memo: dict[str, float] = {}
 
         def weight(token: str) -> float:
@@ -187,11 +203,35 @@ class ClaimIndex:
         for pos in self._candidates(query.tokens, weight):
             entry = self._entries[pos]
             score = _similarity(query, entry, weight)
+            if score >= THRESHOLD and _contrary(query, entry):
+                continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
             if score >= THRESHOLD and (
                 best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])
             ):
                 best = (entry.claim_id, score)
+            elif best is None and score >= BAND and entry.proposition and not _conflict(query, entry):
+                near.append((score, pos))
+        if best is None and query.proposition and near:
+            return self._verified(query, near)
         return best
+
+    def _verified(self, query: _Entry, near: list[tuple[float, int]]) -> tuple[int, float] | None:
+        """Among the VERIFY_TOP nearest claims, the one whose proposition the verifier most surely reads as a
+        paraphrase of the query's; keys miss paraphrases that share few words ("لقي حتفه" / "قتلى")."""
+        found: tuple[int, float] | None = None
+        top = 0.0
+        seen: set[int] = set()
+        for score, pos in sorted(near, key=lambda n: (-n[0], n[1])):
+            entry = self._entries[pos]
+            if entry.claim_id in seen:
+                continue
+            seen.add(entry.claim_id)
+            p = paraphrase_probability(query.proposition, entry.proposition)
+            if p >= PARAPHRASE_CUT and p > top:
+                found, top = (entry.claim_id, score), p
+            if len(seen) == VERIFY_TOP:
+                break
+        return found
 
     def _candidates(self, tokens: Iterable[str], weight: Callable[[str], float]) -> list[int]:
         """Entries sharing the query's rarer tokens, ranked by the weight they share."""
@@ -213,8 +253,13 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
     so two clauses of one article can land in the same claim."""
     ids: list[int] = []
     for claim in claims:
-        found = index.best(claim.key)
+        proposition = getattr(claim, "proposition", "")
+        found = index.best(claim.key, proposition)
         claim_id = found[0] if found else new_id()
-        index.add(claim_id, claim.key)
+        index.add(claim_id, claim.key, proposition)
         ids.append(claim_id)
     return ids
+
+
+def _contrary(query: _Entry, entry: _Entry) -> bool:
+    return bool(query.proposition and entry.proposition) and opposed(query.proposition, entry.proposition)

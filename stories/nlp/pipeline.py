@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - depends on the parallel work
     find_entities = None
 
 # Bump when any stage changes its output, so stored analyses can be recomputed.
-VERSION = "1.1"
+VERSION = "1.2"
 
 _HTML_HINT = re.compile(r"<\s*(?:html|body|head|p|div|article|br|meta)\b", re.IGNORECASE)
 

@@ -454,6 +454,35 @@ def pair_features(claim: str, text: str) -> list[float]:
     return _features(_bag(claim), _bag(text))
 
 
+@lru_cache(maxsize=4096)
+def _cached_bag(text: str) -> _Bag:
+    # Matching compares one stored proposition with many new ones; its bag need only be built once.
+    return _bag(text)
+
+
+def opposed(a: str, b: str) -> bool:
+    """True when one statement uses a word whose opposite the other uses (raise/cut, open/close, win/lose),
+    without the first word itself: the two say contrary things about the same matter."""
+    first, second = _cached_bag(a), _cached_bag(b)
+    return any(
+        (g, 1 - s) in second.antonyms and (g, s) not in second.antonyms for g, s in first.antonyms
+    ) or any((g, 1 - s) in first.antonyms and (g, s) not in first.antonyms for g, s in second.antonyms)
+
+
+def paraphrase_probability(a: str, b: str) -> float:
+    """P(agree) that two statements say the same thing, the lower of both directions since the features are
+    claim-vs-text; 0.0 when they share no content word (the classifier never saw such pairs)."""
+    first, second = _cached_bag(a), _cached_bag(b)
+    if not first.stems or not second.stems:
+        return 0.0
+    scores = []
+    for x in (_features(first, second), _features(second, first)):
+        if x[FEATURES.index("cover_claim")] == 0:
+            return 0.0
+        scores.append(_probabilities(x)["agree"])
+    return min(scores)
+
+
 def _probabilities(x: Sequence[float]) -> dict[str, float]:
     from .track_weights import MEAN, SCALE, WEIGHTS
 

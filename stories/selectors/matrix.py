@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, Max, Min, Q, QuerySet
 from django.urls import reverse
 
-from stories.models import Claim, Evidence, Source, Story
+from stories.models import Article, Claim, Evidence, Source, Story
 
 from .export import POSITIVE, stance_overall
 from .snippets import QUOTE_RADIUS, SENTENCE_END, Quote, _quotes
@@ -159,7 +159,10 @@ def _overall_from_range(low: str, high: str) -> str:
 
 def _matrix_summary(story: Story) -> _Summary:
     """One grouped query instead of every evidence row: a few thousand (claim, outlet) pairs for a big story."""
-    own = Q(article__duplicate_of__source__isnull=True)  # evidence from a copy belongs to the original outlet
+    # Evidence from a copy belongs to the original's outlet; a copy of an article without one counts as the copier's.
+    # Asked through the (few) articles without an outlet rather than by joining every copy to its original.
+    unsourced = Article.objects.filter(source__isnull=True).values("id")
+    own = Q(article__duplicate_of__isnull=True) | Q(article__duplicate_of__in=unsourced)
     rows = (
         _matrix_evidence(story)
         .values("claim_id", "article__source_id")

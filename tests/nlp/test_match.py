@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from stories.nlp import match
 from stories.nlp.claims import claim_key, find_claims
 from stories.nlp.match import HEAD_SEP, ClaimIndex, assign, claim_similarity
 from stories.nlp.sentences import split_sentences
+from stories.nlp.track import paraphrase_probability
 
 # Three outlets on an invented story: a minister's secret trip, his delegation's trip, another official's trip.
 OUTLET_A = """قام وزير الطاقة سليم العبدالله بزيارة سرية إلى مدينة بورتو الأسبوع الماضي.
@@ -171,3 +173,67 @@ def test_entity_tokens_bridge_different_spellings_of_one_name():
     b = ("=سامي علي", HEAD_SEP, "سامي", "علي", "وقع", "اتفاق", "قرض")
     c = ("=نزار حداد", HEAD_SEP, "حداد", "وقع", "اتفاق", "قرض")
     assert claim_similarity(a, b) > 0.44 > claim_similarity(a, c)
+
+
+# Second stage: near misses on the keys are checked by the ANS-trained paraphrase verifier.
+TALKS_RESUME = "استئناف المفاوضات بين النقابة والشركة"
+TALKS_BACK = "عودة المحادثات بين الشركة والنقابة"
+WHEAT = "وقع وزير الزراعة اتفاقا لاستيراد القمح من أستراليا"
+
+
+def _near_miss_index(with_proposition: bool) -> ClaimIndex:
+    index = ClaimIndex()
+    index.add(1, claim_key(TALKS_RESUME), TALKS_RESUME if with_proposition else "")
+    index.add(2, claim_key(WHEAT), WHEAT if with_proposition else "")
+    return index
+
+
+def test_paraphrase_probability_separates_a_paraphrase_from_a_contradiction():
+    cut = "البنك المركزي يخفض سعر الفائدة نصف نقطة"
+    same = "خفض سعر الفائدة نصف نقطة مئوية من البنك المركزي"
+    opposite = "البنك المركزي يرفع سعر الفائدة نصف نقطة"
+    assert paraphrase_probability(cut, same) >= match.PARAPHRASE_CUT
+    assert paraphrase_probability(cut, opposite) < 0.1
+    assert paraphrase_probability(cut, same) == paraphrase_probability(same, cut)
+    assert paraphrase_probability(cut, "") == 0.0
+
+
+def test_near_miss_is_accepted_only_when_the_verifier_is_sure(monkeypatch):
+    index = _near_miss_index(with_proposition=True)
+    score = match._similarity(match._entry(-1, claim_key(TALKS_BACK)), index._entries[0], index.weight)
+    assert match.BAND <= score < match.THRESHOLD  # a borderline pair, missed by the keys alone
+    assert index.best(claim_key(TALKS_BACK)) is None  # no proposition given: no second stage
+    probability = paraphrase_probability(TALKS_BACK, TALKS_RESUME)
+    assert index.best(claim_key(TALKS_BACK), TALKS_BACK) is None  # below the ANS-validated cut
+    monkeypatch.setattr(match, "PARAPHRASE_CUT", probability - 0.01)
+    assert index.best(claim_key(TALKS_BACK), TALKS_BACK) == (1, pytest.approx(score))
+    assert _near_miss_index(with_proposition=False).best(claim_key(TALKS_BACK), TALKS_BACK) is None
+
+
+def test_second_stage_never_joins_conflicting_agents(monkeypatch):
+    monkeypatch.setattr(match, "PARAPHRASE_CUT", 0.0)
+    minister = "التقى وزير المالية سامي العلي مدير البنك المركزي نزار حداد في بيروت"
+    delegation = "التقى وفد من وزارة المالية مدير البنك المركزي نزار حداد في بيروت"
+    index = ClaimIndex()
+    index.add(1, claim_key(minister), minister)
+    assert index.best(claim_key(delegation), delegation) is None
+
+
+def test_assign_stores_propositions_for_later_verification():
+    index, counter = ClaimIndex(), itertools.count(1)
+    claims = _claims(OUTLET_A)
+    assign(index, claims, lambda: next(counter))
+    assert [e.proposition for e in index._entries] == [c.proposition.strip() for c in claims]
+
+
+def test_contrary_reports_never_share_a_claim():
+    from stories.nlp.match import ClaimIndex, assign
+    from stories.nlp.pipeline import analyse
+
+    raised = analyse("البنك المركزي يرفع سعر الفائدة نصف نقطة في اجتماعه الشهري.")
+    again = analyse("رفع البنك المركزي سعر الفائدة نصف نقطة في اجتماعه الشهري.")
+    cut = analyse("البنك المركزي يخفض سعر الفائدة نصف نقطة في اجتماعه الشهري.")
+    index, ids = ClaimIndex(), iter(range(1, 100))
+    first = assign(index, raised.claims, lambda: next(ids))
+    assert assign(index, again.claims, lambda: next(ids)) == first  # the same report, reordered: one claim
+    assert set(assign(index, cut.claims, lambda: next(ids))).isdisjoint(first)  # its opposite: never merged

@@ -163,7 +163,7 @@ QUERY_LIMITS = {
     "list": 1,
     "story": 11,
     "story_filtered": 12,
-    "matrix": 7,
+    "matrix": 6,
     "cell": 4,
     "claim": 4,
     "entity": 5,
