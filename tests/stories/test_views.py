@@ -547,7 +547,9 @@ def test_tracked_claim_is_added_from_the_story_page(client, built, staff):
 
 
 def test_arabic_is_the_default_whatever_the_browser_asks(client, built):
-    html = client.get(built["story"].get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    html = client.get(
+        built["story"].get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     client.cookies["django_language"] = "en"
     html = client.get(built["story"].get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
