@@ -145,6 +145,7 @@ def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page:
     rows = list(
         articles.filter(in_lanes)
         .values_list("id", "source_id", "published_at", "title", "duplicate_of_id", "off_topic", "status")
+        .annotate(claims_first=_first_claims_count(story=story, filters=filters))
         .order_by("published_at", "id")
     )
     firsts = [r["first"] for r in per_source if r["first"]]
@@ -165,14 +166,12 @@ def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page:
     if span["first"]:
         scale = timelines.Scale(span["first"].date(), span["last"].date() + timedelta(days=1), rtl=rtl)
         chart.ticks = scale.ticks()
-        first_claims = _first_claims_count(story=story, filters=filters, source_ids=list(lane_index))
         _coverage_marks(
             chart,
             [r for r in rows if r[2] is not None],
             lane_index,
             scale,
             story=story,
-            first_claims=first_claims,
             stances=_claim_stance_by_article(filters),
         )
     return Coverage(
@@ -194,16 +193,14 @@ def _outlets(story: Story, per_source: list[dict]) -> list[Outlet]:
     ]
 
 
-def _coverage_marks(
-    chart, rows, lane_index, scale, *, story: Story, first_claims: dict, stances: dict
-) -> None:
+def _coverage_marks(chart, rows, lane_index, scale, *, story: Story, stances: dict) -> None:
     # One reverse() for the whole chart: a busy story draws a thousand marks.
     article_url = reverse("stories:article", kwargs={"slug": story.slug, "pk": 999999999}).replace(
         "999999999", "{}"
     )
     positions: dict[int, tuple[float, float]] = {}
     marks = []
-    for aid, source_id, published, title, dup, off_topic, status in rows:
+    for aid, source_id, published, title, dup, off_topic, status, first_claims in rows:
         x, y = scale.x(published), timelines.lane_y(lane_index[source_id])
         positions[aid] = (x, y)
         css = []
@@ -223,7 +220,7 @@ def _coverage_marks(
                 title=f"{title} — {published:%Y-%m-%d %H:%M}",
                 href=article_url.format(aid),
                 css=" ".join(css),
-                claims=first_claims.get(aid, 0),
+                claims=first_claims,
             )
         )
         if dup and dup in positions:
@@ -231,19 +228,12 @@ def _coverage_marks(
     chart.marks = timelines.cluster(marks)
 
 
-def _first_claims_count(
-    *, story: Story, filters: StoryFilters, source_ids: list[int | None]
-) -> dict[int, int]:
-    claims = Claim.objects.filter(story=story, merged_into__isnull=True, first_reported_in__isnull=False)
-    in_lanes = Q(first_reported_in__source_id__in=[s for s in source_ids if s])
-    if None in source_ids:
-        in_lanes |= Q(first_reported_in__source__isnull=True)
-    claims = claims.filter(in_lanes)
+def _first_claims_count(*, story: Story, filters: StoryFilters) -> Count:
+    """How many claims each article reported first: a column of the lane's articles, not a query of its own."""
+    here = Q(first_claims__story=story, first_claims__merged_into__isnull=True)
     if filters.claim_id:
-        claims = claims.filter(id=filters.claim_id)
-    return dict(
-        claims.values("first_reported_in_id").annotate(n=Count("id")).values_list("first_reported_in_id", "n")
-    )
+        here &= Q(first_claims__id=filters.claim_id)
+    return Count("first_claims", filter=here)
 
 
 def _claim_stance_by_article(filters: StoryFilters) -> dict[int, str]:

@@ -161,8 +161,8 @@ def page_urls(data: dict) -> dict[str, str]:
 # Pinned per page for an anonymous reader; the bigger story below must not need more.
 QUERY_LIMITS = {
     "list": 1,
-    "story": 11,
-    "story_filtered": 12,
+    "story": 10,
+    "story_filtered": 11,
     "matrix": 6,
     "cell": 4,
     "claim": 4,
