@@ -26,9 +26,9 @@ def claim_merge(*, claim: Claim, into: Claim, user) -> Claim:
     """Fold ``claim`` into ``into``: its evidence and overrides move, its permalink redirects to ``into``."""
     if claim.story_id != into.story_id:
         raise ReviewError(gettext("لا يُدمج ادعاءان من قصتين مختلفتين."))
-    if into.pk == claim.pk or _merge_target(into) == claim.pk:
+    if into.pk == claim.pk or services.claim_merge_target(claim_id=into.pk) == claim.pk:
         raise ReviewError(gettext("لا يُدمج الادعاء في نفسه."))
-    into = Claim.objects.get(pk=_merge_target(into))
+    into = Claim.objects.get(pk=services.claim_merge_target(claim_id=into.pk))
     Evidence.objects.filter(claim=claim).update(claim=into)
     for override in StanceOverride.objects.filter(claim=claim):
         StanceOverride.objects.update_or_create(
@@ -48,19 +48,6 @@ def claim_merge(*, claim: Claim, into: Claim, user) -> Claim:
     return into
 
 
-def _merge_target(claim: Claim) -> int:
-    seen: set[int] = set()
-    pk = claim.pk
-    while pk not in seen:
-        seen.add(pk)
-        target = Claim.objects.filter(pk=pk).values_list("merged_into_id", flat=True).first()
-        if not target:
-            return pk
-        pk = target
-    return pk
-
-
-@transaction.atomic
 def claim_split(*, claim: Claim, evidence_ids: list[int], user, text: str = "") -> Claim:
     """Move the chosen evidence of ``claim`` to a new claim, worded by the editor or by its first quote."""
     moved = list(Evidence.objects.filter(claim=claim, id__in=evidence_ids).select_related("article"))

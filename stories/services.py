@@ -384,7 +384,7 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
     known = _known_speakers(article.story_id)
     rows = []
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
-        claim_id = _follow_merges(real.get(claim_id, claim_id))
+        claim_id = claim_merge_target(claim_id=real.get(claim_id, claim_id))
         stance = overrides.get(claim_id, found.stance)
         rows.append(
             Evidence(
@@ -445,7 +445,8 @@ def _claim_create_or_reuse(
     return claim.id
 
 
-def _follow_merges(claim_id: int) -> int:
+def claim_merge_target(*, claim_id: int) -> int:
+    """The claim that an editor's merges (Claim.merged_into, possibly chained) finally lead to."""
     seen = set()
     while claim_id not in seen:
         seen.add(claim_id)

@@ -37,8 +37,13 @@ def test_claim_page_names_relays_and_the_credited_source(client):
     relay, own = make_source(name="موقع الناقل"), make_source(name="جريدة الميدان")
     text = "ذكرت صحيفة الفجر أن الوزير استقال من منصبه."
     claim = make_claim(story=story, text="الوزير استقال من منصبه")
-    make_evidence(claim=claim, article=make_article(story=story, source=relay, text=text), quote=text,
-                  stance="attributes", attributed_to="صحيفة الفجر")
+    make_evidence(
+        claim=claim,
+        article=make_article(story=story, source=relay, text=text),
+        quote=text,
+        stance="attributes",
+        attributed_to="صحيفة الفجر",
+    )
     other = "استقال الوزير من منصبه أمس."
     make_evidence(claim=claim, article=make_article(story=story, source=own, text=other), quote=other)
     html = client.get(reverse("stories:claim", kwargs={"pk": claim.pk, "slug": claim.slug})).content.decode()
