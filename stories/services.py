@@ -163,7 +163,7 @@ def article_ingest(
     if source is None:
         # Every article needs a lane and a matrix column; an unnamed outlet is named after its file until an
         # editor renames the source in the admin.
-        source = source_resolve(name=PurePath(origin.split("?")[0]).stem or origin)
+        source = source_resolve(name=_file_stand_in(origin))
     digest = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
     if existing is not None:
@@ -183,6 +183,21 @@ def article_ingest(
         )
         article_enqueue(article_id=article.id)
     return article
+
+
+def _file_stand_in(origin: str) -> str:
+    return PurePath(origin.split("?")[0]).stem or origin
+
+
+def _source_from_analysis(article: Article, site_name: str | None) -> None:
+    """Replace a file-name stand-in outlet by the outlet the page names (metadata or desk credit)."""
+    stand_in = article.source
+    if not site_name or stand_in is None or stand_in.domain or stand_in.name != _file_stand_in(article.origin):
+        return
+    article.source = source_resolve(name=site_name)
+    article.save(update_fields=["source"])
+    if not stand_in.articles.exists():
+        stand_in.delete()
 
 
 def article_enqueue(*, article_id: int) -> None:
@@ -245,6 +260,7 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
             timezone.make_aware(published, UTC) if timezone.is_naive(published) else published
         )
         article.published_has_time = analysis.published_has_time
+    _source_from_analysis(article, analysis.site_name)
     article.signature = list(dedup.signature(analysis.text))
     article.pipeline_version = analysis.version
     article.status = Article.Status.DONE

@@ -214,10 +214,10 @@ _FUNCTION_WORDS = frozenset(
 
 def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     """Main text of an article as paragraphs separated by blank lines, with its title and publication date."""
-    meta_title, meta_date, meta_has_time = None, None, False
+    meta_title, meta_date, meta_has_time, site = None, None, False, None
     body = raw
     if is_html:
-        body, meta_title, meta_date, meta_has_time = _from_html(raw)
+        body, meta_title, meta_date, meta_has_time, site = _from_html(raw)
     lines = [_tidy(line) for line in _normalize_chars(body).split("\n")]
     lines, cuts = _cut_inline_chrome(lines)
     kinds = [_kind(line) for line in lines]
@@ -235,11 +235,16 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     else:
         published, has_time = find_published(text)
     return Cleaned(
-        text=text, title=title, published_at=published, published_has_time=has_time, removed=tuple(removed)
+        text=text,
+        title=title,
+        published_at=published,
+        published_has_time=has_time,
+        removed=tuple(removed),
+        site_name=_clean_site(site) or _desk_credit_outlet(removed),
     )
 
 
-def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool]:
+def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | None]:
     params = {"outputformat": "%Y-%m-%dT%H:%M:%S", "original_date": True, "extensive_search": False}
     doc = trafilatura.bare_extraction(
         raw,
@@ -254,7 +259,26 @@ def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool]:
     body = "\n\n".join(line for line in (text or "").split("\n") if line.strip())
     title = doc.title if doc is not None else None
     published, has_time = _parse_meta_date(doc.date if doc is not None else None)
-    return body, title, published, has_time
+    return body, title, published, has_time, (doc.sitename if doc is not None else None)
+
+
+_DESK_CREDIT = re.compile(
+    r"^(?P<outlet>[^؛;:|]{2,40}?)\s*[؛;:|]\s*(?:قسم|فريق|هيئة)\s+(?:الأخبار|التحرير)\s*$"
+)
+
+
+def _desk_credit_outlet(removed: list[str]) -> str | None:
+    """ "الأيام السورية؛ قسم الأخبار" names the outlet that published the article."""
+    for line in removed:
+        found = _DESK_CREDIT.match(line.strip())
+        if found:
+            return _clean_site(found["outlet"])
+    return None
+
+
+def _clean_site(name: str | None) -> str | None:
+    name = " ".join((name or "").split()).strip(" -–|،,")
+    return name if 2 <= len(name) <= 80 and not name.lower().startswith(("http", "www.")) else None
 
 
 def _parse_meta_date(value: str | None) -> tuple[datetime | None, bool]:

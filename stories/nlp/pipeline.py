@@ -9,16 +9,12 @@ from .claims import find_claims
 from .clean import clean
 from .dates import find_dates
 from .decode import decode_bytes
+from .entities import find_entities
 from .sentences import split_sentences
 from .types import Analysis, AnalysisError, GazetteerEntry
 
-try:  # helper B1's entity finder; the analysis still runs (without entities) until it lands
-    from .entities import find_entities
-except ImportError:  # pragma: no cover - depends on the parallel work
-    find_entities = None
-
 # Bump when any stage changes its output, so stored analyses can be recomputed.
-VERSION = "1.2"
+VERSION = "1.3"
 
 _HTML_HINT = re.compile(r"<\s*(?:html|body|head|p|div|article|br|meta)\b", re.IGNORECASE)
 
@@ -38,7 +34,7 @@ def analyse(
     if not any(ch.isalpha() for ch in text):
         raise AnalysisError("The file has no readable article text.")
     sentences = split_sentences(text)
-    entities, mentions = find_entities(text, tuple(gazetteer)) if find_entities else ((), ())
+    entities, mentions = find_entities(text, tuple(gazetteer))
     published = cleaned.published_at.date() if cleaned.published_at else None
     return Analysis(
         text=text,
@@ -52,6 +48,7 @@ def analyse(
         dates=find_dates(text, published),
         removed=cleaned.removed,
         version=VERSION,
+        site_name=cleaned.site_name,
     )
 
 

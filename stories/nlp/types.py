@@ -44,6 +44,7 @@ class Cleaned:
     published_at: datetime | None
     published_has_time: bool = False
     removed: tuple[str, ...] = ()  # chrome lines dropped, for the gold check and for debugging
+    site_name: str | None = None  # the outlet, from page metadata or a desk credit ("X؛ قسم الأخبار")
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Analysis:
     dates: tuple[DateMention, ...]
     removed: tuple[str, ...] = ()
     version: str = ""
+    site_name: str | None = None
 
 
 @dataclass(frozen=True)

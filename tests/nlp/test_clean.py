@@ -261,3 +261,16 @@ def test_masthead_needs_a_headline_below_it() -> None:
     cleaned = clean(raw)
     assert cleaned.removed == ("شبكة النهار نيوز",)
     assert cleaned.title == "أمطار غزيرة تغرق شوارع العاصمة"
+
+
+def test_the_outlet_comes_from_page_metadata_or_a_desk_credit():
+    page = (
+        '<html><head><meta property="og:site_name" content="شبكة النهار"></head><body><article>'
+        "<p>أعلنت البلدية أنها ستفتح جسرا جديدا فوق النهر الشهر المقبل بعد أعمال استمرت عامين.</p>"
+        "</article></body></html>"
+    )
+    assert clean(page, is_html=True).site_name == "شبكة النهار"
+    credit = "عنوان الخبر هنا\n\nالصباح الجديد؛ قسم الأخبار\n\nقال المتحدث إن الاجتماع انتهى دون اتفاق بين الطرفين.\n"
+    cleaned = clean(credit)
+    assert cleaned.site_name == "الصباح الجديد" and "قسم الأخبار" not in cleaned.text
+    assert clean("قال المتحدث إن الاجتماع انتهى دون اتفاق بين الطرفين.\n").site_name is None

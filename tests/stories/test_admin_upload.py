@@ -250,3 +250,24 @@ def test_story_action_reanalyses_only_failed_or_outdated_articles(editor_client,
     a.refresh_from_db(), b.refresh_from_db(), c.refresh_from_db()
     assert a.status == b.status == "done" and "سامر الحلبي" in a.text and "سامر الحلبي" in b.text
     assert c.text == "untouched"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_outlet_named_by_the_page_replaces_the_file_name_stand_in(editor_client, story):
+    page = (
+        '<html><head><meta property="og:site_name" content="جريدة الميدان"><title>المطار</title></head>'
+        f"<body><article><p>{ARTICLE}</p></article></body></html>"
+    )
+    credit = "حادث سير على الطريق الدولي\n\nالمرصد المحلي؛ قسم الأخبار\n\nقال الدفاع المدني إن ثلاثة أشخاص أصيبوا في حادث سير صباح اليوم.\n"
+    upload(
+        editor_client,
+        story,
+        SimpleUploadedFile("page.html", page.encode(), content_type="text/html"),
+        txt("credit.txt", credit.encode()),
+        txt("plain.txt", ARTICLE.replace("صباح", "ليل").encode()),
+    )
+    sources = dict(Article.objects.values_list("origin", "source__name"))
+    assert sources == {"page.html": "جريدة الميدان", "credit.txt": "المرصد المحلي", "plain.txt": "plain"}
+    assert not Source.objects.filter(
+        name__in=["page", "credit"]
+    ).exists()  # stand-ins left behind are removed
