@@ -45,6 +45,7 @@ eval: install
 
 bench: install services
 	$(PY) -m tests.bench.bench_nlp
+	$(PY) -m tests.bench.bench_ingest
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_pages
 
 lint: install

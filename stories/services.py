@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -192,7 +193,12 @@ def _file_stand_in(origin: str) -> str:
 def _source_from_analysis(article: Article, site_name: str | None) -> None:
     """Replace a file-name stand-in outlet by the outlet the page names (metadata or desk credit)."""
     stand_in = article.source
-    if not site_name or stand_in is None or stand_in.domain or stand_in.name != _file_stand_in(article.origin):
+    if (
+        not site_name
+        or stand_in is None
+        or stand_in.domain
+        or stand_in.name != _file_stand_in(article.origin)
+    ):
         return
     article.source = source_resolve(name=site_name)
     article.save(update_fields=["source"])
@@ -344,25 +350,63 @@ def _entity_for(found, story_entities: list[Entity]) -> Entity | None:
     return None
 
 
-def _claim_index(story_id: int, exclude_article_id: int, *, with_orphans: bool) -> match.ClaimIndex:
-    index = match.ClaimIndex()
-    rows = (
-        Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True)
-        .exclude(article_id=exclude_article_id)
-        .order_by("id")
-        .values_list("claim_id", "key", "proposition")
+@dataclass
+class _CachedIndex:
+    stamp: tuple
+    last_id: int
+    count: int
+    index: match.ClaimIndex
+
+
+# Per worker process: the story's claim index, extended with each new upload's evidence instead of being rebuilt
+# from every stored key (half a second at 10,000 claims). Any other change to the story's evidence rebuilds it.
+_INDEXES: OrderedDict[int, _CachedIndex] = OrderedDict()
+_INDEXES_KEPT = 16
+
+
+def _claim_index(story_id: int, *, with_orphans: bool) -> match.ClaimIndex:
+    live = Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True)
+    if with_orphans and _orphan_claims(story_id).exists():
+        return _claim_index_build(story_id, live, with_orphans=True)
+    stats = live.aggregate(count=Count("id"), last=Max("id"))
+    count, last = stats["count"], stats["last"] or 0
+    stamp = (
+        Claim.objects.filter(story_id=story_id, merged_into__isnull=False).count(),
+        ReviewLog.objects.filter(story_id=story_id).count(),
     )
-    covered = set()
-    for claim_id, key, proposition in rows:
+    cached = _INDEXES.get(story_id)
+    if cached is not None and cached.stamp == stamp and cached.last_id <= last:
+        fresh = list(
+            live.filter(id__gt=cached.last_id).order_by("id").values_list("claim_id", "key", "proposition")
+        )
+        if cached.count + len(fresh) == count:
+            for claim_id, key, proposition in fresh:
+                cached.index.add(claim_id, key, proposition)
+            cached.last_id, cached.count = last, count
+            _INDEXES.move_to_end(story_id)
+            return cached.index
+    index = _claim_index_build(story_id, live, with_orphans=False)
+    _INDEXES[story_id] = _CachedIndex(stamp=stamp, last_id=last, count=count, index=index)
+    while len(_INDEXES) > _INDEXES_KEPT:
+        _INDEXES.popitem(last=False)
+    return index
+
+
+def _orphan_claims(story_id: int):
+    return Claim.objects.filter(story_id=story_id, merged_into__isnull=True, evidence__isnull=True).exclude(
+        key=[]
+    )
+
+
+def _claim_index_build(story_id: int, live, *, with_orphans: bool) -> match.ClaimIndex:
+    index = match.ClaimIndex()
+    for claim_id, key, proposition in live.order_by("id").values_list("claim_id", "key", "proposition"):
         index.add(claim_id, key, proposition)
-        covered.add(claim_id)
     if with_orphans:
         # Claims left without evidence (e.g. by this article's previous run) stay matchable so that their ids,
         # and the permalinks built on them, come back when the same text is analysed again.
-        orphans = Claim.objects.filter(story_id=story_id, merged_into__isnull=True).exclude(id__in=covered)
-        for claim_id, key, text in orphans.order_by("id").values_list("id", "key", "text"):
-            if key:
-                index.add(claim_id, key, text)
+        for claim_id, key, text in _orphan_claims(story_id).order_by("id").values_list("id", "key", "text"):
+            index.add(claim_id, key, text)
     return index
 
 
@@ -372,14 +416,20 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
     ``previous`` (story reanalysis only) maps (article, start, end) to the claim that held that quote before,
     so a claim the fresh matching re-creates gets its old id, and its permalink, back.
     """
-    index = _claim_index(article.story_id, article.id, with_orphans=previous is None)
+    index = _claim_index(article.story_id, with_orphans=previous is None)
     fresh: list[int] = []
 
     def new_id() -> int:
         fresh.append(-(len(fresh) + 1))
         return fresh[-1]
 
-    assigned = match.assign(index, analysis.claims, new_id)
+    checkpoint = index.mark()
+    try:
+        assigned = match.assign(index, analysis.claims, new_id)
+    finally:
+        index.rollback(
+            checkpoint
+        )  # the index may be the process-wide cache; saved evidence joins it next time
     # An editor's split pins a sentence to a claim; the pin wins over the matcher on every run.
     pins = {
         tuple(key): claim_id
@@ -398,9 +448,10 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
     overrides = dict(StanceOverride.objects.filter(article=article).values_list("claim_id", "stance"))
     known = _known_speakers(article.story_id)
+    merges = story_merges(story_id=article.story_id)
     rows = []
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
-        claim_id = claim_merge_target(claim_id=real.get(claim_id, claim_id))
+        claim_id = claim_merge_target(claim_id=real.get(claim_id, claim_id), merges=merges)
         stance = overrides.get(claim_id, found.stance)
         rows.append(
             Evidence(
@@ -461,16 +512,28 @@ def _claim_create_or_reuse(
     return claim.id
 
 
-def claim_merge_target(*, claim_id: int) -> int:
-    """The claim that an editor's merges (Claim.merged_into, possibly chained) finally lead to."""
+def claim_merge_target(*, claim_id: int, merges: dict[int, int] | None = None) -> int:
+    """The claim that an editor's merges (Claim.merged_into, possibly chained) finally lead to.
+
+    ``merges`` (claim id → merged_into id, from story_merges) saves a query per step when resolving many.
+    """
     seen = set()
     while claim_id not in seen:
         seen.add(claim_id)
-        target = Claim.objects.filter(id=claim_id).values_list("merged_into_id", flat=True).first()
+        if merges is None:
+            target = Claim.objects.filter(id=claim_id).values_list("merged_into_id", flat=True).first()
+        else:
+            target = merges.get(claim_id)
         if not target:
             return claim_id
         claim_id = target
     return claim_id
+
+
+def story_merges(*, story_id: int) -> dict[int, int]:
+    return dict(
+        Claim.objects.filter(story_id=story_id, merged_into__isnull=False).values_list("id", "merged_into_id")
+    )
 
 
 def claims_first_reported(*, claim_ids: Iterable[int]) -> None:

@@ -93,11 +93,13 @@ EVENT_CLASSES = {
     "send": "أرسل يرسل أرسلت ترسل إرسال بعث يبعث بعثت زود يزود زودت تزود تزويد أوفد يوفد إيفاد",
     "sign": "وقع يوقع وقعت توقع توقيع أبرم يبرم أبرمت إبرام وقعتا",
     "open": "فتح يفتح فتحت تفتح افتتح يفتتح افتتحت افتتاح",
+    "handover": "سلم يسلم سلمت تسليم",
     "close": "أغلق يغلق أغلقت تغلق إغلاق",
     "die": "قتل يقتل قتلت قتلى قتيل قتيلا مقتل حتفه حتفهم حتفها مصرع توفي وفاة وفيات ضحايا",
+    "oppose": "مواجهة واجه يواجه تواجه التصدي تصدى يتصدى مناهضة مكافحة",
     "attack": "هاجم يهاجم هاجمت هجوم هجمات شن يشن شنت قصف يقصف قصفت",
     "arrest": "اعتقل يعتقل اعتقلت اعتقال أوقف توقيف احتجز احتجاز",
-    "discuss": "بحث يبحث بحثت مناقشة ناقش يناقش ناقشت تناول تناولت يتناول تباحث مباحثات محادثات",
+    "discuss": "بحث يبحث بحثت تبحث نبحث مناقشة ناقش يناقش ناقشت تناول تناولت يتناول تباحث مباحثات محادثات",
     "demand": "طالب يطالب طالبت تطالب مطالبة دعا يدعو دعت تدعو",
     "sell": "باع يبيع باعت بيع",
     "resign": "استقال يستقيل استقالت استقالة",
@@ -107,7 +109,7 @@ EVENT_CLASSES = {
 # "مرتزقة"); one class token lets two outlets' wordings meet. Nouns, so they never make a word verb-like.
 NOUN_CLASSES = {
     "troops": "مقاتل مقاتلين مقاتلون مقاتلا جنود جندي عسكريين عسكريون مرتزقة مرتزق مسلحين مسلحون عناصر ميليشيات "
-    "مليشيات",
+    "مليشيات ميليشيا",
     "displaced": "نازح نازحين نازحون مهجرين مشردين اجلاء إجلاء أجلي",
     "injured": "جريح جرحى مصاب مصابين مصابون إصابة إصابات",
 }
@@ -550,8 +552,7 @@ def claim_key(
     tokens = content_tokens(proposition, vocab)
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
-    classes = _class_index()
-    events = dict.fromkeys(EVENT_MARK + classes[t] for t in tokens if t in classes)
+    events = dict.fromkeys(EVENT_MARK + c for c in _classes_of(proposition, tokens))
     agents = (AGENT_MARK + agent,) if agent else ()
     return (*head, HEAD_SEP, *rest, *roots, *events, *named, *agents)
 
@@ -569,6 +570,21 @@ def _event_index() -> dict[str, str]:
     return {
         stem(camel.normalize(form)): name for name, forms in EVENT_CLASSES.items() for form in forms.split()
     }
+
+
+# Prepositions that carry an act of their own: "المؤامرات ضد تركيا" opposes as "مواجهة الدور التركي" does.
+_CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
+
+
+def _classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
+    """Event and participant classes of a clause's tokens; a ب/ل clitic the text could not resolve
+    ("بمقاتلين", "بفتح") is tried off, and a few prepositions stand for an act."""
+    classes = _class_index()
+    found = [
+        classes.get(t) or (classes.get(t[1:]) if t[:1] in "بل" and len(t) >= 4 else None) for t in tokens
+    ]
+    found += [_CLASS_PREPOSITIONS[w.norm] for w in iter_words(proposition) if w.norm in _CLASS_PREPOSITIONS]
+    return [c for c in found if c]
 
 
 def _has_root(token: str) -> bool:
@@ -625,6 +641,8 @@ def _subject_head(
 def _named_subject(w: Word, spans: Sequence[Span]) -> tuple[tuple[str, ...], str | None] | None:
     """(entity head, agent kind) when ``w`` is a title or lies in an entity mention or its epithet."""
     entity = _entity_at(w, spans)
+    if entity and _is_state(w.norm):
+        return (entity,), "state"  # "سوريا سلمت ...": a state acting, like "النظام" or "الحكومة"
     if w.norm in TITLES or w.bare in TITLES or _drop_article(w.bare) in TITLES:
         return ((entity,) if entity else ()), "person"
     return ((entity,), None) if entity else None

@@ -34,7 +34,7 @@ ENTITY_WEIGHT = 0.5  # names are also content words; the entity token only bridg
 _CLITICS = frozenset("بلوفك")
 THRESHOLD = 0.43
 CONFLICT_PENALTY = 0.4  # factor applied when the two claims name different agents
-COVER_FACTOR = 0.7  # containment counts less than a symmetric match
+COVER_FACTOR = 0.75  # containment counts less than a symmetric match
 MIN_SHARED_WORDS = 3
 # Postings longer than this share of the index are too common to find candidates with (they still score).
 COMMON_SHARE = 0.01
@@ -158,6 +158,21 @@ class ClaimIndex:
 
     def __len__(self) -> int:
         return len(self._claims)
+
+    def mark(self) -> int:
+        """A point that ``rollback`` returns to: lets a shared index take a trial article and forget it again."""
+        return len(self._entries)
+
+    def rollback(self, mark: int) -> None:
+        """Forget every key added since ``mark``; postings are appended in entry order, so the newest are last."""
+        for pos in range(len(self._entries) - 1, mark - 1, -1):
+            for token in self._entries[pos].tokens:
+                postings = self._postings[token]
+                postings.pop()
+                if not postings:
+                    del self._postings[token]
+        del self._entries[mark:]
+        self._claims = {entry.claim_id for entry in self._entries}
 
     def _canonical(self, key: Sequence[str]) -> list[str]:
         """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""

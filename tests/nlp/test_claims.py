@@ -311,3 +311,29 @@ def test_reporting_participle_keeps_the_speaker_and_leaves_the_key():
     assert second.proposition.startswith("دراسات سابقة")
     assert text[second.start : second.end].startswith("مشيراً إلى أن")
     assert second.stance == "attributes" and second.attributed_to and "الخبير" in second.attributed_to
+
+
+def test_a_clitic_left_on_an_event_noun_still_gives_its_class():
+    # "بفتح" in a text without a bare "فتح": the stem keeps the ب, the event class must not miss it.
+    key = claim_key("قامت البلدية بفتح المكتبة العامة في الحي القديم")
+    assert "~open" in key
+    assert "~open" not in claim_key("قامت البلدية بترميم المكتبة العامة في الحي القديم")
+
+
+def test_against_and_confronting_are_one_act():
+    a = claim_key("الحلف الجديد يسعى إلى إقامة تحالفات ضد إيران في المنطقة")
+    b = claim_key("تنسيق الجهود لمواجهة الدور الإيراني في المنطقة")
+    assert "~oppose" in a and "~oppose" in b
+    assert "~oppose" not in claim_key("الحلف الجديد يسعى إلى إقامة تحالفات مع إيران في المنطقة")
+
+
+def test_handing_over_and_searching_forms_share_a_class():
+    assert "~handover" in claim_key("الحكومة سلمت المبنى الحكومي للمجلس البلدي")
+    assert "~handover" in claim_key("جرى تسليم المبنى الحكومي للمجلس البلدي")
+    assert "~discuss" in claim_key("الفرق ما زالت تبحث عن الصياد المفقود")
+
+
+def test_a_named_state_subject_is_a_state_agent():
+    text = "الأردن سلم المعبر الحدودي إلى السلطات المحلية بعد مفاوضات طويلة.\n"
+    (claim,) = _keyed(text, [("الأردن", "الاردن", None)])
+    assert claim.key[0] == "=الاردن" and "@state" in claim.key

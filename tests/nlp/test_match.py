@@ -237,3 +237,18 @@ def test_contrary_reports_never_share_a_claim():
     first = assign(index, raised.claims, lambda: next(ids))
     assert assign(index, again.claims, lambda: next(ids)) == first  # the same report, reordered: one claim
     assert set(assign(index, cut.claims, lambda: next(ids))).isdisjoint(first)  # its opposite: never merged
+
+
+def test_rollback_forgets_a_trial_article_exactly():
+    from stories.nlp.match import ClaimIndex
+
+    index = ClaimIndex()
+    index.add(1, ("حكومه", "|", "فتح", "معبر", "حدود"), "فتحت الحكومة المعبر الحدودي")
+    before = index.best(("حكومه", "|", "فتح", "معبر", "حدود"))
+    checkpoint = index.mark()
+    index.add(2, ("حكومه", "|", "فتح", "معبر", "حدود", "شمال"))
+    index.add(3, ("شركه", "|", "بيع", "اسهم"))
+    assert len(index) == 3 and index.best(("شركه", "|", "بيع", "اسهم"))[0] == 3
+    index.rollback(checkpoint)
+    assert len(index) == 1 and index.best(("شركه", "|", "بيع", "اسهم")) is None
+    assert index.best(("حكومه", "|", "فتح", "معبر", "حدود")) == before

@@ -98,3 +98,46 @@ def test_reanalysis_keeps_every_permalink_alive(seed_story):
     assert before and len(before & live) >= len(before) // 2  # most claims keep their very id
     for claim in Claim.objects.filter(id__in=before - live):
         assert claim.merged_into_id in live  # the others redirect to the claim that now holds their quotes
+
+
+def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
+    def groups(story):
+        found = {}
+        for claim_id, origin, start in Evidence.objects.filter(article__story=story).values_list(
+            "claim_id", "article__origin", "start"
+        ):
+            found.setdefault(claim_id, set()).add((origin, start))
+        return sorted(sorted(g) for g in found.values())
+
+    results = []
+    for name, fresh in (("cached", False), ("fresh", True)):
+        story = Story.objects.create(slug=name, title=name)
+        for path in seed_paths + seed_paths[:2]:  # the repeats are refused, the rest extend the index
+            if fresh:
+                services._INDEXES.clear()
+            try:
+                services.article_ingest(story=story, data=path.read_bytes(), origin=path.name)
+            except services.IngestError:
+                pass
+        results.append(groups(story))
+    assert results[0] == results[1]
+    assert any(len({origin for origin, _ in g}) >= 3 for g in results[0])
+
+
+def test_an_editor_split_reaches_the_cached_claim_index(seed_story, editor):
+    from django.db.models import Count
+
+    from stories import review
+
+    claim = (
+        Claim.objects.filter(story=seed_story)
+        .annotate(n=Count("evidence"))
+        .filter(n__gte=2)
+        .order_by("id")
+        .first()
+    )
+    moved = claim.evidence.order_by("id").last()
+    services._claim_index(seed_story.id, with_orphans=False)  # warm the process cache
+    new = review.claim_split(claim=claim, evidence_ids=[moved.id], user=editor, text="ادعاء مفصول")
+    index = services._claim_index(seed_story.id, with_orphans=False)
+    assert index.best(moved.key, moved.proposition)[0] == new.id  # a stale cache would still say claim.id
