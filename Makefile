@@ -24,6 +24,7 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_editor
 	$(PY) manage.py import_articles --story haftar-damascus --title "زيارة حفتر السرية إلى دمشق" --public $(SEEDS)
+	$(PY) manage.py reanalyse haftar-damascus --outdated
 	@echo "Serving http://127.0.0.1:8000/  (Ctrl-C stops)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 

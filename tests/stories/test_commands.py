@@ -121,3 +121,14 @@ def test_track_claim_prints_a_stance_for_every_article(exported, tmp_path):
     listing.write_text("زار حفتر دمشق سرا\n\nأعيد افتتاح السفارة الليبية في دمشق\n", encoding="utf-8")
     out = json.loads(run("track_claim", "haftar", "--file", str(listing)))
     assert [c["text"] for c in out["claims"]] == ["زار حفتر دمشق سرا", "أعيد افتتاح السفارة الليبية في دمشق"]
+
+
+def test_reanalyse_outdated_touches_only_failed_or_older_articles(exported):
+    first, second, *rest = Article.objects.order_by("id")
+    Article.objects.filter(id=first.id).update(pipeline_version="0.1")
+    Article.objects.filter(id=second.id).update(status="failed", error="boom")
+    lines = run("reanalyse", "haftar", "--outdated").strip().splitlines()
+    assert sorted(lines) == sorted([f"{first.id} done", f"{second.id} done"])
+    assert {a.status for a in Article.objects.all()} == {"done"}
+    everything = run("reanalyse", "haftar").strip().splitlines()
+    assert len(everything) == 5 and all(line.endswith(" done") for line in everything)
