@@ -1,0 +1,177 @@
+"""Claims: the checkable propositions of an article, cut out of their attribution frames, with a matching key.
+
+A sentence is split into clauses where it carries separate propositions; each clause becomes one ClaimFound
+whose quote is an exact slice of the cleaned text and whose ``key`` is what the cross-article matcher compares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..match import HEAD_SEP
+from ..stance import find_attribution, resolve_outlet, stance_of
+from ..types import ClaimFound, Mention, Sentence
+from .clauses import (
+    _PARTICIPLE_FRAME,
+    MIN_CONTENT,
+    _after_list_marker,
+    _clauses,
+    _skip_frame,
+    _skip_sentence,
+    _trim,
+)
+from .events import EVENT_CLASSES, NOUN_CLASSES
+from .keys import claim_key
+from .subjects import Span
+from .tokens import content_tokens, stem, vocabulary
+from .wordlists import (
+    AUX_VERBS,
+    EVENT_NOUNS,
+    FRAME_NOUNS,
+    GROUP_NOUNS,
+    LEADING_PREPOSITIONS,
+    LIGHT_VERBS,
+    STATE_NOUNS,
+    STOPWORDS,
+    TITLES,
+)
+
+__all__ = [
+    "AUX_VERBS",
+    "EVENT_CLASSES",
+    "EVENT_NOUNS",
+    "FRAME_NOUNS",
+    "GROUP_NOUNS",
+    "LEADING_PREPOSITIONS",
+    "LIGHT_VERBS",
+    "MIN_CONTENT",
+    "NOUN_CLASSES",
+    "STATE_NOUNS",
+    "STOPWORDS",
+    "Span",
+    "TITLES",
+    "claim_key",
+    "content_tokens",
+    "find_claims",
+    "stem",
+    "vocabulary",
+]
+
+
+def find_claims(
+    text: str,
+    sentences: Sequence[Sentence],
+    *,
+    sources: Sequence[str] = (),
+    mentions: Sequence[Mention] | None = None,
+) -> tuple[ClaimFound, ...]:
+    """Every checkable proposition in ``text``, in reading order.
+
+    With ``mentions`` (the entity finder's), a claim's key carries the entity_key of every entity it names and
+    its subject head is the entity that is its subject, so outlets naming one person differently still meet.
+    """
+    claims: list[ClaimFound] = []
+    context = ""
+    speaker: str | None = None
+    vocab = vocabulary(text)
+    for sent in sentences:
+        sentence = text[sent.start : sent.end].rstrip()
+        if sentence.endswith(":"):
+            # "نفاها مصدر ... وقال:" is no claim itself: it frames the quote in the next sentence.
+            context = sentence
+            continue
+        if not _skip_sentence(text, sent):
+            found = _in_span(mentions, sent.start, sent.end) if mentions is not None else None
+            for claim in _sentence_claims(text, sent, context, sources, vocab, found):
+                claim, speaker = _with_implicit_speaker(claim, speaker)
+                claims.append(claim)
+        context = ""
+    return tuple(claims)
+
+
+def _with_implicit_speaker(claim: ClaimFound, last: str | None) -> tuple[ClaimFound, str | None]:
+    """ "وأضافت أن ..." has no subject: the speaker is the one of the previous reported claim."""
+    if claim.stance == "asserts":
+        return claim, None  # the implicit subject only carries over from one reported claim to the next
+    if claim.attributed_to is None and last is not None:
+        return replace(claim, attributed_to=last), last
+    return claim, claim.attributed_to or last
+
+
+def _in_span(mentions: Sequence[Mention], start: int, end: int) -> tuple[Mention, ...]:
+    return tuple(m for m in mentions if start <= m.start and m.end <= end)
+
+
+def _sentence_claims(
+    text: str,
+    sent: Sentence,
+    context: str,
+    sources: Sequence[str],
+    vocab: frozenset[str],
+    mentions: Sequence[Mention] | None = None,
+) -> list[ClaimFound]:
+    start = _after_list_marker(text, sent.start, sent.end)
+    frame = find_attribution(text, start, sent.end)
+    prop_start = frame.prop_start if frame and frame.prop_start > start else start
+    prop_end = (
+        frame.prop_end if frame and frame.prop_end < sent.end and frame.prop_start <= start else sent.end
+    )
+    # A denial frame stays in the quote: an editor must see "نفى ..." next to what was denied.
+    quote_from = start if frame and frame.kind == "deny" else None
+    out: list[ClaimFound] = []
+    head: tuple[str, ...] = ()
+    for c_start, c_end in _clauses(text, prop_start, prop_end):
+        claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out), mentions)
+        quote_from = None
+        if claim is not None:
+            out.append(claim)
+            head = claim.key[: claim.key.index(HEAD_SEP)]
+    if not out and frame and frame.prop_start > start:
+        # "قالت الصحيفة: كذا" with a fragment after the frame: keep the whole sentence readable.
+        claim = _claim(text, (start, sent.end), context, sources, (), vocab, None, False, mentions)
+        out = [claim] if claim else []
+    return out
+
+
+def _claim(
+    text: str,
+    span: tuple[int, int],
+    context: str,
+    sources: Sequence[str],
+    inherited_head: tuple[str, ...],
+    vocab: frozenset[str],
+    quote_from: int | None,
+    continued: bool = False,
+    mentions: Sequence[Mention] | None = None,
+) -> ClaimFound | None:
+    start, end = _trim(text, *span)
+    start, end = _trim(text, _skip_frame(text, start, end), end)
+    if end - start < 8:
+        return None
+    proposition = text[start:end]
+    if len(content_tokens(proposition, vocab)) < MIN_CONTENT:
+        return None
+    stance, speaker = stance_of(text, start, end, context)
+    if speaker:
+        speaker = resolve_outlet(text, start, speaker, tuple(sources))
+    said = _PARTICIPLE_FRAME.match(text, start, end)
+    if said and len(content_tokens(text[said.end() : end], vocab)) >= MIN_CONTENT:
+        # "...، مشيراً إلى أن X": X is still the speaker's; the quote keeps the participle, the key does not.
+        quote_from = start if quote_from is None else quote_from
+        start, proposition = said.end(), text[said.end() : end]
+        stance = "attributes" if stance == "asserts" else stance
+    spans = None
+    if mentions is not None:
+        spans = tuple(_span(text, m, start) for m in _in_span(mentions, start, end))
+    key = claim_key(proposition, inherited_head, vocab, continued=continued, spans=spans)
+    quote_start = _trim(text, quote_from, end)[0] if quote_from is not None else start
+    return ClaimFound(quote_start, end, proposition, key, stance, speaker)
+
+
+def _span(text: str, m: Mention, offset: int) -> Span:
+    begin = m.start
+    if m.epithet:
+        found = text.rfind(m.epithet, max(0, m.start - len(m.epithet) - 12), m.start)
+        begin = found if found >= 0 else begin
+    return (m.start - offset, m.end - offset, m.entity_key, begin - offset)

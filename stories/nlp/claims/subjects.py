@@ -1,0 +1,132 @@
+"""The subject of a clause: its head token and the kind of agent, for the claim key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import lexicon
+from ..match import ENTITY_MARK
+from ..stance import COMPLEMENTIZERS, REPORTING_VERBS, Word, iter_words, looks_like_verb
+from .events import _event_index
+from .tokens import _drop_article, _tokens
+from .wordlists import (
+    AUX_VERBS,
+    EVENT_NOUNS,
+    FRAME_NOUNS,
+    GROUP_NOUNS,
+    LEADING_PREPOSITIONS,
+    LIGHT_VERBS,
+    STATE_NOUNS,
+    STOPWORDS,
+    TITLES,
+    _norm_set,
+)
+
+# An entity mention inside a proposition: (start, end) relative to the proposition, its entity_key, and where
+# the epithet the outlet put before it starts ("قائد الجيش ... خليفة حفتر"), or its own start without one.
+Span = tuple[int, int, str, int]
+
+
+def _is_state(norm: str) -> bool:
+    bare = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return bare in STATE_NOUNS or (bare,) in lexicon.place_index() or ("ال" + bare,) in lexicon.place_index()
+
+
+_SUBJECT_CONNECTIVES = _norm_set("إذ اذ حيث بينما فيما كما")
+
+
+_OPENERS = _norm_set("بعد قبل خلال عقب إثر اثر وبعد وقبل وخلال وعقب")
+
+
+def _subject_head(
+    proposition: str, vocab: frozenset[str], continued: bool = False, spans: Sequence[Span] | None = None
+) -> tuple[tuple[str, ...], str | None] | None:
+    """(first noun of the subject, agent kind) after leading verbs, light verbs, complementizers and frame
+    words; the kind is "person" for a titled subject, "group" for a delegation-like one, "state" for a
+    government or country. None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
+    everything = list(iter_words(proposition))
+    if everything and everything[0].norm in _SUBJECT_CONNECTIVES:
+        continued = False  # "إذ أعادت الحكومة ...": after these the verb has a subject of its own
+    words = [w for w in everything if not _skipped_in_subject(w)]
+    first = words[0] if words else None
+    if (
+        first
+        and (first.norm != first.bare or continued)
+        and looks_like_verb(first.bare)
+        and first.bare not in REPORTING_VERBS
+    ):
+        return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
+    words = _past_openers(proposition, everything, words)
+    for k, w in enumerate(words[:6]):
+        if w.bare in LIGHT_VERBS | AUX_VERBS or w.norm in COMPLEMENTIZERS or _verb_like(w):
+            continue
+        if w.norm in GROUP_NOUNS or w.bare in GROUP_NOUNS:
+            return ("وفد",), "group"  # one head for every collective, so "مسؤولون" meets "وفد"
+        named = _named_subject(w, spans or ())
+        if named is not None:
+            return named
+        if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
+            return None  # "وقام بتفعيل": straight to the object, the subject is inherited
+        if _drop_article(w.norm) in EVENT_NOUNS:
+            # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun.
+            after = (_named_subject(x, spans) for x in words[k + 1 : k + 3]) if spans else ()
+            return next((n for n in after if n is not None and n[0]), ((), None))
+        if _is_state(w.norm):
+            return (), "state"
+        # Beside entity mentions, only a definite noun is trusted as a subject: an undefined first word is as
+        # often a verb the lexicon misses ("لقي", "لكنه شكك") or the first of a construct ("حصيلة السيول").
+        trusted = spans is None or _drop_article(w.norm) != w.norm
+        return (tuple(_tokens([w], vocab)) if trusted else ()), None
+    return None
+
+
+def _named_subject(w: Word, spans: Sequence[Span]) -> tuple[tuple[str, ...], str | None] | None:
+    """(entity head, agent kind) when ``w`` is a title or lies in an entity mention or its epithet."""
+    entity = _entity_at(w, spans)
+    if entity and _is_state(w.norm):
+        return (entity,), "state"  # "سوريا سلمت ...": a state acting, like "النظام" or "الحكومة"
+    if w.norm in TITLES or w.bare in TITLES or _drop_article(w.bare) in TITLES:
+        return ((entity,) if entity else ()), "person"
+    return ((entity,), None) if entity else None
+
+
+def _entity_at(w: Word, spans: Sequence[Span]) -> str | None:
+    """The entity whose mention, or the epithet before it, covers ``w``: "قائد الجيش" in "قائد الجيش الليبي
+    خليفة حفتر" is the person, not the army that the entity finder also found inside the epithet."""
+    for _start, end, key, begin in sorted(spans, key=lambda s: s[3] == s[0]):
+        if begin <= w.start < end:
+            return ENTITY_MARK + key
+    return None
+
+
+def _skipped_in_subject(w: Word) -> bool:
+    """Function words and frame words ("ما نشرته صحيفة ..."), but light verbs are kept to be stepped over."""
+    if w.bare in LIGHT_VERBS:
+        return False
+    if w.bare in STOPWORDS or w.norm in STOPWORDS or _drop_article(w.bare) in FRAME_NOUNS:
+        return True
+    return w.bare in REPORTING_VERBS or w.bare.removesuffix("ه").removesuffix("ها") in REPORTING_VERBS
+
+
+def _verb_like(w: Word) -> bool:
+    """A verb by lexicon or shape, or an undefined word listed as an event verb ("اجتمع", "شن")."""
+    if looks_like_verb(w.bare) or looks_like_verb(w.norm):
+        return True
+    return not w.bare.startswith("ال") and _event_index().get(w.bare) is not None
+
+
+def _past_openers(proposition: str, everything: list[Word], words: list[Word]) -> list[Word]:
+    """Step over an opening adverbial: "قام بها فلان", "وفي السياق ذاته التقى", "بعد زيارة X، قام Y"."""
+    for k, w in enumerate(everything[:6]):
+        if w.bare in LIGHT_VERBS and k + 1 < len(everything) and everything[k + 1].norm in ("بها", "به"):
+            after = everything[k + 1].end  # "زيارة سرية قام بها فلان": the subject follows "قام بها"
+            return [x for x in words if x.start >= after]
+    if everything and (everything[0].bare in _OPENERS or everything[0].norm in _OPENERS):
+        comma = next((m for m in (proposition.find("،"), proposition.find(",")) if m >= 0), -1)
+        if 0 <= comma < (everything[min(len(everything), 10) - 1].end):
+            return [x for x in words if x.start > comma]
+    if everything and everything[0].bare in LEADING_PREPOSITIONS:
+        # "وفي السياق ذاته التقى ...": an opening adverbial phrase is no subject; start at its verb.
+        verb = next((w for w in words[:6] if _verb_like(w)), None)
+        return [x for x in words if verb is None or x.start >= verb.start]
+    return words

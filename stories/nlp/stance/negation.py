@@ -1,0 +1,85 @@
+"""Negation, denial and doubt inside the reported proposition; only the main clause counts."""
+
+from __future__ import annotations
+
+from .words import (
+    CONFIRM_VERBS,
+    DENIAL_PHRASES,
+    DENIAL_VERBS,
+    DOUBT_PHRASES,
+    DOUBT_WORDS,
+    INFO_NOUNS,
+    NEGATIONS,
+    SUBORDINATORS,
+    Word,
+    _no_article_word,
+    iter_words,
+    looks_like_verb,
+)
+
+
+def _main_clause_words(body: str) -> list[Word]:
+    """Words of the body outside subordinate clauses (relative and adverbial ones, up to the next comma)."""
+    out: list[Word] = []
+    skipping = False
+    prev_end = 0
+    for w in iter_words(body):
+        if skipping and ("،" in body[prev_end : w.start] or "," in body[prev_end : w.start]):
+            skipping = False
+        if w.bare in SUBORDINATORS or w.norm in SUBORDINATORS:
+            skipping = True
+        if not skipping:
+            out.append(w)
+        prev_end = w.end
+    return out
+
+
+def _denies(body: str) -> bool:
+    norm = " ".join(w.norm for w in iter_words(body))
+    if any(f" {p} " in f" {norm} " for p in DENIAL_PHRASES):
+        return True
+    main = _main_clause_words(body)
+    if main and (main[0].bare in DENIAL_VERBS or main[0].norm in DENIAL_VERBS):
+        return True  # "ننفي الأخبار ..." — a first-person denial quoted as the claim
+    return _negated_main_verb(main)
+
+
+def _negated_main_verb(main: list[Word]) -> bool:
+    """Negation early in the main clause ("الوزير لم يزر المدينة") negates the proposition."""
+    for k, w in enumerate(main[:7]):
+        if looks_like_verb(w.bare) or looks_like_verb(w.norm):
+            return False  # the main verb came first: a later "لم" belongs to a clause about its object
+        if w.norm in NEGATIONS or w.bare in NEGATIONS:
+            nxt = main[k + 1] if k + 1 < len(main) else None
+            if nxt is None or nxt.bare in CONFIRM_VERBS or _any_information(main, k):
+                return False
+            if w.norm in {"ما", "لا"} and k > 0:
+                return False  # "ما" / "لا" mid-clause is more often relative or partitive than negation
+            return True
+    return False
+
+
+def _non_confirmation(body: str) -> bool:
+    """ "لم ينف أو يؤكد أي مصدر", "لم تقدم الصحيفة أي معلومات": absence of confirmation, not a denial."""
+    main = _main_clause_words(body)
+    for k, w in enumerate(main[:-1]):
+        if (w.norm in NEGATIONS or w.bare in NEGATIONS) and k < 7:
+            if main[k + 1].bare in CONFIRM_VERBS or _any_information(main, k):
+                return True
+    return False
+
+
+def _any_information(main: list[Word], k: int) -> bool:
+    """ "لم ... أي معلومات": a negation at ``k`` followed closely by "أي" + a noun of information."""
+    window = main[k + 2 : k + 6]
+    return any(
+        x.norm == "اي" and j + 1 < len(window) and _no_article_word(window[j + 1].norm) in INFO_NOUNS
+        for j, x in enumerate(window)
+    )
+
+
+def _doubts(body: str) -> bool:
+    norm = " ".join(w.norm for w in iter_words(body))
+    if any(f" {p} " in f" {norm} " for p in DOUBT_PHRASES):
+        return True
+    return any(w.bare in DOUBT_WORDS or w.norm in DOUBT_WORDS for w in _main_clause_words(body)[:8])
