@@ -274,3 +274,17 @@ def test_the_outlet_comes_from_page_metadata_or_a_desk_credit():
     cleaned = clean(credit)
     assert cleaned.site_name == "الصباح الجديد" and "قسم الأخبار" not in cleaned.text
     assert clean("قال المتحدث إن الاجتماع انتهى دون اتفاق بين الطرفين.\n").site_name is None
+
+
+def test_a_dateline_before_the_byline_is_chrome_and_never_joins_the_headline():
+    raw = (
+        "المجلس البلدي يقر ميزانية العام المقبل\n"
+        "طرابلس - كتب: سامر يوسف\n"
+        "أقر المجلس البلدي أمس ميزانية العام المقبل بعد نقاش استمر ساعات.\n"
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == "المجلس البلدي يقر ميزانية العام المقبل"
+    assert cleaned.removed == ("طرابلس - كتب: سامر يوسف",)
+    assert "كتب" not in cleaned.text
+    # a headline that merely contains a dash and the verb is not a byline
+    assert clean("الوزير - كتب رسالة إلى البرلمان يطلب فيها التحقيق.\n").removed == ()
