@@ -19,6 +19,16 @@ TEXT = (
 )
 
 
+def claim_groups(story: Story) -> list[list[tuple[str, int]]]:
+    """The story's claims as sets of (article, quote start), independent of claim ids."""
+    groups: dict[int, set] = {}
+    for claim_id, origin, start in Evidence.objects.filter(article__story=story).values_list(
+        "claim_id", "article__origin", "start"
+    ):
+        groups.setdefault(claim_id, set()).add((origin, start))
+    return sorted(sorted(g) for g in groups.values())
+
+
 def derived_rows(article: Article):
     return (
         sorted(Evidence.objects.filter(article=article).values_list("claim_id", "start", "end", "stance")),
@@ -72,14 +82,6 @@ def test_task_for_a_deleted_article_does_nothing(article):
 
 
 def test_story_reanalysis_gives_the_same_claims_whatever_the_upload_order(seed_paths):
-    def claim_groups(story):
-        groups = {}
-        for claim_id, origin, start in Evidence.objects.filter(article__story=story).values_list(
-            "claim_id", "article__origin", "start"
-        ):
-            groups.setdefault(claim_id, set()).add((origin, start))
-        return sorted(sorted(g) for g in groups.values())
-
     results = []
     for name, order in (("forward", seed_paths), ("backward", list(reversed(seed_paths)))):
         story = Story.objects.create(slug=name, title=name)
@@ -101,14 +103,6 @@ def test_reanalysis_keeps_every_permalink_alive(seed_story):
 
 
 def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
-    def groups(story):
-        found = {}
-        for claim_id, origin, start in Evidence.objects.filter(article__story=story).values_list(
-            "claim_id", "article__origin", "start"
-        ):
-            found.setdefault(claim_id, set()).add((origin, start))
-        return sorted(sorted(g) for g in found.values())
-
     results = []
     for name, fresh in (("cached", False), ("fresh", True)):
         story = Story.objects.create(slug=name, title=name)
@@ -119,7 +113,7 @@ def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
                 services.article_ingest(story=story, data=path.read_bytes(), origin=path.name)
             except services.IngestError:
                 pass
-        results.append(groups(story))
+        results.append(claim_groups(story))
     assert results[0] == results[1]
     assert any(len({origin for origin, _ in g}) >= 3 for g in results[0])
 
