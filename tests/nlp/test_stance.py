@@ -63,3 +63,11 @@ def test_first_person_denial_takes_its_speaker_from_the_framing_sentence():
 def test_claims_wording_inside_a_reported_denial_is_denied():
     text = "ونفى المتحدث باسم الجيش الأنباء المتداولة حول انسحاب القوات من المدينة."
     assert _whole(text) == ("denies", "المتحدث باسم الجيش")
+
+
+def test_a_headline_subject_before_a_present_tense_verb_is_the_speaker():
+    text = "الخرطوم تنفي وصول قوات أجنبية إلى الميناء."
+    stance, speaker = stance_of(text, 0, len(text))
+    assert (stance, speaker) == ("denies", "الخرطوم")
+    text = "نفت الوزارة وصول قوات أجنبية إلى الميناء."
+    assert stance_of(text, 0, len(text))[1].startswith("الوزارة")  # verb first: the speaker follows it

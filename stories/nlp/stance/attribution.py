@@ -93,6 +93,9 @@ def _verb_frame(text: str, words: list[Word], i: int, start: int, end: int) -> A
     # "ننفي" / "أؤكد": the speaker is the quoted "we"/"I", given by the frame around the quote.
     first_person = verb.bare in FIRST_PERSON or verb.bare.removesuffix("ها").removesuffix("ه") in FIRST_PERSON
     speaker_words = [] if first_person else _speaker_after(text, words, i)
+    if not first_person and _headline_order(verb) and _speaker_before(words, i):
+        # "الخرطوم تنفي وصول قوات": subject, then a present-tense verb, then its object (headline order)
+        speaker_words = _speaker_before(words, i)
     if verb.bare in IMPERSONAL and not speaker_words:
         # "يُذكر أن ..." / "يشار إلى أن ...": the outlet's own background, said impersonally
         prop = _proposition_start(text, words, i, end)
@@ -111,6 +114,11 @@ def _verb_frame(text: str, words: list[Word], i: int, start: int, end: int) -> A
             return None
         prop = speaker_words[-1].end if speaker_words and speaker_words[-1].start > verb.start else verb.end
     return _frame(text, _kind_of(verb, speaker_words), speaker_words, prop, end)
+
+
+def _headline_order(verb: Word) -> bool:
+    """A present-tense reporting verb ("تنفي", "يؤكد") after its subject: SVO, as headlines are written."""
+    return verb.bare[:1] in ("ت", "ي") and len(verb.bare) >= 4
 
 
 def _speaker_after(text: str, words: list[Word], i: int) -> list[Word]:
