@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .lexicon import place_index
 from .track import opposed, paraphrase_probability
 
 HEAD_SEP = "|"
@@ -28,6 +29,10 @@ AGENT_MARK = "@"
 # Prefix of entity tokens: the entity_key of a mention, so "حفتر" and "المشير خليفة حفتر" give one token.
 ENTITY_MARK = "="
 GROUP = AGENT_MARK + "group"
+# The one token every collective subject gets (see claims.subjects), also found as an object ("التقى وفداً").
+DELEGATION = "وفد"
+# Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
+ENCOUNTERS = frozenset({EVENT_MARK + "meet", EVENT_MARK + "visit"})
 ROOT_WEIGHT = 0.5
 EVENT_WEIGHT = 1.5
 ENTITY_WEIGHT = 0.5  # names are also content words; the entity token only bridges spellings
@@ -93,9 +98,36 @@ def _unmentioned_head(a: _Entry, b: _Entry) -> bool:
 
 def _similarity(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:
     score = _overlap(a, b, weight)
+    if score and _delegation_encounter(a) and _delegation_encounter(b) and not _different_places(a, b):
+        # A delegation met its host in both accounts: as subject or object, so the kinds of the two grammatical
+        # subjects (the delegation, the host who received it) say nothing about a conflict. Two delegations
+        # received in different named places are two visits.
+        return max(score, THRESHOLD)
     if score and _conflict(a, b):
         score *= CONFLICT_PENALTY
     return score
+
+
+def _delegation_encounter(a: _Entry) -> bool:
+    """A meeting or visit with a delegation among its participants, whichever side of the verb it is on."""
+    return DELEGATION in a.tokens and not ENCOUNTERS.isdisjoint(a.tokens)
+
+
+def _different_places(a: _Entry, b: _Entry) -> bool:
+    places_a, places_b = _places(a.tokens), _places(b.tokens)
+    return bool(places_a) and bool(places_b) and places_a.isdisjoint(places_b)
+
+
+def _places(tokens: frozenset[str]) -> frozenset[str]:
+    """Canonical names of the countries and cities a key names (plain or entity tokens)."""
+    index = place_index()
+    found = set()
+    for token in tokens:
+        word = token.removeprefix(ENTITY_MARK)
+        place = index.get((word,)) or index.get(tuple(word.split()))
+        if place:
+            found.add(place)
+    return frozenset(found)
 
 
 def _overlap(a: _Entry, b: _Entry, weight: Callable[[str], float]) -> float:

@@ -252,3 +252,30 @@ def test_rollback_forgets_a_trial_article_exactly():
     index.rollback(checkpoint)
     assert len(index) == 1 and index.best(("شركه", "|", "بيع", "اسهم")) is None
     assert index.best(("حكومه", "|", "فتح", "معبر", "حدود")) == before
+
+
+def test_a_delegation_meeting_its_host_is_one_act_whoever_is_the_subject():
+    visited = "أفادت مصادر بأن وفداً من وزارة التجارة الأردنية زار القاهرة أمس."
+    received = "وقالت الوكالة إن وزير الصناعة المصري التقى وفداً أردنياً في مكتبه."
+    pronoun = "وصل وفد من غرفة التجارة إلى العاصمة، حيث استقبلهم محافظ البنك المركزي سامي النجار في مكتبه."
+    own_trip = "زار وزير التجارة الأردني القاهرة أمس في زيارة لم يعلن عنها."
+    _, found = _groups(visited, received, pronoun, own_trip)
+    delegation = _id_of(found, ["وفداً من وزارة التجارة"])
+    assert _id_of(found, ["التقى وفداً أردنياً"]) == delegation
+    assert (
+        _id_of(found, ["استقبلهم محافظ"]) == delegation
+    )  # the pronoun is the delegation of the clause before
+    assert _id_of(found, ["زار وزير التجارة الأردني"]) != delegation  # the minister's own trip stays apart
+
+
+def test_delegations_received_in_different_capitals_are_two_visits():
+    from stories.nlp.match import ClaimIndex, assign
+    from stories.nlp.pipeline import analyse
+
+    amman = analyse("التقى وفد تجاري في عمان وزير الصناعة الأردني لبحث زيادة الصادرات.")
+    cairo = analyse("استقبل وزير الصناعة المصري في القاهرة وفدا تجاريا لبحث زيادة الصادرات.")
+    again = analyse("التقى وزير الصناعة الأردني في عمان وفدا تجاريا وبحث معه زيادة الصادرات.")
+    index, ids = ClaimIndex(), iter(range(1, 100))
+    first = assign(index, amman.claims, lambda: next(ids))
+    assert set(assign(index, cairo.claims, lambda: next(ids))).isdisjoint(first)
+    assert set(assign(index, again.claims, lambda: next(ids))) & set(first)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import morph
-from ..match import AGENT_MARK, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
-from .events import _classes_of
+from ..match import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
+from ..stance import iter_words
+from .events import _classes_of, _event_index
 from .subjects import Span, _subject_head
-from .tokens import content_tokens, vocabulary
+from .tokens import content_tokens, stem, vocabulary
 
 
 def claim_key(
@@ -32,6 +33,8 @@ def claim_key(
     head, agent = subject if subject is not None else (inherited_head, None)
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     tokens = content_tokens(proposition, vocab)
+    if subject is not None and _receives_delegation(proposition, inherited_head):
+        tokens = [*tokens, DELEGATION]  # "... وفد زار X، حيث استقبلهم فلان": the pronoun is the delegation
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
     events = dict.fromkeys(EVENT_MARK + c for c in _classes_of(proposition, tokens))
@@ -42,3 +45,16 @@ def claim_key(
 def _has_root(token: str) -> bool:
     """Arabic words of three letters or more get a skeleton feature; numbers and Latin words do not."""
     return len(token) >= 3 and all("\u0621" <= c <= "\u064a" for c in token)
+
+
+def _receives_delegation(proposition: str, inherited_head: tuple[str, ...]) -> bool:
+    """A meeting verb whose plural object pronoun ("استقبلهم") can only be the delegation that
+    was the subject of the clause just before."""
+    if inherited_head != (DELEGATION,):
+        return False
+    events = _event_index()
+    for w in iter_words(proposition):
+        for suffix in ("هم", "هما"):
+            if w.bare.endswith(suffix) and events.get(stem(w.bare.removesuffix(suffix))) == "meet":
+                return True
+    return False
