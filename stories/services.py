@@ -430,6 +430,7 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
         index.rollback(
             checkpoint
         )  # the index may be the process-wide cache; saved evidence joins it next time
+    assigned = match.join_headline(analysis.claims, assigned, _headline_end(analysis), lambda i: i < 0)
     # An editor's split pins a sentence to a claim; the pin wins over the matcher on every run.
     pins = {
         tuple(key): claim_id
@@ -491,6 +492,14 @@ def _speaker_name(speaker: str, known: list[str]) -> str:
         if words and (f" {words} " in folded or nlp_entities.same_entity(speaker, name)):
             return name
     return speaker
+
+
+def _headline_end(analysis: Analysis) -> int:
+    """End of the headline when the cleaned text opens with it as its own paragraph, else 0."""
+    end = analysis.text.find("\n\n")
+    if analysis.title and end > 0 and analysis.text[:end].strip() == analysis.title.strip():
+        return end
+    return 0
 
 
 def _claim_create_or_reuse(

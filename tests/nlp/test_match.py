@@ -279,3 +279,24 @@ def test_delegations_received_in_different_capitals_are_two_visits():
     first = assign(index, amman.claims, lambda: next(ids))
     assert set(assign(index, cairo.claims, lambda: next(ids))).isdisjoint(first)
     assert set(assign(index, again.claims, lambda: next(ids))) & set(first)
+
+
+def test_a_headline_joins_the_body_claim_it_summarises():
+    from stories.nlp.match import ClaimIndex, assign, join_headline
+    from stories.nlp.pipeline import analyse
+
+    text = (
+        "وزير النقل يزور الميناء الجنوبي سرا ويلتقي مديره\n\n"
+        "قام وزير النقل سليم العطار بزيارة سرية إلى الميناء الجنوبي مساء الأحد.\n\n"
+        "وأعلنت الشركة المشغلة أرباحا قياسية هذا العام.\n"
+    )
+    found = analyse(text)
+    headline_end = found.text.find("\n\n")
+    ids = iter(range(-1, -100, -1))
+    assigned = assign(ClaimIndex(), found.claims, lambda: next(ids))
+    assert len(set(assigned)) == len(found.claims)  # the matcher alone keeps the headline apart
+    joined = join_headline(found.claims, assigned, headline_end, lambda i: i < 0)
+    headline = next(i for i, c in enumerate(found.claims) if c.end <= headline_end)
+    visit = next(i for i, c in enumerate(found.claims) if "بزيارة سرية" in found.text[c.start : c.end])
+    profits = next(i for i, c in enumerate(found.claims) if "أرباحا" in found.text[c.start : c.end])
+    assert joined[headline] == assigned[visit] != assigned[profits]
