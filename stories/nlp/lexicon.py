@@ -328,6 +328,11 @@ def normalize_all(words: Iterable[str]) -> frozenset[str]:
     return normalized(tuple(words))
 
 
+def word_set(words: str) -> frozenset[str]:
+    """``normalize_all`` of a space-separated list: how word lists are written in the claims and stance code."""
+    return normalize_all(words.split())
+
+
 @lru_cache(maxsize=65536)
 def stems(norm: str) -> tuple[tuple[int, str], ...]:
     """Readings of a normalised token as (prefix length, stem): itself first, then without attached clitics.

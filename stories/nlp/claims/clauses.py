@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import word_set
 from ..stance import Word, iter_words, looks_like_verb
 from ..types import Sentence
 from .tokens import content_tokens
-from .wordlists import LIGHT_VERBS, _norm_set
+from .wordlists import LIGHT_VERBS
 
 # Connectives that open a new proposition inside one sentence.
 _CLAUSE_BREAK = re.compile(
@@ -20,7 +21,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-_QUESTION_START = _norm_set("هل ماذا لماذا كيف متى أين ما من كم أي")
+_QUESTION_START = word_set("هل ماذا لماذا كيف متى أين ما من كم أي")
 
 
 _BYLINE = re.compile(r"^[^.!?؟\n]{2,40}؛[^.!?؟\n]{0,30}$|^(?:كتب|كتبت|بقلم|إعداد|تحرير)\s*[:：]?")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import lexicon
+from ..lexicon import word_set
 from ..match import ENTITY_MARK
 from ..stance import COMPLEMENTIZERS, REPORTING_VERBS, Word, iter_words, looks_like_verb
 from .events import _event_index
@@ -19,7 +20,6 @@ from .wordlists import (
     STATE_NOUNS,
     STOPWORDS,
     TITLES,
-    _norm_set,
 )
 
 # An entity mention inside a proposition: (start, end) relative to the proposition, its entity_key, and where
@@ -32,10 +32,10 @@ def _is_state(norm: str) -> bool:
     return bare in STATE_NOUNS or (bare,) in lexicon.place_index() or ("ال" + bare,) in lexicon.place_index()
 
 
-_SUBJECT_CONNECTIVES = _norm_set("إذ اذ حيث بينما فيما كما")
+_SUBJECT_CONNECTIVES = word_set("إذ اذ حيث بينما فيما كما")
 
 
-_OPENERS = _norm_set("بعد قبل خلال عقب إثر اثر وبعد وقبل وخلال وعقب")
+_OPENERS = word_set("بعد قبل خلال عقب إثر اثر وبعد وقبل وخلال وعقب")
 
 
 def _subject_head(

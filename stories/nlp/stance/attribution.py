@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import camel
+from ..lexicon import word_set
 from .words import (
     COMPLEMENTIZERS,
     DENIAL_VERBS,
@@ -22,9 +23,11 @@ from .words import (
     TO_OBJECT_VERBS,
     Word,
     _no_article_word,
-    _norm_set,
     iter_words,
 )
+
+# After a "حسب المصادر،" frame the proposition may open with a complementizer or "فقد/وقد".
+_AFTER_FRAME = COMPLEMENTIZERS | word_set("فقد وقد")
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,7 @@ def _preposition_frame(text: str, words: list[Word], i: int, end: int) -> Attrib
         return None
     prop = comma + 1
     after = [w for w in words if w.start > comma]
-    if after and after[0].norm in COMPLEMENTIZERS | _norm_set("فقد وقد"):
+    if after and after[0].norm in _AFTER_FRAME:
         prop = after[0].end
     return _frame(text, _kind_of(words[i], speaker_words), speaker_words, prop, end)
 

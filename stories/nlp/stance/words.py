@@ -9,16 +9,13 @@ from functools import lru_cache
 
 from .. import camel
 from .. import lexicon as _lexicon
+from ..lexicon import normalize_all, word_set
 
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
 
 
-def _norm_set(words: str) -> frozenset[str]:
-    return frozenset(camel.normalize(w) for w in words.split())
-
-
 # Verbs that report speech or writing, past and present, masculine/feminine/plural/first person.
-REPORTING_VERBS = _norm_set(
+REPORTING_VERBS = word_set(
     "قال قالت قالوا يقول تقول نقول أضاف أضافت أضافوا يضيف تضيف أكد أكدت أكدوا يؤكد تؤكد نؤكد مؤكدا مؤكدة "
     "أشار أشارت أشاروا يشير تشير مشيرا مشيرة أوضح أوضحت يوضح توضح موضحا موضحة ذكر ذكرت ذكروا يذكر تذكر "
     "كشف كشفت يكشف تكشف كاشفا أفاد أفادت يفيد تفيد نقل نقلت ينقل تنقل نشر نشرت ينشر تنشر تحدث تحدثت "
@@ -30,15 +27,15 @@ REPORTING_VERBS = _norm_set(
 
 
 # "جاء في الموقع أن ..." : the source follows the preposition.
-IN_SOURCE_VERBS = _norm_set("جاء جاءت ورد وردت")
+IN_SOURCE_VERBS = word_set("جاء جاءت ورد وردت")
 
 
 # Verbs that take their reported content as "إلى" object: "أشارت إلى افتتاح الشركة فرعاً".
-TO_OBJECT_VERBS = _norm_set("أشار أشارت يشير تشير مشيرا مشيرة لفت لفتت نوه نوهت")
+TO_OBJECT_VERBS = word_set("أشار أشارت يشير تشير مشيرا مشيرة لفت لفتت نوه نوهت")
 
 
 # Past-tense forms common in news reports; with the shape test in looks_like_verb they catch most finite verbs.
-NEWS_VERBS = _norm_set(
+NEWS_VERBS = word_set(
     "قام قامت قاموا زار زارت التقى التقت بحث بحثت ناقش ناقشت وقع وقعت وقعوا أعلن أعلنت فتح فتحت أرسل "
     "أرسلت استقبل استقبلت شارك شاركت أجرى أجرت عقد عقدت سلم سلمت اتفق اتفقا هاجم هاجمت قتل قتلت أطلق "
     "أطلقت دعا دعت طالب طالبت رفض رفضت وافق وافقت أقام أقامت توسط توسطت أعاد أعادت أغلق أغلقت وصل وصلت "
@@ -47,27 +44,27 @@ NEWS_VERBS = _norm_set(
 )
 
 
-DENIAL_VERBS = _norm_set(
+DENIAL_VERBS = word_set(
     "نفى نفت نفوا ينفي تنفي ننفي أنفي نافيا نافية نفاه نفاها نفته نفتها نفوه كذب كذبت يكذب تكذب كذبه "
     "كذبها دحض دحضت يدحض تدحض أنكر أنكرت ينكر تنكر فند فندت يفند تفند نفيا"
 )
 
 
 # Impersonal passives that introduce the outlet's own background: "يُذكر أن", "يشار إلى أن".
-IMPERSONAL = _norm_set("يذكر يشار يلاحظ لوحظ يجدر")
+IMPERSONAL = word_set("يذكر يشار يلاحظ لوحظ يجدر")
 
 
 # First-person forms: in a quote the speaker is given by the frame around it.
-FIRST_PERSON = _norm_set("ننفي نؤكد نقول نعلن نشدد نكذب ندحض ننكر نرفض نفند أنفي أؤكد أكذب")
+FIRST_PERSON = word_set("ننفي نؤكد نقول نعلن نشدد نكذب ندحض ننكر نرفض نفند أنفي أؤكد أكذب")
 
 
 # Verbs whose negation means "did not confirm", not "denied": "لم ينف أو يؤكد أي مصدر".
-CONFIRM_VERBS = _norm_set(
+CONFIRM_VERBS = word_set(
     "ينف ينفي تنف تنفي يؤكد تؤكد يتسن يتسنى يمكن يعلق تعلق يصدر يتأكد نتمكن يتمكن تتمكن يتضح"
 )
 
 
-DOUBT_WORDS = _norm_set(
+DOUBT_WORDS = word_set(
     "ادعاءات ادعاء الادعاءات مزاعم المزاعم زعم زعمت يزعم تزعم يزعم مزعوم مزعومة المزعومة يعتقد يعتقد "
     "ربما لعل يرجح شائعات الشائعات إشاعات يشاع تكهنات التكهنات المحتمل محتمل يحتمل "
     "مفترض المفترض يفترض مفترضة"
@@ -121,57 +118,57 @@ DOUBT_PHRASES = tuple(
 
 # After "لم ... أي", these objects make a non-confirmation ("لم يصدر أي تعليق"); any other object makes a
 # plain negated fact ("لم يلتق أي مستثمر" denies the meeting).
-INFO_NOUNS = _norm_set(
+INFO_NOUNS = word_set(
     "معلومات معلومة تعليق تعليقات تأكيد تأكيدات دليل أدلة تفاصيل رد ردود بيان توضيح إشارة تصريح تصريحات "
     "إثبات مصدر جهة"
 )
 
 
-NEGATIONS = _norm_set("لم لن ليس ليست لا ما لسنا لست لسن ولم ولن وليس ولا فلم")
+NEGATIONS = word_set("لم لن ليس ليست لا ما لسنا لست لسن ولم ولن وليس ولا فلم")
 
 
 # Words that open a subordinate clause: negation after them does not negate the claim itself.
-SUBORDINATORS = _norm_set(
+SUBORDINATORS = word_set(
     "الذي التي الذين اللذين اللتين اللواتي اللاتي ممن مما بعدما عندما حين حينما لأن لان كي لكي إذ إذا "
     "رغم بينما حيث لو كلما منذ طالما"
 )
 
 
-COMPLEMENTIZERS = _norm_set("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها فإن فإنه وأن وإن أنّ إنّ")
+COMPLEMENTIZERS = word_set("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها فإن فإنه وأن وإن أنّ إنّ")
 
 
 # Prepositions that attribute the following noun phrase as source: "وفقاً لـ", "حسب", "نقلاً عن".
-SOURCE_PREPOSITIONS = _norm_set("حسب بحسب وحسب وبحسب حسبما بحسبما وفق وفقا ووفقا طبقا نقلا استنادا وفقًا")
+SOURCE_PREPOSITIONS = word_set("حسب بحسب وحسب وبحسب حسبما بحسبما وفق وفقا ووفقا طبقا نقلا استنادا وفقًا")
 
 
 # Generic outlet nouns: "الصحيفة" later in an article means the outlet named earlier.
-OUTLET_NOUNS = _norm_set("صحيفة جريدة وكالة موقع قناة شبكة مجلة إذاعة تلفزيون راديو منصة يومية أسبوعية صحفية")
+OUTLET_NOUNS = word_set("صحيفة جريدة وكالة موقع قناة شبكة مجلة إذاعة تلفزيون راديو منصة يومية أسبوعية صحفية")
 
 
 # A speaker noun phrase ends at these: the venue of the statement or its addressee is not the speaker.
-SPEAKER_STOPS = _norm_set(
+SPEAKER_STOPS = word_set(
     "في خلال عبر على لدى أمام الى إلى اليوم امس أمس مساء صباح يوم الاثنين الثلاثاء الأربعاء الخميس "
     "الجمعة السبت الأحد عن حول بشأن بخصوص مفاده مفادها"
 )
 
 
-OBJECT_PREPOSITIONS = _norm_set("عن حول بشأن بخصوص مفاده مفادها")
+OBJECT_PREPOSITIONS = word_set("عن حول بشأن بخصوص مفاده مفادها")
 
 
 # Nouns that open the object of a reporting or denial verb rather than continue its subject.
-NEWS_OBJECTS = _norm_set(
+NEWS_OBJECTS = word_set(
     "الأنباء الأخبار التقارير المعلومات الشائعات الإشاعات صحة ما الخبر التقرير الادعاءات المزاعم"
 )
 
 
-VAGUE_SOURCES = _norm_set("مصادر مصدر مسؤول مسؤولون مراقبون محللون شهود ناشطون تقارير أنباء")
+VAGUE_SOURCES = word_set("مصادر مصدر مسؤول مسؤولون مراقبون محللون شهود ناشطون تقارير أنباء")
 
 
 # Merged with the shared lexicon rather than replaced by it: each list has forms the other lacks.
 # Function words are dropped: "بيّن" (explained) normalises to the preposition "بين".
-_FUNCTION = frozenset(camel.normalize(w) for w in _lexicon.FUNCTION_WORDS)
-REPORTING_VERBS |= frozenset(camel.normalize(w) for w in _lexicon.REPORTING_VERBS) - _FUNCTION
-NEWS_VERBS |= frozenset(camel.normalize(w) for w in _lexicon.COMMON_VERBS) - _FUNCTION
+_FUNCTION = normalize_all(_lexicon.FUNCTION_WORDS)
+REPORTING_VERBS |= normalize_all(_lexicon.REPORTING_VERBS) - _FUNCTION
+NEWS_VERBS |= normalize_all(_lexicon.COMMON_VERBS) - _FUNCTION
 
 
 @dataclass(frozen=True)
