@@ -441,8 +441,11 @@ def _save_claims(article: Article, analysis: Analysis, previous: dict[tuple, int
         for found, claim_id in zip(analysis.claims, assigned, strict=True)
     ]
     real: dict[int, int] = {}
-    reused = set(
-        Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True)
+    # Only a story reanalysis hands old claim ids back; then each may be reused once, if no evidence holds it.
+    reused = (
+        set(Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True))
+        if previous is not None
+        else set()
     )
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
         if claim_id < 0 and claim_id not in real:
@@ -517,7 +520,6 @@ def _claim_create_or_reuse(
     claim = Claim.objects.create(
         story_id=article.story_id, text=found.proposition, key=list(found.key), first_reported_in=article
     )
-    reused.add(claim.id)
     return claim.id
 
 
