@@ -12,19 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-# Values are a contract of the exports; only the labels are translated.
-STANCE_CHOICES = [
-    ("asserts", _("يؤكد")),
-    ("attributes", _("ينسب")),
-    ("denies", _("ينفي")),
-    ("doubts", _("يشكك")),
-]
-TRACK_STANCE_CHOICES = [
-    ("agree", _("يوافق")),
-    ("disagree", _("يخالف")),
-    ("discuss", _("يناقش")),
-    ("unrelated", _("لا صلة")),
-]
+from stories.stances import STANCE_CHOICES, TRACK_STANCE_CHOICES
 
 
 class Story(models.Model):

@@ -11,10 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from stories import services
-from stories.models import STANCE_CHOICES, Article, Claim, ClaimPin, Evidence, StanceOverride
-
-STANCES_ORDERED = [value for value, _ in STANCE_CHOICES]
-STANCES = set(STANCES_ORDERED)
+from stories.models import Article, Claim, ClaimPin, Evidence, StanceOverride
+from stories.nlp.types import STANCES
 
 
 class ReviewError(ValueError):

@@ -25,6 +25,7 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefre
 
 from stories import review, selectors, services
 from stories.models import Article, Claim, Entity, Source, Story
+from stories.stances import STANCE_VALUES
 from stories.templatetags.newsdesk import stance_word
 
 
@@ -109,7 +110,7 @@ def matrix_cell(request, story: Story, claim_id: int, source_id: int):
         "claim": claim,
         "source": source,
         "quotes": quotes,
-        "stances": review.STANCES_ORDERED,
+        "stances": STANCE_VALUES,
     }
     template = "stories/matrix_cell.html#cell" if request.htmx else "stories/matrix_cell.html"
     return render(request, template, context)
@@ -207,7 +208,7 @@ def claim_detail(request, pk: int, slug: str = ""):
         "summary": selectors.claim_summary(appearances=appearances),
         "permalink": request.build_absolute_uri(claim.get_absolute_url()),
         "permalink_readable": uri_to_iri(request.build_absolute_uri(claim.get_absolute_url())),
-        "stances": review.STANCES_ORDERED,
+        "stances": STANCE_VALUES,
     }
     context["description"] = _claim_description(claim, context["summary"])
     context["jsonld"] = selectors.claim_jsonld(

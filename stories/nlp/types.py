@@ -8,9 +8,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
-STANCES = ("asserts", "attributes", "denies", "doubts")
-TRACK_STANCES = ("agree", "disagree", "discuss", "unrelated")
+
+class Stance(StrEnum):
+    """How an outlet stands toward a claim it carries. The values are an export contract."""
+
+    ASSERTS = "asserts"  # states it as fact
+    ATTRIBUTES = "attributes"  # reports it as someone else's
+    DENIES = "denies"
+    DOUBTS = "doubts"
+
+    @property
+    def polarity(self) -> str:
+        """``positive`` for a stance that carries the claim, ``negative`` for one that disputes it."""
+        return "positive" if self in (Stance.ASSERTS, Stance.ATTRIBUTES) else "negative"
+
+
+class TrackStance(StrEnum):
+    """An article's stance toward a claim an editor tracks (the ANS / FNC label set)."""
+
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    DISCUSS = "discuss"
+    UNRELATED = "unrelated"
+
+
+STANCES = tuple(Stance)
+TRACK_STANCES = tuple(TrackStance)
 ENTITY_KINDS = ("person", "organization", "location", "other")
 
 

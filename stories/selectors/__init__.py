@@ -23,7 +23,6 @@ from .claims import (
     claim_uptake_chart,
 )
 from .export import (
-    POSITIVE,
     claims_live,
     stance_overall,
     story_agreement,
@@ -33,14 +32,12 @@ from .matrix import (
     MATRIX_COLUMNS,
     MATRIX_ROWS,
     MATRIX_SORTS,
-    NEGATIVE,
     MatrixCell,
     MatrixPage,
     MatrixPageRow,
     PairAgreement,
     matrix_cell_quotes,
     matrix_csv_rows,
-    stance_polarity,
     story_matrix_page,
 )
 from .profiles import (
@@ -108,9 +105,7 @@ __all__ = [
     "MatrixCell",
     "MatrixPage",
     "MatrixPageRow",
-    "NEGATIVE",
     "PARAGRAPH_RADIUS",
-    "POSITIVE",
     "PairAgreement",
     "QUOTE_RADIUS",
     "Quote",
@@ -145,7 +140,6 @@ __all__ = [
     "snippet_from_window",
     "source_profile",
     "stance_overall",
-    "stance_polarity",
     "stories_visible",
     "story_agreement",
     "story_can_read",

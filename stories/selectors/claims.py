@@ -10,6 +10,7 @@ from django.db.models.functions import Substr
 
 from stories import timelines
 from stories.models import Claim, Evidence
+from stories.nlp.types import STANCES, Stance
 
 from .export import stance_overall
 from .snippets import PARAGRAPH_RADIUS, Quote, _quotes
@@ -146,9 +147,9 @@ def claim_provenance(*, appearances: list[dict]) -> dict:
         outlet = a["article__source__name"]
         if not outlet:
             continue
-        if a["stance"] == "attributes" and a["attributed_to"]:
+        if a["stance"] == Stance.ATTRIBUTES and a["attributed_to"]:
             credits[outlet].add(a["attributed_to"])
-        elif a["stance"] in ("asserts", "denies", "doubts"):
+        elif a["stance"] in STANCES:
             own.add(outlet)
     relays = sorted(outlet for outlet in credits if outlet not in own)
     credited = Counter(name for outlet in relays for name in credits[outlet])

@@ -10,19 +10,19 @@ from collections import defaultdict
 from django.db.models import Prefetch, QuerySet
 
 from stories.models import Article, Claim, Entity, Event, Evidence, Mention, Story
+from stories.nlp.types import Stance
+from stories.stances import MIXED
 
-POSITIVE = {"asserts", "attributes"}
+POSITIVE = {s for s in Stance if s.polarity == "positive"}
 
 
 def stance_overall(stances: set[str] | list[str]) -> str:
     """One outlet's stance on one claim from all its evidence: ``mixed`` when its own evidence disagrees."""
     found = set(stances)
-    polarities = {("positive" if s in POSITIVE else s) for s in found}
-    if len(polarities) > 1:
-        return "mixed"
-    if polarities == {"positive"}:
-        return "asserts" if "asserts" in found else "attributes"
-    return next(iter(found))
+    if len(found) == 1:
+        return next(iter(found))
+    # Only the two carrying stances combine (the outlet's own voice wins); denying and doubting stay apart.
+    return Stance.ASSERTS.value if found == POSITIVE else MIXED
 
 
 def claims_live(*, story: Story) -> QuerySet[Claim]:

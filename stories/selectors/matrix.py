@@ -9,22 +9,14 @@ from django.db.models import F, Max, Min, Q, QuerySet
 from django.urls import reverse
 
 from stories.models import Article, Claim, Evidence, Source, Story
+from stories.stances import stance_polarity
 
-from .export import POSITIVE, stance_overall
+from .export import stance_overall
 from .snippets import QUOTE_RADIUS, SENTENCE_END, Quote, _quotes
 
-NEGATIVE = {"denies", "doubts"}
 MATRIX_ROWS = 25
 MATRIX_COLUMNS = 12
 MATRIX_SORTS = ("sources", "contested", "first")
-
-
-def stance_polarity(stance: str | None) -> str | None:
-    if stance in POSITIVE:
-        return "positive"
-    if stance in NEGATIVE:
-        return "negative"
-    return stance
 
 
 @dataclass
@@ -154,7 +146,7 @@ def _overall_from_range(low: str, high: str) -> str:
     """
     if low == high:
         return low
-    return "asserts" if (low, high) == ("asserts", "attributes") else "mixed"
+    return stance_overall({low, high})
 
 
 def _matrix_summary(story: Story) -> _Summary:

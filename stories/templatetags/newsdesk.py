@@ -13,18 +13,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from stories.stances import SILENT, STANCE_GLYPHS, TRACK_LABELS
+
 register = template.Library()
 
-# Glyph, word and colour class all say the stance, so no reader depends on colour alone.
-STANCE_GLYPHS = {
-    "asserts": ("●", _("يؤكد")),
-    "attributes": ("◐", _("ينسب")),
-    "denies": ("✕", _("ينفي")),
-    "doubts": ("?", _("يشكك")),
-    "mixed": ("±", _("متباين")),
-    "silent": ("·", _("صامت")),
-}
-TRACK_WORDS = {"agree": _("يوافق"), "disagree": _("يخالف"), "discuss": _("يناقش"), "unrelated": _("لا صلة")}
 STATUS_WORDS = {
     "queued": _("في الانتظار"),
     "processing": _("قيد التحليل"),
@@ -37,7 +29,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 @register.simple_tag
 def stance_badge(stance: str | None, copied: bool = False) -> SafeString:
-    key = stance if stance in STANCE_GLYPHS else "silent"
+    key = stance if stance in STANCE_GLYPHS else SILENT
     glyph, word = STANCE_GLYPHS[key]
     if copied:
         return format_html(
@@ -57,12 +49,12 @@ def stance_badge(stance: str | None, copied: bool = False) -> SafeString:
 
 @register.filter
 def stance_word(stance: str | None) -> str:
-    return str(STANCE_GLYPHS.get(stance or "silent", STANCE_GLYPHS["silent"])[1])
+    return str(STANCE_GLYPHS.get(stance or SILENT, STANCE_GLYPHS[SILENT])[1])
 
 
 @register.filter
 def track_word(stance: str) -> str:
-    return str(TRACK_WORDS.get(stance, stance))
+    return str(TRACK_LABELS.get(stance, stance))
 
 
 @register.filter
