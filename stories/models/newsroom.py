@@ -1,0 +1,123 @@
+"""The newsroom's inputs: stories, outlets and the uploaded articles (with their original bytes)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Story(models.Model):
+    slug = models.SlugField(_("المعرّف في الروابط"), max_length=100, unique=True, allow_unicode=True)
+    title = models.CharField(_("العنوان"), max_length=300)
+    is_public = models.BooleanField(
+        _("عامة"), default=False, help_text=_("القصة العامة يقرؤها الزوار دون تسجيل دخول.")
+    )
+    created_at = models.DateTimeField(_("أُنشئت في"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("قصة")
+        verbose_name_plural = _("القصص")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:story", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    """A news outlet. Shared by all stories."""
+
+    name = models.CharField(_("الاسم"), max_length=200, unique=True)
+    domain = models.CharField(_("النطاق"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("المنفذ")
+        verbose_name_plural = _("المنافذ")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_story_page(self):
+        return self.select_related("source").defer("original", "text", "signature")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("في الانتظار")
+        PROCESSING = "processing", _("قيد التحليل")
+        DONE = "done", _("اكتمل")
+        FAILED = "failed", _("فشل")
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="articles", verbose_name=_("القصة")
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("المنفذ"),
+    )
+    original = models.BinaryField(_("الملف الأصلي"), help_text=_("البايتات المرفوعة كما وصلت."))
+    sha256 = models.CharField(_("بصمة SHA-256"), max_length=64)
+    origin = models.CharField(
+        _("الأصل"), max_length=500, help_text=_("اسم الملف المرفوع، أو رابط سطر JSONL.")
+    )
+    url = models.URLField(_("الرابط"), max_length=1000, blank=True)
+    title = models.CharField(_("العنوان"), max_length=500, blank=True)
+    published_at = models.DateTimeField(_("تاريخ النشر"), null=True, blank=True)
+    published_has_time = models.BooleanField(_("تاريخ النشر يتضمن الساعة"), default=False)
+    published_by_editor = models.BooleanField(
+        _("تاريخ النشر من المحرر"), default=False, help_text=_("تاريخ أُدخل عند الرفع؛ يحتفظ به التحليل.")
+    )
+    text = models.TextField(_("النص"), blank=True, help_text=_("النص بعد التنظيف؛ كل المواضع تشير إليه."))
+    status = models.CharField(_("الحالة"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(_("الخطأ"), blank=True)
+    pipeline_version = models.CharField(_("إصدار التحليل"), max_length=40, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        verbose_name=_("نسخة من"),
+    )
+    duplicate_by_editor = models.BooleanField(
+        _("علامة النسخ من المحرر"), default=False, help_text=_("محرر وضع علامة النسخ أو أزالها.")
+    )
+    off_topic = models.BooleanField(_("خارج الموضوع"), default=False)
+    signature = models.JSONField(
+        _("بصمة النص"), default=list, blank=True, help_text=_("بصمة MinHash للنص، لكشف النسخ.")
+    )
+    created_at = models.DateTimeField(_("رُفعت في"), auto_now_add=True)
+    analysed_at = models.DateTimeField(_("حُلّلت في"), null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_at", "id"]
+        verbose_name = _("مقالة")
+        verbose_name_plural = _("مقالات")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "sha256"], name="article_unique_upload_per_story"),
+        ]
+        indexes = [
+            models.Index(fields=["story", "status"]),
+            # The story page counts each outlet's articles and draws a page of outlets in date order.
+            models.Index(fields=["story", "source", "published_at"], name="article_story_source_date"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.origin
+
+    def published_iso(self) -> str | None:
+        if self.published_at is None:
+            return None
+        return self.published_at.strftime("%Y-%m-%dT%H:%M" if self.published_has_time else "%Y-%m-%d")
