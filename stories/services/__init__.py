@@ -1,6 +1,7 @@
 """Writes: taking uploads in, analysing articles and storing their claims, tracked claims, editors' corrections.
 
-The modules are split by noun; this package re-exports the public services so callers keep using ``services.<name>``.
+The modules are split by noun; this package re-exports the services callers use, as ``services.<name>``; the steps
+of an analysis (saving its entities, claims and outlet) stay reachable only through their modules.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from .analysis import (
     story_reanalyse,
 )
 from .claims import (
-    article_claims_save,
     claim_merge_target,
     claims_first_reported,
     claims_redirect_emptied,
@@ -30,10 +30,7 @@ from .enqueue import (
     article_enqueue,
     story_reanalyse_enqueue,
 )
-from .entities import (
-    article_entities_save,
-    entity_save,
-)
+from .entities import entity_save
 from .refusals import (
     IngestError,
     ReviewError,
@@ -51,7 +48,6 @@ from .tracking import (
 )
 from .uploads import (
     article_ingest,
-    article_source_from_site,
     articles_ingest,
     source_resolve,
     story_get_or_create,
@@ -62,15 +58,12 @@ __all__ = [
     "IngestError",
     "ReviewError",
     "article_analyse",
-    "article_claims_save",
     "article_enqueue",
-    "article_entities_save",
     "article_ingest",
     "article_mark_copy",
     "article_mark_failed",
     "article_mark_off_topic",
     "article_reanalyse",
-    "article_source_from_site",
     "articles_ingest",
     "claim_merge",
     "claim_merge_target",
