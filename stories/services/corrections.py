@@ -1,9 +1,5 @@
-"""Editors' corrections: merge, split and reword claims, override a stance, mark an article copy or off-topic.
-
-Each correction is recorded in ReviewLog (who, when, what) and is stored so that reanalysis honours it:
-merges through Claim.merged_into, splits through ClaimPin, stances through StanceOverride, copy and
-off-topic marks through duplicate_by_editor and off_topic, wording through text_by_editor.
-"""
+"""Editors' corrections, each logged in ReviewLog and stored where reanalysis honours it: merges in merged_into,
+splits in ClaimPin, stances in StanceOverride, copy and off-topic marks on the article, wording in text_by_editor."""
 
 from __future__ import annotations
 
