@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,10 +12,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from stories import services
+from stories import selectors, services
 from stories.forms import ArticleUploadForm, EntityForm
 from stories.models import Article, Claim, Entity, Evidence, Source, Story, TrackedClaim
-from stories.nlp import entities as nlp_entities
 
 admin.site.site_header = gettext_lazy("نيوزديسك")
 admin.site.site_title = gettext_lazy("نيوزديسك")
@@ -30,10 +28,8 @@ class StoryAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("أعد تحليل كل مقالات القصص المحددة"))
     def reanalyse_stories(self, request, queryset):
-        from stories.tasks import reanalyse_story
-
         for story in queryset:
-            transaction.on_commit(lambda story_id=story.id: reanalyse_story.delay(story_id))
+            services.story_reanalyse_enqueue(story_id=story.id)
         count = queryset.count()
         self.message_user(
             request,
@@ -46,7 +42,7 @@ class StoryAdmin(admin.ModelAdmin):
         """After a failure is fixed or the pipeline improves, retry only what needs it."""
         count = 0
         for story in queryset:
-            for article in services.articles_failed_or_stale(story=story).only("id", "story"):
+            for article in selectors.articles_failed_or_stale(story=story).only("id", "story"):
                 services.article_reanalyse(article=article, user=request.user)
                 count += 1
         message = ngettext(
@@ -186,18 +182,13 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             source = form.resolved_source()
-            with transaction.atomic():
-                created = [
-                    services.article_ingest(
-                        story=data["story"],
-                        data=content,
-                        origin=name,
-                        source=source,
-                        url=data.get("url") or "",
-                        published_at=data.get("published_at"),
-                    )
-                    for name, content in data["uploads"]
-                ]
+            created = services.articles_ingest(
+                story=data["story"],
+                uploads=data["uploads"],
+                source=source,
+                url=data.get("url") or "",
+                published_at=data.get("published_at"),
+            )
             message = ngettext(
                 "المقالات المرفوعة والمدرجة للتحليل: %(n)s.",
                 "المقالات المرفوعة والمدرجة للتحليل: %(n)s.",
@@ -231,9 +222,7 @@ class EntityAdmin(admin.ModelAdmin):
     search_fields = ["name", "key"]
 
     def save_model(self, request, obj, form, change):
-        if not obj.key or "name" in form.changed_data:
-            obj.key = nlp_entities.merge_key(obj.name)[:200]
-        super().save_model(request, obj, form, change)
+        services.entity_save(entity=obj, renamed="name" in form.changed_data)
 
 
 class EvidenceInline(admin.TabularInline):

@@ -6,11 +6,10 @@ import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stories import services
-from stories.models import Article, Entity, Source, Story
+from stories import selectors, services
+from stories.models import Entity, Source, Story
 
 ALLOWED_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -67,9 +66,7 @@ class ArticleUploadForm(forms.Form):
         for upload in cleaned.get("files") or []:
             name = upload.name
             if not name.lower().endswith(ALLOWED_SUFFIXES):
-                errors.append(
-                    _("%(name)s: لا تُقبل إلا ملفات .txt و.html.") % {"name": services.upload_name(name)}
-                )
+                errors.append(services.upload_suffix_message(filename=name))
                 continue
             data = upload.read()
             try:
@@ -79,14 +76,11 @@ class ArticleUploadForm(forms.Form):
                 continue
             digest = hashlib.sha256(data).hexdigest()
             if digest in seen:
-                errors.append(
-                    _("%(name)s مطابق تمامًا للملف %(other)s في هذه الدفعة.")
-                    % {"name": services.upload_name(name), "other": services.upload_name(seen[digest])}
-                )
+                errors.append(services.upload_batch_duplicate_message(origin=name, other=seen[digest]))
                 continue
             seen[digest] = name
             if story is not None:
-                twin = Article.objects.filter(story=story, sha256=digest).only("id", "origin").first()
+                twin = selectors.article_same_upload(story=story, sha256=digest)
                 if twin is not None:
                     errors.append(services.upload_duplicate_message(origin=name, existing=twin))
                     continue

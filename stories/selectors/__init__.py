@@ -11,6 +11,11 @@ from .access import (
     stories_visible,
     story_can_read,
 )
+from .articles import (
+    article_same_upload,
+    article_statuses,
+    articles_failed_or_stale,
+)
 from .claims import (
     EVIDENCE_PER_PAGE,
     claim_appearances,
@@ -68,6 +73,13 @@ from .snippets import (
     Snippet,
     snippet_from_window,
 )
+from .stories import (
+    story_by_slug,
+    story_gazetteer,
+    story_known_speakers,
+    story_merges,
+    story_orphan_claims,
+)
 from .timeline import (
     EVENT_DATES_PER_PAGE,
     EVENT_QUOTES,
@@ -86,6 +98,7 @@ from .timeline import (
     story_filters_parse,
     story_first_claims_listed,
 )
+from .tracking import tracked_claim_results
 
 __all__ = [
     "ArabicFold",
@@ -119,7 +132,10 @@ __all__ = [
     "StoryFilters",
     "StoryStatus",
     "arabic_fold",
+    "article_same_upload",
     "article_segments",
+    "article_statuses",
+    "articles_failed_or_stale",
     "articles_filtered",
     "claim_appearances",
     "claim_evidence",
@@ -142,6 +158,7 @@ __all__ = [
     "stance_overall",
     "stories_visible",
     "story_agreement",
+    "story_by_slug",
     "story_can_read",
     "story_coverage",
     "story_events",
@@ -149,7 +166,12 @@ __all__ = [
     "story_filter_choices",
     "story_filters_parse",
     "story_first_claims_listed",
+    "story_gazetteer",
+    "story_known_speakers",
     "story_matrix_page",
+    "story_merges",
+    "story_orphan_claims",
     "story_status",
     "story_tracked",
+    "tracked_claim_results",
 ]

@@ -6,6 +6,7 @@ import pytest
 
 from stories import services
 from stories.models import Article, Claim, Event, Evidence, Mention, Story
+from stories.services import claim_index
 from stories.tasks import analyse_article
 
 # Real commits: the analysis is enqueued with transaction.on_commit, exactly as in production.
@@ -108,7 +109,7 @@ def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
         story = Story.objects.create(slug=name, title=name)
         for path in seed_paths + seed_paths[:2]:  # the repeats are refused, the rest extend the index
             if fresh:
-                services._INDEXES.clear()
+                claim_index._INDEXES.clear()
             try:
                 services.article_ingest(story=story, data=path.read_bytes(), origin=path.name)
             except services.IngestError:
@@ -121,8 +122,6 @@ def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
 def test_an_editor_split_reaches_the_cached_claim_index(seed_story, editor):
     from django.db.models import Count
 
-    from stories import review
-
     claim = (
         Claim.objects.filter(story=seed_story)
         .annotate(n=Count("evidence"))
@@ -131,7 +130,7 @@ def test_an_editor_split_reaches_the_cached_claim_index(seed_story, editor):
         .first()
     )
     moved = claim.evidence.order_by("id").last()
-    services._claim_index(seed_story.id, with_orphans=False)  # warm the process cache
-    new = review.claim_split(claim=claim, evidence_ids=[moved.id], user=editor, text="ادعاء مفصول")
-    index = services._claim_index(seed_story.id, with_orphans=False)
+    claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)  # warm the process cache
+    new = services.claim_split(claim=claim, evidence_ids=[moved.id], user=editor, text="ادعاء مفصول")
+    index = claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)
     assert index.best(moved.key, moved.proposition)[0] == new.id  # a stale cache would still say claim.id

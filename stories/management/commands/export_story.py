@@ -6,8 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stories.models import Story
-from stories.selectors import story_export
+from stories import selectors
 
 
 class Command(BaseCommand):
@@ -18,7 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--indent", type=int, default=None)
 
     def handle(self, *args, **options):
-        story = Story.objects.filter(slug=options["slug"]).first()
+        story = selectors.story_by_slug(slug=options["slug"])
         if story is None:
             raise CommandError(f"no story with slug {options['slug']!r}")
-        self.stdout.write(json.dumps(story_export(story=story), ensure_ascii=False, indent=options["indent"]))
+        self.stdout.write(
+            json.dumps(selectors.story_export(story=story), ensure_ascii=False, indent=options["indent"])
+        )

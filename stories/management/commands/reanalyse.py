@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stories import services
-from stories.models import Article, Story
+from stories import selectors, services
 
 
 class Command(BaseCommand):
@@ -16,15 +15,15 @@ class Command(BaseCommand):
         parser.add_argument("--outdated", action="store_true", help="only failed articles and older analyses")
 
     def handle(self, *args, **options):
-        story = Story.objects.filter(slug=options["slug"]).first()
+        story = selectors.story_by_slug(slug=options["slug"])
         if story is None:
             raise CommandError(f"no story with slug {options['slug']!r}")
         if options["outdated"]:
-            ids = list(services.articles_failed_or_stale(story=story).values_list("id", flat=True))
+            ids = list(selectors.articles_failed_or_stale(story=story).values_list("id", flat=True))
             for article_id in ids:
                 services.article_analyse(article_id=article_id)
         else:
             ids = services.story_reanalyse(story=story)
-        statuses = dict(Article.objects.filter(id__in=ids).values_list("id", "status"))
+        statuses = selectors.article_statuses(ids=ids)
         for article_id in ids:
             self.stdout.write(f"{article_id} {statuses.get(article_id, 'deleted')}")

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stories import services
-from stories.models import Story
+from stories import selectors, services
 
 
 class Command(BaseCommand):
@@ -20,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--file", help="a file with one claim per line")
 
     def handle(self, *args, **options):
-        story = Story.objects.filter(slug=options["slug"]).first()
+        story = selectors.story_by_slug(slug=options["slug"])
         if story is None:
             raise CommandError(f"no story with slug {options['slug']!r}")
         texts = [t for t in options["texts"] if t.strip()]
@@ -49,7 +48,7 @@ class Command(BaseCommand):
                             "quote": r.article.text[r.start : r.end],
                             "score": r.score,
                         }
-                        for r in tracked.results.select_related("article").order_by("-score", "article_id")
+                        for r in selectors.tracked_claim_results(tracked=tracked)
                     ],
                 }
             )

@@ -1,0 +1,91 @@
+"""Writes: taking uploads in, analysing articles and storing their claims, tracked claims, editors' corrections.
+
+The modules are split by noun; this package re-exports the services callers use, as ``services.<name>``; the steps
+of an analysis (saving its entities, claims and outlet) stay reachable only through their modules.
+"""
+
+from __future__ import annotations
+
+from .analysis import (
+    article_analyse,
+    article_mark_failed,
+    article_reanalyse,
+    story_reanalyse,
+)
+from .claims import (
+    claim_merge_target,
+    claims_first_reported,
+    claims_redirect_emptied,
+)
+from .corrections import (
+    article_mark_copy,
+    article_mark_off_topic,
+    claim_merge,
+    claim_reword,
+    claim_split,
+    review_log,
+    stance_override,
+)
+from .enqueue import (
+    article_enqueue,
+    story_reanalyse_enqueue,
+)
+from .entities import entity_save
+from .refusals import (
+    IngestError,
+    ReviewError,
+    correction_refused,
+    upload_batch_duplicate_message,
+    upload_duplicate_message,
+    upload_name,
+    upload_refusal,
+    upload_suffix_message,
+    upload_too_big_message,
+)
+from .tracking import (
+    claim_track,
+    tracked_claim_refresh,
+)
+from .uploads import (
+    article_ingest,
+    articles_ingest,
+    source_resolve,
+    story_get_or_create,
+    upload_validate,
+)
+
+__all__ = [
+    "IngestError",
+    "ReviewError",
+    "article_analyse",
+    "article_enqueue",
+    "article_ingest",
+    "article_mark_copy",
+    "article_mark_failed",
+    "article_mark_off_topic",
+    "article_reanalyse",
+    "articles_ingest",
+    "claim_merge",
+    "claim_merge_target",
+    "claim_reword",
+    "claim_split",
+    "claim_track",
+    "claims_first_reported",
+    "claims_redirect_emptied",
+    "correction_refused",
+    "entity_save",
+    "review_log",
+    "source_resolve",
+    "stance_override",
+    "story_get_or_create",
+    "story_reanalyse",
+    "story_reanalyse_enqueue",
+    "tracked_claim_refresh",
+    "upload_batch_duplicate_message",
+    "upload_duplicate_message",
+    "upload_name",
+    "upload_refusal",
+    "upload_suffix_message",
+    "upload_too_big_message",
+    "upload_validate",
+]

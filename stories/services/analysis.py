@@ -1,0 +1,132 @@
+"""Analysing articles: run the pipeline on one, store what it found, spot copies; reanalyse an article or a story."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from stories import selectors
+from stories.models import Article, Event, Evidence, Source, Story
+from stories.nlp import dedup, pipeline
+from stories.nlp.types import Analysis, AnalysisError
+
+from .claims import PUBLISHED_FIRST, article_claims_save, claims_redirect_emptied
+from .corrections import review_log
+from .enqueue import article_enqueue
+from .entities import article_entities_save
+from .uploads import article_source_from_site
+
+logger = logging.getLogger(__name__)
+
+EARLIEST = datetime.min.replace(tzinfo=UTC)
+
+
+def article_analyse(*, article_id: int, previous: dict[tuple, int] | None = None) -> Article | None:
+    """Run the pipeline on one article and replace its derived rows in one transaction.
+
+    Idempotent: a second run leaves the same rows. Analysis errors mark the article failed, keeping the upload.
+    Database errors propagate so that the task can retry.
+    """
+    article = Article.objects.select_related("story").filter(id=article_id).first()
+    if article is None:
+        return None
+    Article.objects.filter(id=article_id).update(status=Article.Status.PROCESSING, error="")
+    story = article.story
+    try:
+        analysis = pipeline.analyse(
+            bytes(article.original),
+            filename=article.origin,
+            gazetteer=selectors.story_gazetteer(story=story),
+            sources=list(Source.objects.values_list("name", flat=True)),
+        )
+        with transaction.atomic():
+            Story.objects.select_for_update().filter(id=story.id).first()  # one story's matching at a time
+            _article_save_analysis(article, analysis, previous)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # any analysis bug must leave a retryable, explained article, never a stuck one
+        logger.exception("analysis of article %s failed", article_id)
+        article_mark_failed(article_id=article_id, error=exc)
+        return None
+    return article
+
+
+def article_mark_failed(*, article_id: int, error: BaseException) -> None:
+    message = str(error) if isinstance(error, AnalysisError) else f"{type(error).__name__}: {error}"
+    Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=message[:2000])
+
+
+def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[tuple, int] | None) -> None:
+    article.text = analysis.text
+    if not article.title:
+        article.title = (analysis.title or "")[:500]
+    if not article.published_by_editor and analysis.published_at is not None:
+        published = analysis.published_at
+        article.published_at = (
+            timezone.make_aware(published, UTC) if timezone.is_naive(published) else published
+        )
+        article.published_has_time = analysis.published_has_time
+    article_source_from_site(article=article, site_name=analysis.site_name)
+    article.signature = list(dedup.signature(analysis.text))
+    article.pipeline_version = analysis.version
+    article.status = Article.Status.DONE
+    article.error = ""
+    article.analysed_at = timezone.now()
+    if not article.duplicate_by_editor:
+        article.duplicate_of_id = _original_of(article)
+    article.save()
+    article.mentions.all().delete()
+    article.evidence.all().delete()
+    article.events.all().delete()
+    article_entities_save(article=article, analysis=analysis)
+    article_claims_save(article=article, analysis=analysis, previous=previous)
+    Event.objects.bulk_create(
+        Event(article=article, date=d.date, precision=d.precision, start=d.start, end=d.end)
+        for d in analysis.dates
+    )
+
+
+def _original_of(article: Article) -> int | None:
+    """The earliest earlier article this one copies; publication date first, then the upload's hash, so the
+    answer does not depend on the order of uploads."""
+    earlier = (
+        Article.objects.filter(
+            story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True
+        )
+        .exclude(id=article.id)
+        .values_list("id", "published_at", "sha256", "signature")
+    )
+
+    def order(published, sha256):
+        return (published is None, published or EARLIEST, sha256)
+
+    mine = order(article.published_at, article.sha256)
+    rows = sorted(earlier, key=lambda row: order(row[1], row[2]))
+    candidates = [(i, tuple(sig)) for i, published, sha, sig in rows if sig and order(published, sha) < mine]
+    return dedup.find_original(tuple(article.signature), candidates)
+
+
+def article_reanalyse(*, article: Article, user=None) -> None:
+    article_enqueue(article_id=article.id)
+    if user is not None:
+        review_log(story=article.story, user=user, action="reanalyse", detail={"article": article.id})
+
+
+def story_reanalyse(*, story: Story) -> list[int]:
+    """Analyse every article again in a canonical order, so the result does not depend on arrival order.
+
+    Matching starts from an empty story; claims that come back keep their ids (see claims.article_claims_save).
+    """
+    ids = list(
+        Article.objects.filter(story=story).order_by(PUBLISHED_FIRST, "sha256").values_list("id", flat=True)
+    )
+    evidence = Evidence.objects.filter(article__story=story)
+    previous = {(a, s, e): c for a, s, e, c in evidence.values_list("article_id", "start", "end", "claim_id")}
+    evidence.delete()
+    for article_id in ids:
+        article_analyse(article_id=article_id, previous=previous)
+    claims_redirect_emptied(previous=previous)
+    return ids
