@@ -1,4 +1,4 @@
-"""Pages: thin function views; reads come from selectors, editors' corrections from review and services.
+"""Pages: thin function views; reads come from selectors, editors' corrections from services.
 
 A view that answers both a full page and an HTMX swap renders ``page.html#partial`` when ``request.htmx``.
 """
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
-from stories import review, selectors, services
+from stories import selectors, services
 from stories.models import Article, Claim, Entity, Source, Story
 from stories.stances import STANCE_VALUES
 from stories.templatetags.newsdesk import stance_word
@@ -292,7 +292,7 @@ def _review(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except review.ReviewError as exc:
+        except services.ReviewError as exc:
             messages.error(request, str(exc))
             return _back(request, request.META.get("HTTP_REFERER") or reverse("stories:story_list"))
 
@@ -306,8 +306,8 @@ def claim_merge(request, pk: int):
         pk=selectors.int_param(request.POST.get("into")), story_id=claim.story_id
     ).first()
     if into is None:
-        raise review.ReviewError(gettext("اختر ادعاءً من القصة نفسها للدمج فيه."))
-    into = review.claim_merge(claim=claim, into=into, user=request.user)
+        raise services.correction_refused("merge_target_missing")
+    into = services.claim_merge(claim=claim, into=into, user=request.user)
     messages.success(request, gettext("دُمج الادعاء."))
     if request.htmx:
         return HttpResponseClientRedirect(into.get_absolute_url())
@@ -318,7 +318,7 @@ def claim_merge(request, pk: int):
 def claim_split(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
     ids = [i for i in map(selectors.int_param, request.POST.getlist("evidence")) if i]
-    new = review.claim_split(
+    new = services.claim_split(
         claim=claim, evidence_ids=ids, user=request.user, text=request.POST.get("text", "")
     )
     messages.success(request, gettext("فُصلت الاقتباسات في ادعاء جديد."))
@@ -328,7 +328,7 @@ def claim_split(request, pk: int):
 @_review
 def claim_reword(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
-    claim = review.claim_reword(claim=claim, text=request.POST.get("text", ""), user=request.user)
+    claim = services.claim_reword(claim=claim, text=request.POST.get("text", ""), user=request.user)
     return redirect(claim.get_absolute_url())
 
 
@@ -338,7 +338,7 @@ def stance_override(request, pk: int):
     article = get_object_or_404(
         Article, pk=selectors.int_param(request.POST.get("article")), story_id=claim.story_id
     )
-    review.stance_override(
+    services.stance_override(
         claim=claim, article=article, stance=request.POST.get("stance", ""), user=request.user
     )
     return _back(request, claim.get_absolute_url())
@@ -349,14 +349,14 @@ def article_mark_copy(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("story"), pk=pk)
     original_id = selectors.int_param(request.POST.get("original"))
     original = get_object_or_404(Article, pk=original_id) if original_id else None
-    review.article_mark_copy(article=article, original=original, user=request.user)
+    services.article_mark_copy(article=article, original=original, user=request.user)
     return _back(request, reverse("stories:article", kwargs={"slug": article.story.slug, "pk": article.pk}))
 
 
 @_review
 def article_mark_off_topic(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("story"), pk=pk)
-    review.article_mark_off_topic(
+    services.article_mark_off_topic(
         article=article, off_topic=request.POST.get("off_topic") == "1", user=request.user
     )
     return _back(request, reverse("stories:article", kwargs={"slug": article.story.slug, "pk": article.pk}))
@@ -380,6 +380,6 @@ def claim_track(request, slug: str):
     story = get_object_or_404(Story, slug=slug)
     text = " ".join(request.POST.get("text", "").split())
     if not text:
-        raise review.ReviewError(gettext("اكتب الادعاء الذي تريد متابعته."))
+        raise services.correction_refused("track_empty")
     services.claim_track(story=story, text=text, user=request.user)
     return _back(request, story.get_absolute_url())
