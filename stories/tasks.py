@@ -6,7 +6,6 @@ from celery import shared_task
 from django.db import DatabaseError
 
 from stories import services
-from stories.models import Story
 
 MAX_RETRIES = 5
 
@@ -25,7 +24,5 @@ def analyse_article(self, article_id: int) -> None:
 
 @shared_task(acks_late=True)
 def reanalyse_story(story_id: int) -> None:
-    """Reanalyse a whole story; a story deleted since it was queued is skipped."""
-    story = Story.objects.filter(id=story_id).first()
-    if story is not None:
-        services.story_reanalyse(story=story)
+    """Reanalyse a whole story; a story deleted since it was queued has no articles left to analyse."""
+    services.story_reanalyse(story_id=story_id)

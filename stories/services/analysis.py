@@ -115,15 +115,15 @@ def article_reanalyse(*, article: Article, user=None) -> None:
         review_log(story=article.story, user=user, action="reanalyse", detail={"article": article.id})
 
 
-def story_reanalyse(*, story: Story) -> list[int]:
+def story_reanalyse(*, story_id: int) -> list[int]:
     """Analyse every article again in a canonical order, so the result does not depend on arrival order.
 
     Matching starts from an empty story; claims that come back keep their ids (see claims.article_claims_save).
     """
     ids = list(
-        Article.objects.filter(story=story).order_by(PUBLISHED_FIRST, "sha256").values_list("id", flat=True)
+        Article.objects.filter(story_id=story_id).order_by(PUBLISHED_FIRST, "sha256").values_list("id", flat=True)
     )
-    evidence = Evidence.objects.filter(article__story=story)
+    evidence = Evidence.objects.filter(article__story_id=story_id)
     previous = {(a, s, e): c for a, s, e, c in evidence.values_list("article_id", "start", "end", "claim_id")}
     evidence.delete()
     for article_id in ids:

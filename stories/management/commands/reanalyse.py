@@ -23,7 +23,7 @@ class Command(BaseCommand):
             for article_id in ids:
                 services.article_analyse(article_id=article_id)
         else:
-            ids = services.story_reanalyse(story=story)
+            ids = services.story_reanalyse(story_id=story.id)
         statuses = selectors.article_statuses(ids=ids)
         for article_id in ids:
             self.stdout.write(f"{article_id} {statuses.get(article_id, 'deleted')}")
