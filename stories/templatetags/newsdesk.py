@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from stories import presentation
 from stories.stances import SILENT, STANCE_GLYPHS, TRACK_LABELS
 
 register = template.Library()
@@ -47,9 +48,7 @@ def stance_badge(stance: str | None, copied: bool = False) -> SafeString:
     )
 
 
-@register.filter
-def stance_word(stance: str | None) -> str:
-    return str(STANCE_GLYPHS.get(stance or SILENT, STANCE_GLYPHS[SILENT])[1])
+register.filter("stance_word", presentation.stance_word)
 
 
 @register.filter
@@ -88,11 +87,6 @@ def jsonld(data: dict) -> SafeString:
     """A JSON-LD block; '<', '>' and '&' are escaped as JSON unicode escapes so no text can close the script."""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # escaped above
-
-
-@register.filter
-def percent(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
 
 
 @register.simple_tag(takes_context=True)
