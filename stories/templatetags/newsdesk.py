@@ -93,7 +93,7 @@ def jsonld(data: dict) -> SafeString:
 def timeline_marks(context, chart, page_param: str = "", current_page: int = 1) -> SafeString:
     """The chart's marks as SVG, built here rather than in a template loop because a lane page may draw a thousand.
 
-    Every piece of text goes through escape(); coordinates and counts are numbers this module computed.
+    Every piece of text goes through escape(); coordinates and counts are numbers stories.charts computed.
     """
     request = context.get("request")
     marks = "\n".join(_mark(m, request, page_param, current_page) for m in chart.marks)
