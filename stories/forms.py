@@ -122,3 +122,94 @@ class EntityForm(forms.ModelForm):
     class Meta:
         model = Entity
         fields = ["story", "name", "kind", "aliases", "curated"]
+
+
+# The read pages' query strings and the ids an editor's correction posts. A number that is missing or unreadable
+# counts as absent (no filter, the first page) rather than as an error: these come from links people edit by hand.
+
+
+class QueryIdField(forms.IntegerField):
+    """A positive id or page number; only whole digits, so ``3.0`` is not one."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", 1)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and "." in value:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class QueryIdListField(forms.Field):
+    """Several ids under one name, as checkboxes post them; the unreadable ones are left out."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        one = QueryIdField()
+        ids = []
+        for item in value or ():
+            try:
+                number = one.clean(item)
+            except ValidationError:
+                continue
+            if number:
+                ids.append(number)
+        return ids
+
+
+class QueryForm(forms.Form):
+    """Reads numbers leniently: a field that does not validate is simply absent."""
+
+    def value(self, name: str):
+        """The field's cleaned value, or None when it did not validate."""
+        self.is_valid()
+        return self.cleaned_data.get(name)
+
+    def page(self, name: str = "page") -> int:
+        return self.value(name) or 1
+
+
+class PageForm(QueryForm):
+    page = QueryIdField()
+
+
+class StoryFiltersForm(QueryForm):
+    """The story page's filters, and the pages of its outlet lanes and event dates."""
+
+    source = QueryIdField()
+    entity = QueryIdField()
+    claim = QueryIdField()
+    lanes = QueryIdField()
+    events = QueryIdField()
+
+    def filter_ids(self) -> dict[str, int | None]:
+        """Keyword arguments for ``selectors.StoryFilters``."""
+        return {
+            "source_id": self.value("source"),
+            "entity_id": self.value("entity"),
+            "claim_id": self.value("claim"),
+        }
+
+
+class MatrixForm(QueryForm):
+    """The matrix's sort (checked by the selector, which falls back to its default) and its two pagers."""
+
+    sort = forms.CharField(required=False, strip=False)
+    page = QueryIdField()
+    cols = QueryIdField()
+
+
+class ReviewTargetsForm(QueryForm):
+    """The ids an editor's correction names: a claim to merge into, an article, an original, quotes to split off."""
+
+    into = QueryIdField()
+    article = QueryIdField()
+    original = QueryIdField()
+    evidence = QueryIdListField()

@@ -18,6 +18,14 @@ def story_can_read(*, story: Story, user) -> bool:
     return story.is_public or user.is_authenticated
 
 
+def story_readable(*, slug: str, user) -> Story | None:
+    """The story named by ``slug`` if this user may read it; None for a wrong slug or a private story."""
+    story = Story.objects.filter(slug=slug).first()
+    if story is None or not story_can_read(story=story, user=user):
+        return None
+    return story
+
+
 def claim_for_permalink(*, pk: int) -> Claim | None:
     """The claim, followed through editors' merges (bounded, in case of a cycle)."""
     claim = Claim.objects.select_related("story", "first_reported_in__source").filter(pk=pk).first()

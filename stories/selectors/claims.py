@@ -1,14 +1,12 @@
-"""One claim: its quotes, appearances and uptake chart, summary and provenance, JSON-LD and downloads."""
+"""One claim: its quotes, appearances, summary and provenance, JSON-LD and downloads."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import timedelta
 
 from django.db.models import F
 from django.db.models.functions import Substr
 
-from stories import timelines
 from stories.models import Claim, Evidence
 from stories.nlp.types import STANCES, Stance
 
@@ -16,13 +14,6 @@ from .export import stance_overall
 from .snippets import PARAGRAPH_RADIUS, Quote, _quotes
 
 EVIDENCE_PER_PAGE = 40
-
-
-def claim_evidence(*, claim: Claim, source_id: int | None = None) -> list[Evidence]:
-    evidence = Evidence.objects.filter(claim=claim).select_related("article", "article__source")
-    if source_id is not None:
-        evidence = evidence.filter(article__source_id=source_id)
-    return list(evidence.order_by("article__published_at", "article_id", "start"))
 
 
 def claim_quotes_page(*, claim: Claim, page: int = 1) -> tuple[list[Quote], int, int]:
@@ -61,40 +52,6 @@ def claim_appearances(*, claim: Claim) -> list[dict]:
             "article__duplicate_of_id",
         )
     )
-
-
-def claim_uptake_chart(*, appearances: list[dict], rtl: bool, lanes: int = 12) -> timelines.Chart | None:
-    dated = [a for a in appearances if a["article__published_at"]]
-    if not dated:
-        return None
-    order: list[int | None] = []
-    for a in dated:
-        if a["article__source_id"] not in order:
-            order.append(a["article__source_id"])
-    order = order[:lanes]
-    names = {a["article__source_id"]: a["article__source__name"] or "—" for a in dated}
-    scale = timelines.Scale(
-        dated[0]["article__published_at"].date(),
-        dated[-1]["article__published_at"].date() + timedelta(days=1),
-        rtl=rtl,
-    )
-    chart = timelines.chart_frame(len(order), rtl=rtl)
-    chart.ticks = scale.ticks()
-    chart.lanes = [timelines.Lane(y=timelines.lane_y(i), label=names[s]) for i, s in enumerate(order)]
-    marks = [
-        timelines.Mark(
-            x=scale.x(a["article__published_at"]),
-            y=timelines.lane_y(order.index(a["article__source_id"])),
-            ids=[a["id"]],
-            title=f"{names[a['article__source_id']]} — {a['stance']}",
-            href=f"#evidence-{a['id']}",
-            css=f"stance-{a['stance']}" + (" copy" if a["article__duplicate_of_id"] else ""),
-        )
-        for a in dated
-        if a["article__source_id"] in order
-    ]
-    chart.marks = timelines.cluster(marks)
-    return chart
 
 
 def claim_evidence_rows(*, claim: Claim) -> list[dict]:

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import F, Max, Min, Q, QuerySet
-from django.urls import reverse
 
 from stories.models import Article, Claim, Evidence, Source, Story
 from stories.stances import stance_polarity
@@ -25,7 +24,6 @@ class MatrixCell:
     stance: str | None
     copied: bool = False  # this outlet's only evidence comes from copies of another outlet's article
     copiers: int = 0  # outlets that carried this outlet's report as a copy
-    url: str = ""  # the cell's quotes
 
 
 @dataclass
@@ -208,16 +206,8 @@ def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col
     claims_by_id = {c.id: c for c in claims}
     cells = _matrix_cells(story, claim_ids=page_ids)
     tallies = summary.tallies(page_ids)
-    # One reverse() per page: every cell links to its quotes.
-    cell_url = (
-        reverse(
-            "stories:matrix_cell", kwargs={"slug": story.slug, "claim_id": 999999998, "source_id": 999999999}
-        )
-        .replace("999999998", "{claim}")
-        .replace("999999999", "{source}")
-    )
     rows = [
-        _matrix_row(claims_by_id[c], cells, columns, tallies.get(c, [0, 0, 0, 0]), cell_url)
+        _matrix_row(claims_by_id[c], cells, columns, tallies.get(c, [0, 0, 0, 0]))
         for c in page_ids
         if c in claims_by_id
     ]
@@ -235,9 +225,7 @@ def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col
     )
 
 
-def _matrix_row(
-    claim: Claim, cells: _Cells, columns: list[Source], tally: list[int], cell_url: str
-) -> MatrixPageRow:
+def _matrix_row(claim: Claim, cells: _Cells, columns: list[Source], tally: list[int]) -> MatrixPageRow:
     row_cells = []
     for source in columns:
         stance, copied = cells.stance(claim.id, source.id)
@@ -247,7 +235,6 @@ def _matrix_row(
                 stance=stance,
                 copied=copied,
                 copiers=len(cells.copiers.get((claim.id, source.id), ())),
-                url=cell_url.format(claim=claim.id, source=source.id),
             )
         )
     return MatrixPageRow(claim=claim, cells=row_cells, positive=tally[0], negative=tally[1], mixed=tally[2])

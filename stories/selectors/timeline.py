@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import datetime
 from typing import NamedTuple
 
 from django.db.models import Count, F, Max, Min, Q, QuerySet
-from django.urls import reverse
-from django.utils.translation import gettext
 
-from stories import timelines
 from stories.models import Article, Claim, Entity, Event, Evidence, Mention, Source, Story
 
 from .export import stance_overall
@@ -30,26 +27,6 @@ class StoryFilters:
     @property
     def active(self) -> bool:
         return any((self.source_id, self.entity_id, self.claim_id))
-
-    def query(self) -> dict[str, int]:
-        pairs = {"source": self.source_id, "entity": self.entity_id, "claim": self.claim_id}
-        return {key: value for key, value in pairs.items() if value}
-
-
-def int_param(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
-
-
-def story_filters_parse(params) -> StoryFilters:
-    return StoryFilters(
-        source_id=int_param(params.get("source")),
-        entity_id=int_param(params.get("entity")),
-        claim_id=int_param(params.get("claim")),
-    )
 
 
 def articles_filtered(*, story: Story, filters: StoryFilters) -> QuerySet[Article]:
@@ -70,16 +47,13 @@ def articles_filtered(*, story: Story, filters: StoryFilters) -> QuerySet[Articl
 
 
 class Outlet(NamedTuple):
-    """An outlet as the story page lists it: a few hundred of these are cheaper than model instances."""
+    """An outlet as the story page lists it: a few hundred of these are cheaper than model instances.
 
-    id: int
-    name: str
-    href: str
+    A coverage lane's outlet has no id (and no name) when it gathers the articles without one.
+    """
 
-
-def _outlet_url(story: Story) -> str:
-    # One reverse() for the whole list: a story may have hundreds of outlets.
-    return reverse("stories:source", kwargs={"slug": story.slug, "pk": 999999999}).replace("999999999", "{}")
+    id: int | None
+    name: str | None
 
 
 @dataclass
@@ -97,9 +71,8 @@ def story_filter_choices(*, story: Story, coverage: Coverage | None = None) -> F
     if coverage is not None and coverage.outlets is not None:
         sources = sorted(coverage.outlets, key=lambda s: s.name)
     else:
-        url = _outlet_url(story)
         named = Source.objects.filter(articles__story=story).distinct().order_by("name")
-        sources = [Outlet(pk, name, url.format(pk)) for pk, name in named.values_list("id", "name")]
+        sources = [Outlet(pk, name) for pk, name in named.values_list("id", "name")]
     entities = list(
         Entity.objects.filter(story=story)
         .annotate(n=Count("mentions"))
@@ -117,9 +90,24 @@ def story_filter_choices(*, story: Story, coverage: Coverage | None = None) -> F
     return FilterChoices(sources=sources, entities=entities, claims=claims)
 
 
+class CoverageArticle(NamedTuple):
+    id: int
+    source_id: int | None
+    published_at: datetime
+    title: str
+    duplicate_of_id: int | None
+    off_topic: bool
+    status: str
+    first_claims: int  # claims this article reported first
+    stance: str | None  # its overall stance toward the claim the page is filtered by
+
+
 @dataclass
 class Coverage:
-    chart: timelines.Chart
+    lanes: list[Outlet]  # this page's outlets, one lane each
+    articles: list[CoverageArticle]  # the lanes' dated articles, oldest first
+    first: datetime | None  # the story's first and last publication, whichever outlets are shown
+    last: datetime | None
     lane_page: int
     lane_pages: int
     undated: list[dict]
@@ -127,7 +115,7 @@ class Coverage:
     outlets: list[Outlet] | None = None  # every outlet of the story, when no filter narrowed the count
 
 
-def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page: int = 1) -> Coverage:
+def story_coverage(*, story: Story, filters: StoryFilters, lane_page: int = 1) -> Coverage:
     """Articles by publication date, one lane per outlet, copies linked to their original, claims where first reported."""
     articles = articles_filtered(story=story, filters=filters)
     per_source = list(
@@ -148,84 +136,20 @@ def story_coverage(*, story: Story, filters: StoryFilters, rtl: bool, lane_page:
         .annotate(claims_first=_first_claims_count(story=story, filters=filters))
         .order_by("published_at", "id")
     )
-    firsts = [r["first"] for r in per_source if r["first"]]
-    span = {
-        "first": min(firsts, default=None),
-        "last": max((r["last"] for r in per_source if r["last"]), default=None),
-    }
-    chart = timelines.chart_frame(len(lanes), rtl=rtl)
-    chart.lanes = [
-        timelines.Lane(
-            y=timelines.lane_y(i),
-            label=row["source__name"] or "—",
-            href=f"?source={row['source_id']}" if row["source_id"] else "",
-        )
-        for i, row in enumerate(lanes)
-    ]
-    undated = [{"id": r[0], "title": r[3], "source_id": r[1]} for r in rows if r[2] is None]
-    if span["first"]:
-        scale = timelines.Scale(span["first"].date(), span["last"].date() + timedelta(days=1), rtl=rtl)
-        chart.ticks = scale.ticks()
-        _coverage_marks(
-            chart,
-            [r for r in rows if r[2] is not None],
-            lane_index,
-            scale,
-            story=story,
-            stances=_claim_stance_by_article(filters),
-        )
+    dated = [r for r in rows if r[2] is not None]
+    stances = _claim_stance_by_article(filters) if dated else {}
+    outlets = [Outlet(r["source_id"], r["source__name"]) for r in per_source if r["source_id"]]
     return Coverage(
-        chart=chart,
+        lanes=[Outlet(row["source_id"], row["source__name"]) for row in lanes],
+        articles=[CoverageArticle(*r, stance=stances.get(r[0])) for r in dated],
+        first=min((r["first"] for r in per_source if r["first"]), default=None),
+        last=max((r["last"] for r in per_source if r["last"]), default=None),
         lane_page=lane_page,
         lane_pages=lane_pages,
-        undated=undated[:50],
+        undated=[{"id": r[0], "title": r[3], "source_id": r[1]} for r in rows if r[2] is None][:50],
         article_count=sum(r["n"] for r in per_source),
-        outlets=None if filters.active else _outlets(story, per_source),
+        outlets=None if filters.active else outlets,
     )
-
-
-def _outlets(story: Story, per_source: list[dict]) -> list[Outlet]:
-    url = _outlet_url(story)
-    return [
-        Outlet(r["source_id"], r["source__name"], url.format(r["source_id"]))
-        for r in per_source
-        if r["source_id"]
-    ]
-
-
-def _coverage_marks(chart, rows, lane_index, scale, *, story: Story, stances: dict) -> None:
-    # One reverse() for the whole chart: a busy story draws a thousand marks.
-    article_url = reverse("stories:article", kwargs={"slug": story.slug, "pk": 999999999}).replace(
-        "999999999", "{}"
-    )
-    positions: dict[int, tuple[float, float]] = {}
-    marks = []
-    for aid, source_id, published, title, dup, off_topic, status, first_claims in rows:
-        x, y = scale.x(published), timelines.lane_y(lane_index[source_id])
-        positions[aid] = (x, y)
-        css = []
-        if dup:
-            css.append("copy")
-        if off_topic:
-            css.append("off-topic")
-        if status == "failed":
-            css.append("failed")
-        if aid in stances:
-            css.append(f"stance-{stances[aid]}")
-        marks.append(
-            timelines.Mark(
-                x=x,
-                y=y,
-                ids=[aid],
-                title=f"{title} — {published:%Y-%m-%d %H:%M}",
-                href=article_url.format(aid),
-                css=" ".join(css),
-                claims=first_claims,
-            )
-        )
-        if dup and dup in positions:
-            chart.links.append((x, y, *positions[dup]))
-    chart.marks = timelines.cluster(marks)
 
 
 def _first_claims_count(*, story: Story, filters: StoryFilters) -> Count:
@@ -285,36 +209,13 @@ class EventDate:
 
 @dataclass
 class Events:
-    chart: timelines.Chart | None
-    dates: list[EventDate]
+    days: list[EventDate]  # every date mentioned, for the chart
+    dates: list[EventDate]  # this page's dates, with their quotes
     page: int
     pages: int
-    outside: int
 
 
-def _event_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    return date(
-        parts[0],
-        parts[1] if len(parts) > 1 else 7,
-        parts[2] if len(parts) > 2 else 15 if len(parts) > 1 else 1,
-    )
-
-
-def _dense_range(days: list[tuple[date, int]], span: int = 62) -> tuple[date, date]:
-    """The ``span``-day window holding the most mentions, so stray historical dates cannot squash the story's days."""
-    best, best_total, j, total = (days[0][0], days[0][0]), -1, 0, 0
-    for i, (day, n) in enumerate(days):
-        total += n
-        while (day - days[j][0]).days > span:
-            total -= days[j][1]
-            j += 1
-        if total > best_total:
-            best, best_total = (days[j][0], days[i][0]), total
-    return best[0] - timedelta(days=2), best[1] + timedelta(days=2)
-
-
-def story_events(*, story: Story, filters: StoryFilters, rtl: bool, page: int = 1) -> Events:
+def story_events(*, story: Story, filters: StoryFilters, page: int = 1) -> Events:
     """The dates the articles talk about, each linked to the sentences that mention it."""
     events = Event.objects.filter(article__in=articles_filtered(story=story, filters=filters))
     rows = list(
@@ -335,17 +236,12 @@ def story_events(*, story: Story, filters: StoryFilters, rtl: bool, page: int = 
         for i, r in enumerate(rows)
     ]
     shown = dates[(page - 1) * EVENT_DATES_PER_PAGE : page * EVENT_DATES_PER_PAGE]
-    _event_quotes(events, shown, story=story)
-    chart, outside = _events_chart(dates, rtl=rtl)
-    return Events(chart=chart, dates=shown, page=page, pages=pages, outside=outside)
+    _event_quotes(events, shown)
+    return Events(days=dates, dates=shown, page=page, pages=pages)
 
 
-def _event_quotes(events: QuerySet[Event], shown: list[EventDate], *, story: Story) -> None:
+def _event_quotes(events: QuerySet[Event], shown: list[EventDate]) -> None:
     by_date = {d.date: d for d in shown}
-    # One reverse() for up to EVENT_QUOTES links.
-    article_url = reverse("stories:article", kwargs={"slug": story.slug, "pk": 999999999}).replace(
-        "999999999", "{}"
-    )
     quotes = (
         events.filter(date__in=list(by_date))
         .annotate(window=_quote_window("article__text", "start", "end", QUOTE_RADIUS))
@@ -363,39 +259,7 @@ def _event_quotes(events: QuerySet[Event], shown: list[EventDate], *, story: Sto
         .order_by("date", F("article__published_at").asc(nulls_last=True), "start")[:EVENT_QUOTES]
     )
     for q in quotes:
-        q["article_url"] = article_url.format(q["article_id"])
         q["snippet"] = snippet_from_window(
             q["window"], start=q["start"], end=q["end"], radius=QUOTE_RADIUS, stops=SENTENCE_END
         )
         by_date[q["date"]].quotes.append(q)
-
-
-def _events_chart(dates: list[EventDate], *, rtl: bool) -> tuple[timelines.Chart | None, int]:
-    placed = [(d, _event_day(d.date)) for d in dates if d.precision in ("day", "month")]
-    if not placed:
-        return None, 0
-    low, high = _dense_range(sorted(((day, d.count) for d, day in placed), key=lambda p: p[0]))
-    scale = timelines.Scale(low, high, rtl=rtl)
-    rows = {"day": 0, "month": 1}
-    chart = timelines.chart_frame(2, rtl=rtl)
-    chart.ticks = scale.ticks()
-    labels = {"day": gettext("أيام"), "month": gettext("أشهر")}
-    chart.lanes = [timelines.Lane(y=timelines.lane_y(i), label=labels[name]) for name, i in rows.items()]
-    outside = 0
-    for d, day in placed:
-        if not low <= day <= high:
-            outside += 1
-            continue
-        chart.marks.append(
-            timelines.Mark(
-                x=scale.x(day),
-                y=timelines.lane_y(rows[d.precision]),
-                ids=[],
-                title=d.date,
-                href=f"#event-{d.date}",
-                count=d.articles,
-                css=f"event-{d.precision}",
-                page=d.page,
-            )
-        )
-    return chart, outside

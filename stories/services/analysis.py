@@ -121,7 +121,9 @@ def story_reanalyse(*, story_id: int) -> list[int]:
     Matching starts from an empty story; claims that come back keep their ids (see claims.article_claims_save).
     """
     ids = list(
-        Article.objects.filter(story_id=story_id).order_by(PUBLISHED_FIRST, "sha256").values_list("id", flat=True)
+        Article.objects.filter(story_id=story_id)
+        .order_by(PUBLISHED_FIRST, "sha256")
+        .values_list("id", flat=True)
     )
     evidence = Evidence.objects.filter(article__story_id=story_id)
     previous = {(a, s, e): c for a, s, e, c in evidence.values_list("article_id", "start", "end", "claim_id")}

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from stories import presentation
 from stories.stances import SILENT, STANCE_GLYPHS, TRACK_LABELS
 
 register = template.Library()
@@ -47,9 +48,7 @@ def stance_badge(stance: str | None, copied: bool = False) -> SafeString:
     )
 
 
-@register.filter
-def stance_word(stance: str | None) -> str:
-    return str(STANCE_GLYPHS.get(stance or SILENT, STANCE_GLYPHS[SILENT])[1])
+register.filter("stance_word", presentation.stance_word)
 
 
 @register.filter
@@ -90,16 +89,11 @@ def jsonld(data: dict) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # escaped above
 
 
-@register.filter
-def percent(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
-
-
 @register.simple_tag(takes_context=True)
 def timeline_marks(context, chart, page_param: str = "", current_page: int = 1) -> SafeString:
     """The chart's marks as SVG, built here rather than in a template loop because a lane page may draw a thousand.
 
-    Every piece of text goes through escape(); coordinates and counts are numbers this module computed.
+    Every piece of text goes through escape(); coordinates and counts are numbers stories.charts computed.
     """
     request = context.get("request")
     marks = "\n".join(_mark(m, request, page_param, current_page) for m in chart.marks)

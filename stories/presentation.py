@@ -1,0 +1,29 @@
+"""Reader-facing text that Python builds rather than a template: a stance's word, a claim's link-preview line."""
+
+from __future__ import annotations
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from stories.models import Claim
+from stories.stances import SILENT, STANCE_GLYPHS
+
+
+def stance_word(stance: str | None) -> str:
+    """The translated word for a stance value, or for a matrix cell state; anything unknown reads as silent."""
+    return str(STANCE_GLYPHS.get(stance or SILENT, STANCE_GLYPHS[SILENT])[1])
+
+
+def claim_description(claim: Claim, summary: dict) -> str:
+    """One line for link previews: who reported the claim first, and how the outlets lean."""
+    parts = []
+    first = claim.first_reported_in
+    if first is not None:
+        when = date_format(first.published_at, "j F Y") if first.published_at else ""
+        parts.append(
+            gettext("أول من نشره: %(source)s %(when)s")
+            % {"source": first.source.name if first.source else "—", "when": when}
+        )
+    leaning = "، ".join(f"{stance_word(stance)} {n}" for stance, n in summary["counts"].items())
+    parts.append(gettext("منافذ: %(n)s") % {"n": summary["outlets"]} + (f" ({leaning})" if leaning else ""))
+    return " · ".join(parts)

@@ -1,0 +1,103 @@
+"""The story list, the story page with its timelines, its status, and the article, entity, source and search pages."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language_bidi
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from stories import charts, selectors
+from stories.forms import PageForm, StoryFiltersForm
+from stories.models import Article, Entity, Source, Story
+
+from .common import story_view
+
+
+@require_GET
+def story_list(request):
+    """The stories this reader may see."""
+    return render(
+        request, "stories/story_list.html", {"stories": selectors.stories_visible(user=request.user)}
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@story_view
+def story_detail(request, story: Story):
+    """The story with its coverage and events timelines; the filters swap the timelines in place."""
+    form = StoryFiltersForm(request.GET)
+    filters = selectors.StoryFilters(**form.filter_ids())
+    coverage = selectors.story_coverage(story=story, filters=filters, lane_page=form.page("lanes"))
+    events = selectors.story_events(story=story, filters=filters, page=form.page("events"))
+    rtl = get_language_bidi()
+    context = {
+        "story": story,
+        "filters": filters,
+        "coverage": coverage,
+        "coverage_chart": charts.coverage_chart(coverage, slug=story.slug, rtl=rtl),
+        "events": events,
+        "events_chart": charts.events_chart(events.days, rtl=rtl),
+        "first_claims": selectors.story_first_claims_listed(story=story, filters=filters),
+    }
+    if request.htmx:
+        return render(request, "stories/story.html#timelines", context)
+    context["choices"] = selectors.story_filter_choices(story=story, coverage=coverage)
+    context["tracked"] = selectors.story_tracked(story=story)
+    return render(request, "stories/story.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@story_view
+def story_status(request, story: Story):
+    """Article statuses; the fragment polls itself while anything is queued or processing."""
+    context = {"story": story, "status": selectors.story_status(story=story)}
+    template = "stories/status.html#status" if request.htmx else "stories/status.html"
+    return render(request, template, context)
+
+
+@require_GET
+@story_view
+def article_detail(request, story: Story, pk: int):
+    """One article's cleaned text with the claims' quotes marked."""
+    article = get_object_or_404(
+        Article.objects.select_related("source", "duplicate_of__source"), pk=pk, story=story
+    )
+    context = {"story": story, "article": article, "segments": selectors.article_segments(article=article)}
+    return render(request, "stories/article.html", context)
+
+
+@require_GET
+@story_view
+def entity_detail(request, story: Story, pk: int):
+    """An entity across outlets: epithets side by side, and who appears with it."""
+    entity = get_object_or_404(Entity, pk=pk, story=story)
+    return render(
+        request, "stories/entity.html", {"story": story, "profile": selectors.entity_profile(entity=entity)}
+    )
+
+
+@require_GET
+@story_view
+def source_detail(request, story: Story, pk: int):
+    """An outlet within the story: its articles, its stances, whom it cites and who copies it."""
+    source = get_object_or_404(Source, pk=pk)
+    page = PageForm(request.GET).page()
+    profile = selectors.source_profile(story=story, source=source, page=page)
+    return render(request, "stories/source.html", {"story": story, "profile": profile})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request):
+    """Arabic-aware search over articles, claims and entities; results swap in as the editor types."""
+    query = request.GET.get("q", "").strip()
+    story = None
+    if slug := request.GET.get("story"):
+        story = selectors.story_readable(slug=slug, user=request.user)
+    results = selectors.search(query=query, user=request.user, story=story) if query else None
+    context = {"query": query, "results": results, "story": story}
+    template = "stories/search.html#results" if request.htmx else "stories/search.html"
+    return render(request, template, context)
