@@ -12,8 +12,10 @@ from datetime import datetime
 
 import trafilatura
 
+from . import vocab
 from .camel import normalize
-from .dates import MONTH_NAME, WEEKDAY_NAME, find_dates, find_published
+from .dateline import find_absolute, find_published
+from .datescan import MONTH_NAME, WEEKDAY_NAME
 from .types import Cleaned
 
 # Invisible characters that break matching: tatweel, zero-width joiners/spaces, bidi controls, soft hyphen.
@@ -33,114 +35,12 @@ _INLINE_CHROME = re.compile(
     r"[(\[]?\s*(?:[اإ]ضغط|[اإ]نقر)\s+هنا\s*[)\]]?\s*\.?"
 )
 
-# Whole-line chrome, compared after camel normalisation and with punctuation removed.
-_EXACT = (
-    "المصدر",
-    "مصدر",
-    "إعلان",
-    "اعلان",
-    "advertisement",
-    "sponsored",
-    "آخر الأخبار",
-    "أحدث الأخبار",
-    "الأكثر قراءة",
-    "الأكثر مشاهدة",
-    "مقالات ذات صلة",
-    "أخبار ذات صلة",
-    "مواضيع ذات صلة",
-    "مقالات مشابهة",
-    "قد يعجبك أيضا",
-    "اقرأ أيضا",
-    "شاهد أيضا",
-    "زر الذهاب إلى الأعلى",
-    "العودة إلى الأعلى",
-    "الرئيسية",
-    "التعليقات",
-    "شارك",
-    "شارك الخبر",
-    "شارك المقال",
-    "مشاركة",
-    "طباعة",
-    "الوسوم",
-    "كلمات مفتاحية",
-    "تابعنا",
-    "تابعونا",
-    "النشرة البريدية",
-    "اقرأ المزيد",
-    "المزيد",
-    "تعليقات",
-    "اضغط هنا",
-    "انقر هنا",
-    # comment-form field labels
-    "الاسم",
-    "البريد الإلكتروني",
-    "الموقع الإلكتروني",
-    "التعليق",
-)
-_CONTAINS = (
-    "اترك رد",
-    "اترك تعليق",
-    "أضف تعليق",
-    "لن يتم نشر عنوان بريدك",
-    "الحقول الإلزامية",
-    "الحقول المطلوبة",
-    "إرسال التعليق",
-    "احفظ اسمي",
-    "جميع الحقوق محفوظة",
-    "زر الذهاب إلى الأعلى",
-    "اضغط هنا",
-    "انقر هنا",
-    "تابعونا على",
-    "تابعنا على",
-    "اشترك في النشرة",
-    "اشترك في نشرتنا",
-    "اشترك في قناة",
-    "اشترك الآن",
-    "سجل بريدك",
-    "أدخل بريدك",
-    "حقوق النشر محفوظة",
-    "حقوق الطبع محفوظة",
-    "جميع الحقوق",
-    "الحقوق محفوظة",
-    "all rights reserved",
-    "copyright",
-)
-_STARTS = (
-    "اقرأ أيضا",
-    "إقرأ أيضا",
-    "اقرأ كذلك",
-    "شاهد أيضا",
-    "طالع أيضا",
-    "اقرأ المزيد",
-    "للمزيد",
-    "ذات صلة",
-    "مقالات ذات صلة",
-    "أخبار ذات صلة",
-    "read also",
-    "read more",
-    "see also",
-    "الوسوم",
-    "كلمات مفتاحية",
-    "tags",
-)
-_SHARE_WORDS = frozenset(
-    normalize(w).lower()
-    for w in (
-        "شارك شاركها شاركه مشاركة المشاركة انشر فيسبوك فيس بوك تويتر واتساب واتس اب آب تلغرام تليجرام تيليجرام "
-        "تيلغرام لينكدإن لينكد إن انستغرام إنستغرام انستجرام يوتيوب بريد البريد إيميل طباعة اطبع نسخ الرابط "
-        "رابط على عبر إكس ماسنجر facebook twitter whatsapp telegram linkedin email mail print share pinterest "
-        "reddit messenger copy link x tweet"
-    ).split()
-)
-_SHARE_TRIGGERS = _SHARE_WORDS - {
-    normalize(w) for w in ("على", "عبر", "بريد", "البريد", "رابط", "الرابط", "نسخ")
-}
+_SHARE_WORDS = frozenset(normalize(w).lower() for w in vocab.entries("share_words"))
+_SHARE_TRIGGERS = _SHARE_WORDS - {normalize(w) for w in vocab.entries("share_non_triggers")}
 
 # "شارك هذا الخبر", "انشر المقال": a share prompt is a share verb and what is shared.
-_SHARE_VERBS = frozenset(normalize(w) for w in "شارك شاركوا شاركها شاركه انشر".split())
-_SHARE_OBJECTS = _SHARE_WORDS | frozenset(
-    normalize(w) for w in "هذا هذه الخبر المقال المقالة الموضوع الصفحة القصة الفيديو مع أصدقائك".split()
-)
+_SHARE_VERBS = vocab.words("share_verbs")
+_SHARE_OBJECTS = _SHARE_WORDS | vocab.words("share_objects")
 # Breadcrumbs: "الرئيسية » أخبار » محليات", "الرئيسية / اقتصاد".
 # « » are also Arabic quotation marks ("«حماس» ترفض"), so a line with « is never a breadcrumb.
 _CRUMB_SEPARATORS = re.compile(r"\s+[»›>/|\\]\s+|\s*[›>]\s*")
@@ -178,42 +78,18 @@ def _norm_key(text: str) -> str:
     return " ".join(_WORD.findall(normalize(text).lower()))
 
 
-_EXACT_KEYS = frozenset(_norm_key(p) for p in _EXACT)
-_CONTAINS_KEYS = tuple(_norm_key(p) for p in _CONTAINS)
-_STARTS_KEYS = tuple(_norm_key(p) for p in _STARTS)
-_HOME_KEYS = frozenset(_norm_key(p) for p in ("الرئيسية", "الصفحة الرئيسية", "home"))
-_DESK_KEYS = tuple(
-    _norm_key(p)
-    for p in ("قسم الأخبار", "قسم التحرير", "فريق التحرير", "هيئة التحرير", "محرر الموقع", "تحرير الموقع")
-)
+# Whole-line chrome, compared after camel normalisation and with punctuation removed.
+_EXACT_KEYS = frozenset(_norm_key(p) for p in vocab.entries("chrome_exact"))
+_CONTAINS_KEYS = tuple(_norm_key(p) for p in vocab.entries("chrome_contains"))
+_STARTS_KEYS = tuple(_norm_key(p) for p in vocab.entries("chrome_starts"))
+_HOME_KEYS = frozenset(_norm_key(p) for p in vocab.entries("home_links"))
+_DESK_KEYS = tuple(_norm_key(p) for p in vocab.entries("desk_credits"))
 # Headings after which the next lines of the same block are links to other articles.
-_RELATED_KEYS = frozenset(
-    _norm_key(p)
-    for p in (
-        "اقرأ أيضا",
-        "إقرأ أيضا",
-        "اقرأ كذلك",
-        "شاهد أيضا",
-        "طالع أيضا",
-        "الأكثر قراءة",
-        "الأكثر مشاهدة",
-        "مقالات ذات صلة",
-        "أخبار ذات صلة",
-        "مواضيع ذات صلة",
-        "قد يعجبك أيضا",
-        "اقرأ المزيد",
-        "read also",
-        "read more",
-        "see also",
-    )
-)
-_FUNCTION_WORDS = frozenset(
-    normalize(w)
-    for w in (
-        "في من إلى على عن أن إن بين مع حول منذ بعد قبل خلال لدى عند حتى التي الذي الذين اللذين اللتين ضد عبر نحو "
-        "و أو ثم لكن بل كما وفي ومن وإلى وعلى وعن وأن وإن وبين ومع لا لم لن قد ما إذا أي كل هذا هذه ذلك تلك بأن لأن"
-    ).split()
-)
+_RELATED_KEYS = frozenset(_norm_key(p) for p in vocab.entries("related_headings"))
+# A hard-wrapped line ending in one of these continues into the next line.
+_FUNCTION_WORDS = vocab.words("wrap_function_words")
+# What a date line may hold besides the date, as _norm_key writes it.
+_DATE_LINE_WORDS = frozenset(vocab.entries("date_line_words"))
 
 
 def clean(raw: str, *, is_html: bool = False) -> Cleaned:
@@ -428,14 +304,14 @@ def _is_date_line(line: str) -> bool:
     """A line that is only a full date (and maybe a time or "نشر في"), as datelines and page headers are."""
     if len(line.split()) > 14 or not _DIGIT.search(line):
         return False  # a day-precise date has a day number, and little else fits on a date line
-    mentions = [m for m in find_dates(line, None) if m.precision == "day"]
+    mentions = [m for m in find_absolute(line) if m.precision == "day"]
     if not mentions:
         return False
     rest = line
     for m in sorted(mentions, key=lambda m: -m.start):
         rest = rest[: m.start] + rest[m.end :]
     leftover = _norm_key(rest).split()
-    return all(w in {"نشر", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث"} for w in leftover)
+    return all(w in _DATE_LINE_WORDS for w in leftover)
 
 
 def _mark_related_links(lines: list[str], kinds: list[str]) -> None:
@@ -460,7 +336,7 @@ def _mark_masthead(lines: list[str], kinds: list[str]) -> None:
     if len(name.split()) > 4 or _ends_sentence(name) or ":" in name or not _MASTHEAD.search(name):
         return
     # The line below must read as the headline: longer, unfinished, and not a dateline.
-    if len(headline.split()) <= len(name.split()) or _ends_sentence(headline) or find_dates(headline, None):
+    if len(headline.split()) <= len(name.split()) or _ends_sentence(headline) or find_absolute(headline):
         return
     kinds[texts[0]] = "chrome"
 
@@ -518,7 +394,7 @@ def _continues(prev: str, line: str, prev_starts_block: bool) -> bool:
         or len(prev.split()) == 1
     ):
         return True
-    if prev[-1].isdigit() and find_dates(f"{prev.split()[-1]} {line}", None):
+    if prev[-1].isdigit() and find_absolute(f"{prev.split()[-1]} {line}"):
         return True
     # A short unpunctuated line that opens a block and is followed by a whole paragraph is a subheading.
     looks_like_heading = prev_starts_block and _ends_sentence(line) and len(line) > 1.5 * len(prev)

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from stories.nlp import camel
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
 from stories.nlp.types import EntityFound
 
@@ -48,7 +48,7 @@ def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) == len(long_):
         return False
-    if short == long_[-len(short) :] and (len(short) == 1 or short[0] in lx.normalized(lx.NAME_CONNECTORS)):
+    if short == long_[-len(short) :] and (len(short) == 1 or short[0] in vocab.words("name_connectors")):
         return True  # a surname alone, or "أبو الغيط" for "أحمد أبو الغيط"
     if short[0] != long_[0] or short[-1] != long_[-1]:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stories.nlp import camel
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
 from stories.nlp.entities.words import (
     _QUOTES,
@@ -30,7 +30,7 @@ _Chains = tuple[dict[int, int], dict[int, int]]  # title descriptions: (name sta
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names in light spelling, so "على" (on) is not "علي"; final ى also as ي ("مصطفي")."""
-    forms = {camel.normalize_light(w) for w in lx.GIVEN_NAMES}
+    forms = {camel.normalize_light(w) for w in vocab.entries("given_names")}
     return frozenset(
         forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649") and f[0] != "ي"}
     )  # not "يحيي"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stories.nlp import camel
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
 from stories.nlp.entities.keys import _key_tokens
 
@@ -33,67 +33,82 @@ class _Token:
 
 
 def _title_words() -> tuple[str, ...]:
-    offices = lx.OFFICE_TITLES
-    return (*lx.HONORIFICS, *offices, *("ال" + w for w in offices), *lx.PROFESSIONS)
+    offices = vocab.entries("office_titles")
+    return (
+        *vocab.entries("honorifics"),
+        *offices,
+        *("ال" + w for w in offices),
+        *vocab.entries("professions"),
+    )
+
+
+# Lists whose words never continue a name, and the ones that never begin one (see _block_words).
+_STOP_LISTS = (
+    "function_words", "calendar_words", "reporting_verbs", "common_verbs", "attribution_markers",
+    "relational_words", "framing_adjectives",
+)  # fmt: skip
+_BLOCK_LISTS = (
+    "common_words", "chain_nouns", "organization_heads", "outlet_nouns", "framing_nouns", "location_cues",
+    "person_cues", "generic_complements",
+)  # fmt: skip
 
 
 def _stop_words() -> tuple[str, ...]:
-    return (
-        *lx.FUNCTION_WORDS, *lx.CALENDAR_WORDS, *lx.REPORTING_VERBS, *lx.COMMON_VERBS,
-        *lx.ATTRIBUTION_MARKERS, *lx.RELATIONAL_WORDS, *lx.FRAMING_ADJECTIVES,
-    )  # fmt: skip
+    return tuple(w for name in _STOP_LISTS for w in vocab.entries(name))
 
 
 def _block_words() -> tuple[str, ...]:
     """Every word that can never be part of a personal name."""
-    return (
-        *_stop_words(), *_title_words(), *lx.COMMON_WORDS, *lx.CHAIN_NOUNS, *lx.ORGANIZATION_HEADS,
-        *lx.OUTLET_NOUNS, *lx.FRAMING_NOUNS, *lx.LOCATION_CUES, *lx.PERSON_CUES, *lx.GENERIC_COMPLEMENTS,
-    )  # fmt: skip
+    return (*_stop_words(), *_title_words(), *(w for name in _BLOCK_LISTS for w in vocab.entries(name)))
+
+
+# Word classes read straight from one data file: key in ``_sets()`` -> file name.
+_FILE_SETS = {
+    "function": "function_words",
+    "org": "organization_heads",
+    "named_org": "org_heads_named",
+    "outlet": "outlet_nouns",
+    "outlet_ambiguous": "outlet_nouns_ambiguous",
+    "framing": "framing_nouns",
+    "cue": "person_cues",
+    "place_cue": "location_cues",
+    "connector": "name_connectors",
+    "ambiguous": "ambiguous_surnames",
+    "reporting": "reporting_verbs",
+    "relational": "relational_words",
+    "ministry": "ministry_ellipses",
+    "letters": "letter_names",
+    "generic_strong": "generic_complements",
+    "anaphoric_org": "org_heads_anaphoric",
+    "descriptive_adjective": "descriptive_adjectives",
+    "event": "event_heads",
+    "weak_event": "event_heads_weak",
+    "strong_org": "org_heads_strong",
+    "descriptive_org": "org_heads_descriptive",
+    "droppable_org": "org_heads_droppable",
+    "name_adjective": "name_adjectives",
+    "facility": "facility_cues",
+    "facility_adjective": "facility_adjectives",
+    "admin": "admin_cues",
+    "direction": "directions",
+    "toponym": "toponym_prefixes",
+}
 
 
 @lru_cache(maxsize=1)
 def _sets() -> dict[str, frozenset[str]]:
-    n = lx.normalized
+    n = vocab.normalized
     titles = n(_title_words())
+    offices = vocab.entries("office_titles")
     return {
+        **{key: vocab.words(name) for key, name in _FILE_SETS.items()},
         "titles": titles,
-        "offices": n(lx.OFFICE_TITLES) | frozenset("ال" + camel.normalize(w) for w in lx.OFFICE_TITLES),
+        "offices": n(offices) | frozenset("ال" + camel.normalize(w) for w in offices),
         "stop": n(_stop_words()),
         "block": n(_block_words()),
         "light_block": _light_forms(_block_words()),
-        "function": n(lx.FUNCTION_WORDS),
-        "chain": n(lx.CHAIN_NOUNS) | titles,
-        "org": n(lx.ORGANIZATION_HEADS),
-        "named_org": n(("حركة", "حزب", "شركة", "منظمة", "جبهة")),
-        "outlet": n(lx.OUTLET_NOUNS),
-        "outlet_ambiguous": n(lx.AMBIGUOUS_OUTLET_NOUNS),
-        "framing": n(lx.FRAMING_NOUNS),
-        "generic": n(lx.GENERIC_COMPLEMENTS) | n(lx.COMMON_WORDS),
-        "cue": n(lx.PERSON_CUES),
-        "place_cue": n(lx.LOCATION_CUES),
-        "connector": n(lx.NAME_CONNECTORS),
-        "ambiguous": n(lx.AMBIGUOUS_SURNAMES),
-        "reporting": n(lx.REPORTING_VERBS),
-        "relational": n(lx.RELATIONAL_WORDS),
-        "ministry": n(lx.MINISTRY_ELLIPSES),
-        "letters": n(lx.LETTER_NAMES),
-        "generic_strong": n(lx.GENERIC_COMPLEMENTS),
-        "anaphoric_org": n(("شركة", "سفارة", "قنصلية", "مصادر")),
-        "descriptive_adjective": n(
-            ("الخاصة", "الخاص", "الحكومية", "الأمنية", "العسكرية", "الجديدة", "الجديد")
-        ),
-        "event": n(lx.EVENT_HEADS),
-        "weak_event": n(lx.WEAK_EVENT_HEADS),
-        "strong_org": n(lx.STRONG_ORG_HEADS),
-        "descriptive_org": n(lx.DESCRIPTIVE_ORG_HEADS),
-        "droppable_org": n(lx.DROPPABLE_ORG_HEADS),
-        "name_adjective": n(lx.NAME_ADJECTIVES),
-        "facility": n(lx.FACILITY_CUES),
-        "facility_adjective": n(lx.FACILITY_ADJECTIVES),
-        "admin": n(lx.ADMIN_CUES),
-        "direction": n(lx.DIRECTIONS),
-        "toponym": n(lx.TOPONYM_PREFIXES),
+        "chain": vocab.words("chain_nouns") | titles,
+        "generic": vocab.words("generic_complements") | vocab.words("common_words"),
     }
 
 
