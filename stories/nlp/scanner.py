@@ -57,7 +57,7 @@ def looks_like_verb(bare: str) -> bool:
     )
 
 
-def without_article(norm: str) -> str:
+def without_article_clitics(norm: str) -> str:
     """A normalised word without its article and the clitics before it ("والأنباء" -> "انباء")."""
     for p in ("وال", "فال", "بال", "لل", "ال"):
         if norm.startswith(p) and len(norm) - len(p) >= 2:

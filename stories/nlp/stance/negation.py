@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..scanner import Word, iter_words, looks_like_verb, without_article
+from ..scanner import Word, iter_words, looks_like_verb, without_article_clitics
 from .words import (
     CONFIRM_VERBS,
     DENIAL_PHRASES,
@@ -70,7 +70,7 @@ def _any_information(main: list[Word], k: int) -> bool:
     """ "لم ... أي معلومات": a negation at ``k`` followed closely by "أي" + a noun of information."""
     window = main[k + 2 : k + 6]
     return any(
-        x.norm == "اي" and j + 1 < len(window) and without_article(window[j + 1].norm) in INFO_NOUNS
+        x.norm == "اي" and j + 1 < len(window) and without_article_clitics(window[j + 1].norm) in INFO_NOUNS
         for j, x in enumerate(window)
     )
 
