@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import camel
+from . import vocab
 
 # Article with the clitics that can precede it, longest first ("وبال" before "بال" before "ال").
 _ARTICLES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
@@ -19,15 +19,9 @@ _ARTICLES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "
 _SUFFIXES = ("هما", "كما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ان", "ه")
 _WEAK = frozenset("اويءئؤ")
 # Roots whose first radical is و: after these a leading و is the word, not the conjunction.
-WAW_ROOTS = frozenset(
-    camel.normalize(r)
-    for r in (
-        "وزر وفد وقت وضع وطن ولي وكل وسط وصل وثق وحد وقف وفي وجد وعد وجه ولد وقع وسع ورق ورد وفق وبأ وتر "
-        "ورش وظف وفر وقد ودع وجب وضح وصف وسم ودي وهم وصي وهب ولج وقي وكب وزع ورث وزن وسم وجع وعي"
-    ).split()
-)
+WAW_ROOTS = vocab.words("waw_roots")
 # Form VIII verbs of lam-initial roots look like article + word ("التقى", "التزم"): kept whole.
-_LAM_FORM8 = frozenset(camel.normalize(r) for r in "لقي لزم لحق لمس لفت لهم لجا لحم".split())
+_LAM_FORM8 = vocab.words("lam_form8_roots")
 
 
 def strip_article(norm: str) -> str:

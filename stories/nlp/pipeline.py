@@ -1,4 +1,5 @@
-"""The whole analysis of one upload: decode, clean, split, find entities, claims with stances, and dates."""
+"""The whole analysis of one upload, stage by stage as the data flows: decode, clean, dates, sentences, entities,
+then claims with their stances."""
 
 from __future__ import annotations
 
@@ -33,9 +34,11 @@ def analyse(
     text = cleaned.text
     if not any(ch.isalpha() for ch in text):
         raise AnalysisError("The file has no readable article text.")
+    published = cleaned.published_at.date() if cleaned.published_at else None
+    dates = find_dates(text, published)
     sentences = split_sentences(text)
     entities, mentions = find_entities(text, tuple(gazetteer))
-    published = cleaned.published_at.date() if cleaned.published_at else None
+    claims = find_claims(text, sentences, sources=tuple(sources), mentions=tuple(mentions))
     return Analysis(
         text=text,
         title=cleaned.title,
@@ -44,8 +47,8 @@ def analyse(
         sentences=sentences,
         entities=tuple(entities),
         mentions=tuple(mentions),
-        claims=find_claims(text, sentences, sources=tuple(sources), mentions=tuple(mentions)),
-        dates=find_dates(text, published),
+        claims=claims,
+        dates=dates,
         removed=cleaned.removed,
         version=VERSION,
         site_name=cleaned.site_name,

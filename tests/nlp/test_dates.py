@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stories.nlp import dates
+from stories.nlp import dateline, dates
 from stories.nlp.clean import clean
 from stories.nlp.dates import find_dates, find_published
 
@@ -177,6 +177,8 @@ def test_windowed_scan_agrees_with_scanning_everything(monkeypatch: pytest.Monke
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     texts += [(DATA / "digits.txt").read_text(encoding="utf-8")]
     windowed = [(find_dates(t, PUB), find_published(t)) for t in texts]
-    monkeypatch.setattr(dates, "_scan", lambda pattern, text: pattern.finditer(text))
+    # Both the relative finders (dates) and the calendar ones (dateline) scan through a windowed helper.
+    for module in (dates, dateline):
+        monkeypatch.setattr(module, "scan", lambda pattern, text: pattern.finditer(text))
     assert [(find_dates(t, PUB), find_published(t)) for t in texts] == windowed
     assert sum(len(found) for found, _ in windowed) >= 20

@@ -15,8 +15,9 @@ import pytest
 from stories.nlp import match
 from stories.nlp.claims import claim_key, find_claims
 from stories.nlp.match import HEAD_SEP, ClaimIndex, assign, claim_similarity
+from stories.nlp.paraphrase import paraphrase_probability
 from stories.nlp.sentences import split_sentences
-from stories.nlp.track import paraphrase_probability
+from stories.nlp.similarity import key_entry, similarity
 
 # Three outlets on an invented story: a minister's secret trip, his delegation's trip, another official's trip.
 OUTLET_A = """قام وزير الطاقة سليم العبدالله بزيارة سرية إلى مدينة بورتو الأسبوع الماضي.
@@ -200,7 +201,7 @@ def test_paraphrase_probability_separates_a_paraphrase_from_a_contradiction():
 
 def test_near_miss_is_accepted_only_when_the_verifier_is_sure(monkeypatch):
     index = _near_miss_index(with_proposition=True)
-    score = match._similarity(match._entry(-1, claim_key(TALKS_BACK)), index._entries[0], index.weight)
+    score = similarity(key_entry(-1, claim_key(TALKS_BACK)), index._entries[0], index.weight)
     assert match.BAND <= score < match.THRESHOLD  # a borderline pair, missed by the keys alone
     assert index.best(claim_key(TALKS_BACK)) is None  # no proposition given: no second stage
     probability = paraphrase_probability(TALKS_BACK, TALKS_RESUME)

@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..match import HEAD_SEP
+from ..keymarks import HEAD_SEP
 from ..stance import find_attribution, resolve_outlet, stance_of
 from ..types import ClaimFound, Mention, Sentence
 from .clauses import (
-    _PARTICIPLE_FRAME,
     MIN_CONTENT,
-    _after_list_marker,
-    _clauses,
-    _skip_frame,
-    _skip_sentence,
-    _trim,
+    PARTICIPLE_FRAME,
+    after_list_marker,
+    skip_frame,
+    skip_sentence,
+    split_clauses,
+    trim_span,
 )
-from .events import EVENT_CLASSES, NOUN_CLASSES
 from .keys import claim_key
 from .subjects import Span
 from .tokens import content_tokens, stem, vocabulary
@@ -39,14 +38,12 @@ from .wordlists import (
 
 __all__ = [
     "AUX_VERBS",
-    "EVENT_CLASSES",
     "EVENT_NOUNS",
     "FRAME_NOUNS",
     "GROUP_NOUNS",
     "LEADING_PREPOSITIONS",
     "LIGHT_VERBS",
     "MIN_CONTENT",
-    "NOUN_CLASSES",
     "STATE_NOUNS",
     "STOPWORDS",
     "Span",
@@ -81,7 +78,7 @@ def find_claims(
             # "نفاها مصدر ... وقال:" is no claim itself: it frames the quote in the next sentence.
             context = sentence
             continue
-        if not _skip_sentence(text, sent):
+        if not skip_sentence(text, sent):
             found = _in_span(mentions, sent.start, sent.end) if mentions is not None else None
             for claim in _sentence_claims(text, sent, context, sources, vocab, found):
                 claim, speaker = _with_implicit_speaker(claim, speaker)
@@ -111,7 +108,7 @@ def _sentence_claims(
     vocab: frozenset[str],
     mentions: Sequence[Mention] | None = None,
 ) -> list[ClaimFound]:
-    start = _after_list_marker(text, sent.start, sent.end)
+    start = after_list_marker(text, sent.start, sent.end)
     frame = find_attribution(text, start, sent.end)
     prop_start = frame.prop_start if frame and frame.prop_start > start else start
     prop_end = (
@@ -121,7 +118,7 @@ def _sentence_claims(
     quote_from = start if frame and frame.kind == "deny" else None
     out: list[ClaimFound] = []
     head: tuple[str, ...] = ()
-    for c_start, c_end in _clauses(text, prop_start, prop_end):
+    for c_start, c_end in split_clauses(text, prop_start, prop_end):
         claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out), mentions)
         quote_from = None
         if claim is not None:
@@ -145,8 +142,8 @@ def _claim(
     continued: bool = False,
     mentions: Sequence[Mention] | None = None,
 ) -> ClaimFound | None:
-    start, end = _trim(text, *span)
-    start, end = _trim(text, _skip_frame(text, start, end), end)
+    start, end = trim_span(text, *span)
+    start, end = trim_span(text, skip_frame(text, start, end), end)
     if end - start < 8:
         return None
     proposition = text[start:end]
@@ -155,7 +152,7 @@ def _claim(
     stance, speaker = stance_of(text, start, end, context)
     if speaker:
         speaker = resolve_outlet(text, start, speaker, tuple(sources))
-    said = _PARTICIPLE_FRAME.match(text, start, end)
+    said = PARTICIPLE_FRAME.match(text, start, end)
     if said and len(content_tokens(text[said.end() : end], vocab)) >= MIN_CONTENT:
         # "...، مشيراً إلى أن X": X is still the speaker's; the quote keeps the participle, the key does not.
         quote_from = start if quote_from is None else quote_from
@@ -165,7 +162,7 @@ def _claim(
     if mentions is not None:
         spans = tuple(_span(text, m, start) for m in _in_span(mentions, start, end))
     key = claim_key(proposition, inherited_head, vocab, continued=continued, spans=spans)
-    quote_start = _trim(text, quote_from, end)[0] if quote_from is not None else start
+    quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
     return ClaimFound(quote_start, end, proposition, key, stance, speaker)
 
 

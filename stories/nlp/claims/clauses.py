@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import word_set
-from ..stance import Word, iter_words, looks_like_verb
+from .. import vocab
+from ..scanner import Word, iter_words, looks_like_verb
 from ..types import Sentence
 from .tokens import content_tokens
 from .wordlists import LIGHT_VERBS
@@ -21,7 +21,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-_QUESTION_START = word_set("هل ماذا لماذا كيف متى أين ما من كم أي")
+_QUESTION_START = vocab.words("question_words")
 
 
 _BYLINE = re.compile(r"^[^.!?؟\n]{2,40}؛[^.!?؟\n]{0,30}$|^(?:كتب|كتبت|بقلم|إعداد|تحرير)\s*[:：]?")
@@ -39,7 +39,7 @@ _QUOTES = "\"'“”«»‘’"
 MIN_CONTENT = 3  # a clause with fewer content tokens is a fragment, kept with its neighbour
 
 
-def _skip_sentence(text: str, sent: Sentence) -> bool:
+def skip_sentence(text: str, sent: Sentence) -> bool:
     s = text[sent.start : sent.end].strip()
     words = list(iter_words(s))
     if s.endswith(("?", "؟")) or (words and words[0].bare in _QUESTION_START and "؟" in s):
@@ -59,12 +59,12 @@ def _verbish(w: Word) -> bool:
     )
 
 
-def _after_list_marker(text: str, start: int, end: int) -> int:
+def after_list_marker(text: str, start: int, end: int) -> int:
     m = _LIST_MARK.match(text, start, end)
     return m.end() if m else start
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut at connectives and at "و" + a new finite verb; fragments stay with their neighbour."""
     hard = [
         m.end() if text[m.start()] in "،,؛" else m.start() + 1
@@ -144,12 +144,12 @@ def _inside_quote(text: str, start: int, w: Word) -> bool:
     )
 
 
-_PARTICIPLE_FRAME = re.compile(
+PARTICIPLE_FRAME = re.compile(
     r"(?:مشير|مضيف|مؤكد|لافت|موضح|معتبر|منوه)(?:ا|اً|ًا)\s+(?:إلى\s+|الى\s+)?(?:أن|أنّ|ان|إن)\s+"
 )
 
 
-_DAYS = "(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
+_DAYS = f"(?:{'|'.join(vocab.entries('weekday_names'))})"
 
 
 # Opening material that frames a proposition without being part of it; stripped repeatedly from its start.
@@ -164,7 +164,7 @@ _LEADING_FRAME = re.compile(
 )
 
 
-def _skip_frame(text: str, start: int, end: int) -> int:
+def skip_frame(text: str, start: int, end: int) -> int:
     """Start of the proposition after leading time, link and outlet frames ("اليوم الأربعاء، ما نشرته صحيفة X
     عن ..."), as long as enough of the clause is left to read."""
     while True:
@@ -174,7 +174,7 @@ def _skip_frame(text: str, start: int, end: int) -> int:
         start = m.end()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, dangling punctuation and unbalanced quote marks at the edges of a clause."""
     junk = " \t\n،,:؛-–"
     while start < end and (text[start] in junk or (text[start] in _QUOTES and _unbalanced(text, start, end))):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import morph
-from ..match import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
-from ..stance import iter_words
-from .events import _classes_of, _event_index
-from .subjects import Span, _subject_head
+from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
+from ..scanner import iter_words
+from .events import classes_of, event_index
+from .subjects import Span, subject_head
 from .tokens import content_tokens, stem, vocabulary
 
 
@@ -29,7 +29,7 @@ def claim_key(
     With entity ``spans`` the head is the subject's entity token and only an entity (or a group) sets one.
     """
     vocab = vocabulary(proposition) if vocab is None else vocab
-    subject = _subject_head(proposition, vocab, continued, spans)
+    subject = subject_head(proposition, vocab, continued, spans)
     head, agent = subject if subject is not None else (inherited_head, None)
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     tokens = content_tokens(proposition, vocab)
@@ -37,7 +37,7 @@ def claim_key(
         tokens = [*tokens, DELEGATION]  # "... وفد زار X، حيث استقبلهم فلان": the pronoun is the delegation
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
-    events = dict.fromkeys(EVENT_MARK + c for c in _classes_of(proposition, tokens))
+    events = dict.fromkeys(EVENT_MARK + c for c in classes_of(proposition, tokens))
     agents = (AGENT_MARK + agent,) if agent else ()
     return (*head, HEAD_SEP, *rest, *roots, *events, *named, *agents)
 
@@ -52,7 +52,7 @@ def _receives_delegation(proposition: str, inherited_head: tuple[str, ...]) -> b
     was the subject of the clause just before."""
     if inherited_head != (DELEGATION,):
         return False
-    events = _event_index()
+    events = event_index()
     for w in iter_words(proposition):
         for suffix in ("هم", "هما"):
             if w.bare.endswith(suffix) and events.get(stem(w.bare.removesuffix(suffix))) == "meet":

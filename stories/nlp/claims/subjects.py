@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import lexicon
-from ..lexicon import word_set
-from ..match import ENTITY_MARK
-from ..stance import COMPLEMENTIZERS, REPORTING_VERBS, Word, iter_words, looks_like_verb
-from .events import _event_index
-from .tokens import _drop_article, _tokens
+from .. import lexicon, vocab
+from ..keymarks import ENTITY_MARK
+from ..scanner import REPORTING_VERBS, Word, iter_words, looks_like_verb
+from ..stance.words import COMPLEMENTIZERS
+from .events import event_index
+from .tokens import drop_article, match_tokens
 from .wordlists import (
     AUX_VERBS,
     EVENT_NOUNS,
@@ -32,13 +32,13 @@ def _is_state(norm: str) -> bool:
     return bare in STATE_NOUNS or (bare,) in lexicon.place_index() or ("ال" + bare,) in lexicon.place_index()
 
 
-_SUBJECT_CONNECTIVES = word_set("إذ اذ حيث بينما فيما كما")
+_SUBJECT_CONNECTIVES = vocab.words("subject_connectives")
 
 
-_OPENERS = word_set("بعد قبل خلال عقب إثر اثر وبعد وقبل وخلال وعقب")
+_OPENERS = vocab.words("clause_openers")
 
 
-def _subject_head(
+def subject_head(
     proposition: str, vocab: frozenset[str], continued: bool = False, spans: Sequence[Span] | None = None
 ) -> tuple[tuple[str, ...], str | None] | None:
     """(first noun of the subject, agent kind) after leading verbs, light verbs, complementizers and frame
@@ -67,7 +67,7 @@ def _subject_head(
             return named
         if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
             return None  # "وقام بتفعيل": straight to the object, the subject is inherited
-        if _drop_article(w.norm) in EVENT_NOUNS:
+        if drop_article(w.norm) in EVENT_NOUNS:
             # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun.
             after = (_named_subject(x, spans) for x in words[k + 1 : k + 3]) if spans else ()
             return next((n for n in after if n is not None and n[0]), ((), None))
@@ -75,8 +75,8 @@ def _subject_head(
             return (), "state"
         # Beside entity mentions, only a definite noun is trusted as a subject: an undefined first word is as
         # often a verb the lexicon misses ("لقي", "لكنه شكك") or the first of a construct ("حصيلة السيول").
-        trusted = spans is None or _drop_article(w.norm) != w.norm
-        return (tuple(_tokens([w], vocab)) if trusted else ()), None
+        trusted = spans is None or drop_article(w.norm) != w.norm
+        return (tuple(match_tokens([w], vocab)) if trusted else ()), None
     return None
 
 
@@ -85,7 +85,7 @@ def _named_subject(w: Word, spans: Sequence[Span]) -> tuple[tuple[str, ...], str
     entity = _entity_at(w, spans)
     if entity and _is_state(w.norm):
         return (entity,), "state"  # "سوريا سلمت ...": a state acting, like "النظام" or "الحكومة"
-    if w.norm in TITLES or w.bare in TITLES or _drop_article(w.bare) in TITLES:
+    if w.norm in TITLES or w.bare in TITLES or drop_article(w.bare) in TITLES:
         return ((entity,) if entity else ()), "person"
     return ((entity,), None) if entity else None
 
@@ -103,7 +103,7 @@ def _skipped_in_subject(w: Word) -> bool:
     """Function words and frame words ("ما نشرته صحيفة ..."), but light verbs are kept to be stepped over."""
     if w.bare in LIGHT_VERBS:
         return False
-    if w.bare in STOPWORDS or w.norm in STOPWORDS or _drop_article(w.bare) in FRAME_NOUNS:
+    if w.bare in STOPWORDS or w.norm in STOPWORDS or drop_article(w.bare) in FRAME_NOUNS:
         return True
     return w.bare in REPORTING_VERBS or w.bare.removesuffix("ه").removesuffix("ها") in REPORTING_VERBS
 
@@ -112,7 +112,7 @@ def _verb_like(w: Word) -> bool:
     """A verb by lexicon or shape, or an undefined word listed as an event verb ("اجتمع", "شن")."""
     if looks_like_verb(w.bare) or looks_like_verb(w.norm):
         return True
-    return not w.bare.startswith("ال") and _event_index().get(w.bare) is not None
+    return not w.bare.startswith("ال") and event_index().get(w.bare) is not None
 
 
 def _past_openers(proposition: str, everything: list[Word], words: list[Word]) -> list[Word]:

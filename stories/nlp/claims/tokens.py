@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import camel, morph
-from ..stance import COMPLEMENTIZERS, REPORTING_VERBS, Word, iter_words, looks_like_verb
+from .. import camel, morph, vocab
+from ..scanner import REPORTING_VERBS, Word, iter_words, looks_like_verb
+from ..stance.words import COMPLEMENTIZERS
 from .wordlists import AUX_VERBS, FRAME_NOUNS, LIGHT_VERBS, STOPWORDS, TITLES
 
 
 @lru_cache(maxsize=65536)
-def _drop_article(norm: str) -> str:
+def drop_article(norm: str) -> str:
     return morph.strip_article(norm)
 
 
 def vocabulary(text: str) -> frozenset[str]:
     """Words of a text without their article: evidence for whether a leading و/ب/ل/ف/ك is a clitic."""
-    words = {_drop_article(w.norm) for w in iter_words(text)}
+    words = {drop_article(w.norm) for w in iter_words(text)}
     return frozenset(words | {morph.strip_suffix(w) for w in words})
 
 
 def stem(norm: str, vocab: frozenset[str] = frozenset()) -> str:
     """Light stem of a normalised word (see ``_stem``); cached per word only when no vocabulary decides."""
-    if norm[:1] not in "فبلك" or _drop_article(norm) != norm:
+    if norm[:1] not in "فبلك" or drop_article(norm) != norm:
         return _stem(norm, frozenset())
     return _stem_uncached(norm, vocab)
 
@@ -38,11 +39,11 @@ def _stem_uncached(norm: str, vocab: frozenset[str]) -> str:
     A one-letter clitic other than "و" is only dropped when the rest occurs as a word of the same text
     ("لبغداد" next to "بغداد"), because in "فريق", "ليبيا", "كامل" the letter belongs to the word.
     """
-    word = _drop_article(norm)
+    word = drop_article(norm)
     if word != norm:
         pass
     elif morph.conjunction_waw(word) and not (looks_like_verb(word) and word[:3] in morph.WAW_ROOTS):
-        word = _drop_article(word[1:])
+        word = drop_article(word[1:])
     elif (
         len(word) > 3
         and word[:1] in "فبلك"
@@ -69,7 +70,7 @@ def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
     """Stemmed content words of a clause, stopwords and reporting verbs removed, order kept."""
     vocab = vocabulary(text) if vocab is None else vocab
     words = [w for w in iter_words(text) if not _is_function(w) or _number(w.norm) != w.norm]
-    return [t for t in _tokens(words, vocab) if len(t) > 1 or t.isdigit()]
+    return [t for t in match_tokens(words, vocab) if len(t) > 1 or t.isdigit()]
 
 
 def _is_function(w: Word) -> bool:
@@ -85,33 +86,15 @@ def _is_function_word(norm: str, bare: str) -> bool:
         or bare in REPORTING_VERBS
         or bare in LIGHT_VERBS
         or bare in AUX_VERBS
-        or _drop_article(bare) in TITLES  # titles vary with each outlet's view of a person
-        or _drop_article(norm) in TITLES
-        or _drop_article(bare) in FRAME_NOUNS  # "نشرت إحدى الصحف خبراً": the frame, not the claim
+        or drop_article(bare) in TITLES  # titles vary with each outlet's view of a person
+        or drop_article(norm) in TITLES
+        or drop_article(bare) in FRAME_NOUNS  # "نشرت إحدى الصحف خبراً": the frame, not the claim
         or len(norm) < 2
     )
 
 
 # Counts are what outlets agree or disagree on: "ثلاثة" and "٣" give one token.
-_NUMBER_WORDS = {
-    stem: str(n)
-    for n, forms in enumerate(
-        (
-            "واحد واحده",
-            "اثنان اثنين اثنتان اثنتين",
-            "ثلاث ثلاثه",
-            "اربع اربعه",
-            "خمس خمسه",
-            "ست سته",
-            "سبع سبعه",
-            "ثماني ثمانيه ثمان",
-            "تسع تسعه",
-            "عشر عشره",
-        ),
-        start=1,
-    )
-    for stem in forms.split()
-}
+_NUMBER_WORDS = vocab.mapping("number_words")
 
 
 _DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -123,7 +106,7 @@ def _number(token: str) -> str:
     return token.translate(_DIGIT_MAP) if token[:1].isdigit() else token
 
 
-def _tokens(words: list[Word], vocab: frozenset[str]) -> list[str]:
+def match_tokens(words: list[Word], vocab: frozenset[str]) -> list[str]:
     """Matching tokens: lemmas when a morphology database is installed ("زار"/"يزور" meet), light stems
     otherwise; both are stemmed so the article and suffix rules stay the same either way."""
     lemmatize = getattr(camel, "lemmatize", None)

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from stories.nlp import camel
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
 from stories.nlp.types import EntityFound
 
 
-def _key_tokens(text: str) -> tuple[str, ...]:
+def key_tokens(text: str) -> tuple[str, ...]:
     return tuple(merge_key(text).split())
 
 
@@ -48,7 +48,7 @@ def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) == len(long_):
         return False
-    if short == long_[-len(short) :] and (len(short) == 1 or short[0] in lx.normalized(lx.NAME_CONNECTORS)):
+    if short == long_[-len(short) :] and (len(short) == 1 or short[0] in vocab.words("name_connectors")):
         return True  # a surname alone, or "أبو الغيط" for "أحمد أبو الغيط"
     if short[0] != long_[0] or short[-1] != long_[-1]:
         return False
@@ -58,14 +58,14 @@ def _same_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def same_entity(a: str, b: str) -> bool:
     """Whether two names of the same kind denote one entity: "حفتر", "خليفة حفتر" and "خليفة بلقاسم حفتر" do."""
-    return _same_tokens(_key_tokens(a), _key_tokens(b))
+    return _same_tokens(key_tokens(a), key_tokens(b))
 
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or "other" in (a, b)
 
 
-def _joinable(kind_a: str, a: tuple[str, ...], kind_b: str, b: tuple[str, ...]) -> bool:
+def joinable(kind_a: str, a: tuple[str, ...], kind_b: str, b: tuple[str, ...]) -> bool:
     """Same entity by kind and name; a place joins an unkinded name only when spelled the same, so
     "برلين" never joins the conference "مؤتمر برلين"."""
     if {kind_a, kind_b} == {"location", "other"}:
@@ -85,14 +85,14 @@ def story_merge(entities: Sequence[EntityFound]) -> dict[str, str]:
         kind, names = by_key.setdefault(e.key, (e.kind, set()))
         if kind == "other" and e.kind != "other":
             by_key[e.key] = (e.kind, names)
-        names.update(_key_tokens(n) for n in (e.key, e.name, *e.aliases))
+        names.update(key_tokens(n) for n in (e.key, e.name, *e.aliases))
     order = sorted(by_key, key=lambda k: (-max(len(n) for n in by_key[k][1]), -counts[k], k))
     canonical: dict[str, str] = {}
     heads: list[str] = []
     for key in order:
         kind, names = by_key[key]
         matches = [
-            h for h in heads if any(_joinable(kind, x, by_key[h][0], y) for x in names for y in by_key[h][1])
+            h for h in heads if any(joinable(kind, x, by_key[h][0], y) for x in names for y in by_key[h][1])
         ]
         if matches:
             canonical[key] = max(matches, key=lambda h: (counts[h], h))

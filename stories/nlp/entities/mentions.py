@@ -7,19 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.keys import _joinable, _key_tokens, merge_key
-from stories.nlp.entities.people import _chain_end, _Chains, _name_end
+from stories.nlp.entities.keys import joinable, key_tokens, merge_key
+from stories.nlp.entities.people import Chains, chain_end, name_end
 from stories.nlp.entities.words import (
-    _APPOSITION_GAP,
-    _Candidate,
-    _phrase,
-    _raw_after,
-    _reading,
-    _sets,
-    _soft,
-    _space,
-    _Token,
-    _word,
+    APPOSITION_GAP,
+    Candidate,
+    Token,
+    clitic_reading,
+    dictionary_word,
+    raw_after,
+    soft_gap,
+    space_gap,
+    token_phrase,
+    word_sets,
 )
 from stories.nlp.types import ENTITY_KINDS, EntityFound, GazetteerEntry, Mention
 
@@ -35,17 +35,17 @@ class _Entity:
     ambiguous: set[tuple[str, ...]] = field(default_factory=set)  # surnames that are also adjectives ("كامل")
 
 
-def _from_gazetteer(gazetteer: Sequence[GazetteerEntry]) -> list[_Entity]:
+def from_gazetteer(gazetteer: Sequence[GazetteerEntry]) -> list[_Entity]:
     entities = []
     for entry in gazetteer:
-        names = {_key_tokens(n): n for n in (*entry.aliases, entry.name) if _key_tokens(n)}
+        names = {key_tokens(n): n for n in (*entry.aliases, entry.name) if key_tokens(n)}
         if names:
             kind = entry.kind if entry.kind in ENTITY_KINDS else "other"
             entities.append(_Entity(kind, names, key=merge_key(entry.name), display=entry.name))
     return entities
 
 
-def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entity]:
+def group_candidates(candidates: list[Candidate], entities: list[_Entity]) -> list[_Entity]:
     """Merge candidates into entities; longer names first, so a lone surname joins the full name."""
     near: dict[str, list[int]] = {}  # first or last name token -> entities holding such a name
     for n, e in enumerate(entities):
@@ -56,7 +56,7 @@ def _group(candidates: list[_Candidate], entities: list[_Entity]) -> list[_Entit
             (
                 entities[n]
                 for n in sorted({*near.get(cand.tokens[0], ()), *near.get(cand.tokens[-1], ())})
-                if any(_joinable(cand.kind, cand.tokens, entities[n].kind, t) for t in entities[n].names)
+                if any(joinable(cand.kind, cand.tokens, entities[n].kind, t) for t in entities[n].names)
             ),
             None,
         )
@@ -86,7 +86,7 @@ def _near_add(near: dict[str, list[int]], tokens: tuple[str, ...], n: int) -> No
 
 def _settle(e: _Entity) -> None:
     """Pick the key and display name; persons by their fullest name, organisations by their shortest."""
-    s = _sets()
+    s = word_sets()
     if e.key is None:
         pick = min if e.kind == "organization" else max
         tokens = pick((n for n in e.names if n not in e.derived), key=len)
@@ -115,7 +115,7 @@ def _index(entities: list[_Entity]) -> dict[str, list[tuple[tuple[str, ...], int
 
 
 def _match_at(
-    tokens: list[_Token], i: int, index: dict, last_seen: dict[int, int], context: bool
+    tokens: list[Token], i: int, index: dict, last_seen: dict[int, int], context: bool
 ) -> tuple[int, str, int, int] | None:
     """(prefix length, first-token stem, token count, entity) of the best variant starting at token ``i``."""
     for plen, stem in lx.stems(tokens[i].norm):
@@ -136,18 +136,18 @@ def _match_at(
     return None
 
 
-def _joined(tokens: list[_Token], j: int, word: str) -> tuple[str, int]:
+def _joined(tokens: list[Token], j: int, word: str) -> tuple[str, int]:
     """The key word at token ``j`` as ``merge_key`` writes it: "عبد الفتاح" and "نصر الله" are one word."""
     k = j + 1
-    while k < len(tokens) and _space(tokens[k].gap) and (word == "عبد" or tokens[k].norm == "الله"):
+    while k < len(tokens) and space_gap(tokens[k].gap) and (word == "عبد" or tokens[k].norm == "الله"):
         word, k = word + tokens[k].norm, k + 1
     return word, k
 
 
-def _variant_end(tokens: list[_Token], pos: int, rest: tuple[str, ...]) -> int | None:
+def _variant_end(tokens: list[Token], pos: int, rest: tuple[str, ...]) -> int | None:
     """Token index after the remaining key words ``rest`` read from ``pos``; None if they do not follow."""
     for expected in rest:
-        if pos >= len(tokens) or not _space(tokens[pos].gap):
+        if pos >= len(tokens) or not space_gap(tokens[pos].gap):
             return None
         word, pos = _joined(tokens, pos, tokens[pos].norm)
         if word != expected:
@@ -155,29 +155,31 @@ def _variant_end(tokens: list[_Token], pos: int, rest: tuple[str, ...]) -> int |
     return pos
 
 
-def _epithet(tokens: list[_Token], chains: _Chains, i: int, end: int) -> str | None:
+def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | None:
     """The title before the name, a framing noun before it ("ميليشيات"), or a description after it."""
-    s = _sets()
+    s = word_sets()
     j = chains[0].get(i)
     if j is None and end == i + 1:
         j = chains[1].get(i)  # "الوزير العطار": the surname closed the title's description
     if j is not None and j < i:
-        return _phrase(tokens, j, i, s["titles"])
-    if i > 0 and _soft(tokens[i].gap):
-        framing = _reading(tokens[i - 1].norm, s["framing"])
+        return token_phrase(tokens, j, i, s["titles"])
+    if i > 0 and soft_gap(tokens[i].gap):
+        framing = clitic_reading(tokens[i - 1].norm, s["framing"])
         if framing is not None:
-            return _word(tokens[i - 1], *framing)
-    if end < len(tokens) and _APPOSITION_GAP.fullmatch(tokens[end].gap):
-        if _reading(tokens[end].norm, s["offices"], 0) is not None:
-            after = _chain_end(tokens, end)
-            named = after < len(tokens) and _soft(tokens[after].gap) and _name_end(tokens, after) is not None
+            return dictionary_word(tokens[i - 1], *framing)
+    if end < len(tokens) and APPOSITION_GAP.fullmatch(tokens[end].gap):
+        if clitic_reading(tokens[end].norm, s["offices"], 0) is not None:
+            after = chain_end(tokens, end)
+            named = (
+                after < len(tokens) and soft_gap(tokens[after].gap) and name_end(tokens, after) is not None
+            )
             if after > end + 1 and not named:
-                return _phrase(tokens, end, after)
+                return token_phrase(tokens, end, after)
     return None
 
 
-def _mentions(
-    text: str, tokens: list[_Token], entities: list[_Entity], chains: _Chains
+def find_mentions(
+    text: str, tokens: list[Token], entities: list[_Entity], chains: Chains
 ) -> list[tuple[Mention, str]]:
     """Every occurrence of every entity's names, with the name as a word (elided article restored)."""
     index, last_seen, found, i, person_end = _index(entities), {}, [], 0, -1
@@ -190,10 +192,10 @@ def _mentions(
         entity, end_tok = entities[n], i + count
         # ل + ال fuse ("للجيش"): the span keeps the preposition's lam, since the article's alef is gone
         fused = plen and len(stem) > len(tokens[i].norm) - plen
-        start = tokens[i].start + _raw_after(tokens[i].raw, plen - 1 if fused else plen)
+        start = tokens[i].start + raw_after(tokens[i].raw, plen - 1 if fused else plen)
         end = tokens[end_tok - 1].end
         epithet = _epithet(tokens, chains, i, end_tok) if entity.kind in ("person", "other") else None
-        word = " ".join([_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
+        word = " ".join([dictionary_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
         found.append((Mention(start, end, text[start:end], entity.key or "", epithet), word))
         last_seen[n] = i
         person_end = end_tok if entity.kind == "person" else person_end
@@ -201,17 +203,17 @@ def _mentions(
     return found
 
 
-def _ambiguous_ok(tokens: list[_Token], i: int, person_end: int) -> bool:
+def _ambiguous_ok(tokens: list[Token], i: int, person_end: int) -> bool:
     """Whether a surname that is also an adjective ("كامل", "منصور") may stand alone at ``i``: as the subject
     of a reporting verb ("وأضاف منصور") or joined by و to a person just named ("بين مملوك وكامل")."""
-    if i == 0 or not _space(tokens[i].gap):
+    if i == 0 or not space_gap(tokens[i].gap):
         return False
     if i == person_end and tokens[i].norm.startswith("و"):
         return True
-    return _reading(tokens[i - 1].norm, _sets()["reporting"], 2) is not None
+    return clitic_reading(tokens[i - 1].norm, word_sets()["reporting"], 2) is not None
 
 
-def _found(entities: list[_Entity], mentions: list[tuple[Mention, str]]) -> tuple[EntityFound, ...]:
+def entities_found(entities: list[_Entity], mentions: list[tuple[Mention, str]]) -> tuple[EntityFound, ...]:
     out, by_key = [], {}
     for m, word in mentions:
         by_key.setdefault(m.entity_key, []).append(word)

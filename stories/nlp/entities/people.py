@@ -5,32 +5,32 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stories.nlp import camel
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
 from stories.nlp.entities.words import (
-    _QUOTES,
-    _adjective_like,
-    _Candidate,
-    _candidate,
-    _is_place,
-    _name_word,
-    _reading,
-    _sets,
-    _soft,
-    _space,
-    _tanween,
-    _Token,
-    _verb_like,
+    QUOTES,
+    Candidate,
+    Token,
+    adjective_like,
+    clitic_reading,
+    has_tanween,
+    is_name_word,
+    is_place,
+    make_candidate,
+    soft_gap,
+    space_gap,
+    verb_like,
+    word_sets,
 )
 
 _MAX_CHAIN = 8  # tokens in a description between a title and the name
-_Chains = tuple[dict[int, int], dict[int, int]]  # title descriptions: (name start -> title, surname -> title)
+Chains = tuple[dict[int, int], dict[int, int]]  # title descriptions: (name start -> title, surname -> title)
 
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names in light spelling, so "على" (on) is not "علي"; final ى also as ي ("مصطفي")."""
-    forms = {camel.normalize_light(w) for w in lx.GIVEN_NAMES}
+    forms = {camel.normalize_light(w) for w in vocab.entries("given_names")}
     return frozenset(
         forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649") and f[0] != "ي"}
     )  # not "يحيي"
@@ -41,10 +41,10 @@ def _given_name(light: str) -> bool:
     return light in _given_names() or (light.startswith("عبد") and len(light) >= 6 and "ال" in light[3:6])
 
 
-def _chain_end(tokens: list[_Token], j: int) -> int:
+def chain_end(tokens: list[Token], j: int) -> int:
     """End (exclusive) of the description a title at ``j`` heads: definite words, office nouns, places."""
-    s, k = _sets(), j + 1
-    while k < len(tokens) and k - j <= _MAX_CHAIN and _soft(tokens[k].gap):
+    s, k = word_sets(), j + 1
+    while k < len(tokens) and k - j <= _MAX_CHAIN and soft_gap(tokens[k].gap):
         norm = tokens[k].norm
         if norm in s["stop"]:
             if _chain_bridge(tokens, k):
@@ -53,20 +53,20 @@ def _chain_end(tokens: list[_Token], j: int) -> int:
             break
         if _possessed(norm):
             return k + 1  # "رئيس تحريرها", "المتحدث باسمه": the pronoun closes the description
-        if not (lx.is_definite(norm) or _reading(norm, s["chain"], 1) or _is_place(norm)):
+        if not (lx.is_definite(norm) or clitic_reading(norm, s["chain"], 1) or is_place(norm)):
             break
         k += 1
     return k
 
 
-def _chain_bridge(tokens: list[_Token], k: int) -> bool:
+def _chain_bridge(tokens: list[Token], k: int) -> bool:
     """A function word a description runs through: "في" + a place ("مدير الدفاع المدني في محافظة الشمال"),
     "غير" + an adjective ("القوات غير الشرعية"), "التابع" + ل ("التابع للنظام السوري")."""
-    if k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
         return False
-    s, norm, nxt = _sets(), tokens[k].norm, tokens[k + 1].norm
+    s, norm, nxt = word_sets(), tokens[k].norm, tokens[k + 1].norm
     if norm == "في":
-        return _is_place(nxt) or _reading(nxt, s["place_cue"], 0) is not None
+        return is_place(nxt) or clitic_reading(nxt, s["place_cue"], 0) is not None
     if norm == "غير":
         return nxt.startswith("ال")
     return norm in s["relational"] and nxt.startswith("ل")
@@ -74,7 +74,7 @@ def _chain_bridge(tokens: list[_Token], k: int) -> bool:
 
 def _possessed(norm: str) -> bool:
     """An office noun with a possessive pronoun ("تحريرها", "مكتبه"), which makes the description definite."""
-    chain = _sets()["chain"]
+    chain = word_sets()["chain"]
     for suffix in ("هما", "هم", "ها", "ه"):
         base = norm[: -len(suffix)]
         if (
@@ -86,28 +86,28 @@ def _possessed(norm: str) -> bool:
     return False
 
 
-def _chain_ends(tokens: list[_Token]) -> tuple[dict[int, int], dict[int, int]]:
+def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
     """For each token that a title description ends before, the earliest title token starting it; and for
     each definite last word of a description ("الوزير العطار"), the title it follows (a surname after it)."""
-    titles, ends, absorbed = _sets()["titles"], {}, {}
+    titles, ends, absorbed = word_sets()["titles"], {}, {}
     for j, tok in enumerate(tokens):
-        reading = _reading(tok.norm, titles)
+        reading = clitic_reading(tok.norm, titles)
         if reading is None:
             continue
-        k = _chain_end(tokens, j)
+        k = chain_end(tokens, j)
         # A bare construct ("مستشار X", "رئيس تحرير X") makes X the possessor, not the title holder;
         # "رئيس الوزراء X", "الرئيس X" and "رئيس وزراء إسرائيل X" are definite and describe X.
         definite = reading[1].startswith("ال") or any(
-            lx.is_definite(t.norm) or _is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
+            lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
         )
-        if definite and k < len(tokens) and _soft(tokens[k].gap):  # "رئيس الشركة، X" does not name X
+        if definite and k < len(tokens) and soft_gap(tokens[k].gap):  # "رئيس الشركة، X" does not name X
             ends.setdefault(k, j)
         if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
             absorbed.setdefault(k - 1, j)
     return ends, absorbed
 
 
-def _name_end(tokens: list[_Token], k: int) -> int | None:
+def name_end(tokens: list[Token], k: int) -> int | None:
     """End (exclusive) of a personal name starting at token ``k``: one or two words, more inside quotes.
 
     A name ends after a family name with the article ("بشار الأسد"), before a conjunction, a clitic-led
@@ -115,12 +115,12 @@ def _name_end(tokens: list[_Token], k: int) -> int | None:
     """
     if k >= len(tokens):
         return None
-    first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in _QUOTES)
+    first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in QUOTES)
     given = _given_name(tokens[k].light)
-    if not quoted and not given and (first.startswith(("و", "ل")) or _verb_like(first)):
+    if not quoted and not given and (first.startswith(("و", "ل")) or verb_like(first)):
         return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"; not "وليد"
     core, i = 0, k
-    while i < len(tokens) and core < (3 if quoted else 2) and (i == k or _space(tokens[i].gap)):
+    while i < len(tokens) and core < (3 if quoted else 2) and (i == k or space_gap(tokens[i].gap)):
         part = _name_part(tokens, i, i == k, quoted)
         if part is None:
             break
@@ -133,10 +133,7 @@ def _name_end(tokens: list[_Token], k: int) -> int | None:
         core == 1
         and not given
         and (
-            first.startswith("ي")
-            or _adjective_like(first)
-            or _predicate(tokens, k)
-            or _verb_object(tokens, k)
+            first.startswith("ي") or adjective_like(first) or _predicate(tokens, k) or verb_object(tokens, k)
         )
     ):
         return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective; "الرئيس غاضب من"
@@ -145,67 +142,67 @@ def _name_end(tokens: list[_Token], k: int) -> int | None:
     return i
 
 
-def _verb_object(tokens: list[_Token], k: int) -> bool:
+def verb_object(tokens: list[Token], k: int) -> bool:
     """A four-letter imperfect verb with its object or complement after it ("تفوز بجائزة", "تقطف الجائزة")."""
     norm = tokens[k].norm
-    if len(norm) != 4 or norm[0] not in "يتن" or k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+    if len(norm) != 4 or norm[0] not in "يتن" or k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
         return False
     nxt = tokens[k + 1].norm
     return lx.is_definite(nxt) or (nxt[0] in "بل" and len(nxt) > 3)
 
 
-def _predicate(tokens: list[_Token], k: int) -> bool:
+def _predicate(tokens: list[Token], k: int) -> bool:
     """A one-word adjective after a title ("الرئيس غاضب من", "الوزير متفائل"): participle or fa'il/fa'il shape,
     followed by a preposition, punctuation or the end, as a nominal sentence's predicate is."""
     norm = tokens[k].norm
     shaped = (len(norm) == 4 and (norm[1] == "ا" or norm[2] == "ي")) or norm.startswith(("مت", "مست"))
     if not shaped:
         return False
-    if k + 1 >= len(tokens) or not _space(tokens[k + 1].gap):
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
         return True
     nxt = tokens[k + 1].norm
-    return nxt in _sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
+    return nxt in word_sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
 
 
-def _suffixed(tok: _Token) -> bool:
+def _suffixed(tok: Token) -> bool:
     """A noun with a possessive pronoun ("قوله", "نجلها"): written with ه, unlike the ة a name may end in."""
     raw = tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     return len(tok.norm) >= 4 and raw.endswith(("ه", "ها", "هم")) and not _given_name(tok.light)
 
 
-def _name_part(tokens: list[_Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:
+def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:
     """One word of a name at ``i`` with its particles and a trailing "الله": (end, whether it ends the name)."""
-    connectors, norm = _sets()["connector"], tokens[i].norm
+    connectors, norm = word_sets()["connector"], tokens[i].norm
     if norm in connectors:
         j = i + 1
-        while j < len(tokens) and tokens[j].norm in connectors and _space(tokens[j].gap):
+        while j < len(tokens) and tokens[j].norm in connectors and space_gap(tokens[j].gap):
             j += 1  # "بن عبد العزيز"
-        if j >= len(tokens) or not _space(tokens[j].gap) or not _name_word(tokens[j], first=False):
+        if j >= len(tokens) or not space_gap(tokens[j].gap) or not is_name_word(tokens[j], first=False):
             return None
         # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
         return j + 1, lx.is_definite(tokens[j].norm) and norm != "عبد"
-    if not _name_word(tokens[i], first=first):
+    if not is_name_word(tokens[i], first=first):
         return None
-    if not first and not quoted and (norm[0] in "وبلي" or _verb_object(tokens, i) or _suffixed(tokens[i])):
+    if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or _suffixed(tokens[i])):
         return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
     end = i + 1
-    if end < len(tokens) and tokens[end].norm == "الله" and _space(tokens[end].gap):
+    if end < len(tokens) and tokens[end].norm == "الله" and space_gap(tokens[end].gap):
         return end + 1, False  # "نصر الله"
     return end, lx.is_definite(norm)
 
 
-def _people(tokens: list[_Token], ends: dict[int, int]) -> list[_Candidate]:
+def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
     found = []
-    cues = _sets()["cue"]
-    starts = set(ends) | {i + 1 for i, t in enumerate(tokens) if _reading(t.norm, cues)}
+    cues = word_sets()["cue"]
+    starts = set(ends) | {i + 1 for i, t in enumerate(tokens) if clitic_reading(t.norm, cues)}
     for k in sorted(starts):
-        end = _name_end(tokens, k)
+        end = name_end(tokens, k)
         if end is not None:
-            found.append(_candidate(tokens, k, end, "person"))
+            found.append(make_candidate(tokens, k, end, "person"))
     return found + _given_people(tokens)
 
 
-def _given_people(tokens: list[_Token]) -> list[_Candidate]:
+def _given_people(tokens: list[Token]) -> list[Candidate]:
     """A common given name, possibly behind a clitic ("وعبدالهادي"), followed by a family name."""
     found = []
     for i, tok in enumerate(tokens[:-1]):
@@ -217,15 +214,15 @@ def _given_people(tokens: list[_Token]) -> list[_Candidate]:
                 break  # "لجان" is committees, not ل + "جان"
             end = _family_end(tokens, i + 1)
             if end is not None:
-                found.append(_candidate(tokens, i, end, "person", (plen, stem)))
+                found.append(make_candidate(tokens, i, end, "person", (plen, stem)))
             break
     return found
 
 
-def _family_end(tokens: list[_Token], k: int) -> int | None:
+def _family_end(tokens: list[Token], k: int) -> int | None:
     """End of the one or two name words after a given name; None when no family name follows."""
     end = k
-    while end < len(tokens) and end - k < 2 and _space(tokens[end].gap):
+    while end < len(tokens) and end - k < 2 and space_gap(tokens[end].gap):
         part = _name_part(tokens, end, False, False)
         if part is None:
             break
@@ -235,10 +232,10 @@ def _family_end(tokens: list[_Token], k: int) -> int | None:
     return end if end > k else None
 
 
-def _surname_people(tokens: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
+def surname_people(tokens: list[Token], candidates: list[Candidate]) -> list[Candidate]:
     """ "بشار الأسد" once "الأسد" is known as a name here: a first-name-shaped word before a known
     definite surname completes the name."""
-    s = _sets()
+    s = word_sets()
     surnames = {
         c.tokens[-1]
         for c in candidates
@@ -248,7 +245,7 @@ def _surname_people(tokens: list[_Token], candidates: list[_Candidate]) -> list[
     found = []
     for j in range(1, len(tokens)):
         first = tokens[j - 1]
-        if tokens[j].norm not in surnames or not _space(tokens[j].gap):
+        if tokens[j].norm not in surnames or not space_gap(tokens[j].gap):
             continue
         norm = first.norm
         if (
@@ -259,6 +256,6 @@ def _surname_people(tokens: list[_Token], candidates: list[_Candidate]) -> list[
             continue  # "وأكد الدباغ", "زوجها السادس"
         if norm[0] in "وبلف" and (norm[1:] in names or _given_name(first.light[1:])):
             continue  # "وحفتر الأسد", "وعلي الأسد": a clitic on a name, not a first name
-        if _name_word(first, True) and not (_verb_like(norm) or _adjective_like(norm) or _tanween(first)):
-            found.append(_candidate(tokens, j - 1, j + 1, "person"))
+        if is_name_word(first, True) and not (verb_like(norm) or adjective_like(norm) or has_tanween(first)):
+            found.append(make_candidate(tokens, j - 1, j + 1, "person"))
     return found

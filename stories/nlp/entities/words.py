@@ -7,20 +7,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stories.nlp import camel
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.keys import _key_tokens
+from stories.nlp.entities.keys import key_tokens
 
 _TOKEN = re.compile(r"[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+|[A-Za-z][A-Za-z0-9]*")
 _MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")  # what camel.normalize deletes inside a word
-_QUOTES = "«»“”\"„‘’‹›'"
-_QUOTED = re.compile(r"[«“\"„”]([^«»“”\"„\n]{1,80}?)[»”\"“]")
-_SOFT_GAP = re.compile(rf"[\s{_QUOTES}\u0640]*")
-_APPOSITION_GAP = re.compile(r"\s*[،,]?\s*")
+QUOTES = "«»“”\"„‘’‹›'"
+QUOTED = re.compile(r"[«“\"„”]([^«»“”\"„\n]{1,80}?)[»”\"“]")
+_SOFT_GAP = re.compile(rf"[\s{QUOTES}\u0640]*")
+APPOSITION_GAP = re.compile(r"\s*[،,]?\s*")
 
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
     start: int
     end: int
     raw: str
@@ -33,67 +33,82 @@ class _Token:
 
 
 def _title_words() -> tuple[str, ...]:
-    offices = lx.OFFICE_TITLES
-    return (*lx.HONORIFICS, *offices, *("ال" + w for w in offices), *lx.PROFESSIONS)
+    offices = vocab.entries("office_titles")
+    return (
+        *vocab.entries("honorifics"),
+        *offices,
+        *("ال" + w for w in offices),
+        *vocab.entries("professions"),
+    )
+
+
+# Lists whose words never continue a name, and the ones that never begin one (see _block_words).
+_STOP_LISTS = (
+    "function_words", "calendar_words", "reporting_verbs", "common_verbs", "attribution_markers",
+    "relational_words", "framing_adjectives",
+)  # fmt: skip
+_BLOCK_LISTS = (
+    "common_words", "chain_nouns", "organization_heads", "outlet_nouns", "framing_nouns", "location_cues",
+    "person_cues", "generic_complements",
+)  # fmt: skip
 
 
 def _stop_words() -> tuple[str, ...]:
-    return (
-        *lx.FUNCTION_WORDS, *lx.CALENDAR_WORDS, *lx.REPORTING_VERBS, *lx.COMMON_VERBS,
-        *lx.ATTRIBUTION_MARKERS, *lx.RELATIONAL_WORDS, *lx.FRAMING_ADJECTIVES,
-    )  # fmt: skip
+    return tuple(w for name in _STOP_LISTS for w in vocab.entries(name))
 
 
 def _block_words() -> tuple[str, ...]:
     """Every word that can never be part of a personal name."""
-    return (
-        *_stop_words(), *_title_words(), *lx.COMMON_WORDS, *lx.CHAIN_NOUNS, *lx.ORGANIZATION_HEADS,
-        *lx.OUTLET_NOUNS, *lx.FRAMING_NOUNS, *lx.LOCATION_CUES, *lx.PERSON_CUES, *lx.GENERIC_COMPLEMENTS,
-    )  # fmt: skip
+    return (*_stop_words(), *_title_words(), *(w for name in _BLOCK_LISTS for w in vocab.entries(name)))
+
+
+# Word classes read straight from one data file: key in ``word_sets()`` -> file name.
+_FILE_SETS = {
+    "function": "function_words",
+    "org": "organization_heads",
+    "named_org": "org_heads_named",
+    "outlet": "outlet_nouns",
+    "outlet_ambiguous": "outlet_nouns_ambiguous",
+    "framing": "framing_nouns",
+    "cue": "person_cues",
+    "place_cue": "location_cues",
+    "connector": "name_connectors",
+    "ambiguous": "ambiguous_surnames",
+    "reporting": "reporting_verbs",
+    "relational": "relational_words",
+    "ministry": "ministry_ellipses",
+    "letters": "letter_names",
+    "generic_strong": "generic_complements",
+    "anaphoric_org": "org_heads_anaphoric",
+    "descriptive_adjective": "descriptive_adjectives",
+    "event": "event_heads",
+    "weak_event": "event_heads_weak",
+    "strong_org": "org_heads_strong",
+    "descriptive_org": "org_heads_descriptive",
+    "droppable_org": "org_heads_droppable",
+    "name_adjective": "name_adjectives",
+    "facility": "facility_cues",
+    "facility_adjective": "facility_adjectives",
+    "admin": "admin_cues",
+    "direction": "directions",
+    "toponym": "toponym_prefixes",
+}
 
 
 @lru_cache(maxsize=1)
-def _sets() -> dict[str, frozenset[str]]:
-    n = lx.normalized
+def word_sets() -> dict[str, frozenset[str]]:
+    n = vocab.normalized
     titles = n(_title_words())
+    offices = vocab.entries("office_titles")
     return {
+        **{key: vocab.words(name) for key, name in _FILE_SETS.items()},
         "titles": titles,
-        "offices": n(lx.OFFICE_TITLES) | frozenset("ال" + camel.normalize(w) for w in lx.OFFICE_TITLES),
+        "offices": n(offices) | frozenset("ال" + camel.normalize(w) for w in offices),
         "stop": n(_stop_words()),
         "block": n(_block_words()),
         "light_block": _light_forms(_block_words()),
-        "function": n(lx.FUNCTION_WORDS),
-        "chain": n(lx.CHAIN_NOUNS) | titles,
-        "org": n(lx.ORGANIZATION_HEADS),
-        "named_org": n(("حركة", "حزب", "شركة", "منظمة", "جبهة")),
-        "outlet": n(lx.OUTLET_NOUNS),
-        "outlet_ambiguous": n(lx.AMBIGUOUS_OUTLET_NOUNS),
-        "framing": n(lx.FRAMING_NOUNS),
-        "generic": n(lx.GENERIC_COMPLEMENTS) | n(lx.COMMON_WORDS),
-        "cue": n(lx.PERSON_CUES),
-        "place_cue": n(lx.LOCATION_CUES),
-        "connector": n(lx.NAME_CONNECTORS),
-        "ambiguous": n(lx.AMBIGUOUS_SURNAMES),
-        "reporting": n(lx.REPORTING_VERBS),
-        "relational": n(lx.RELATIONAL_WORDS),
-        "ministry": n(lx.MINISTRY_ELLIPSES),
-        "letters": n(lx.LETTER_NAMES),
-        "generic_strong": n(lx.GENERIC_COMPLEMENTS),
-        "anaphoric_org": n(("شركة", "سفارة", "قنصلية", "مصادر")),
-        "descriptive_adjective": n(
-            ("الخاصة", "الخاص", "الحكومية", "الأمنية", "العسكرية", "الجديدة", "الجديد")
-        ),
-        "event": n(lx.EVENT_HEADS),
-        "weak_event": n(lx.WEAK_EVENT_HEADS),
-        "strong_org": n(lx.STRONG_ORG_HEADS),
-        "descriptive_org": n(lx.DESCRIPTIVE_ORG_HEADS),
-        "droppable_org": n(lx.DROPPABLE_ORG_HEADS),
-        "name_adjective": n(lx.NAME_ADJECTIVES),
-        "facility": n(lx.FACILITY_CUES),
-        "facility_adjective": n(lx.FACILITY_ADJECTIVES),
-        "admin": n(lx.ADMIN_CUES),
-        "direction": n(lx.DIRECTIONS),
-        "toponym": n(lx.TOPONYM_PREFIXES),
+        "chain": vocab.words("chain_nouns") | titles,
+        "generic": vocab.words("generic_complements") | vocab.words("common_words"),
     }
 
 
@@ -109,13 +124,13 @@ def _light(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _lemma_blocked(norm: str) -> bool:
+def lemma_blocked(norm: str) -> bool:
     """Ask the morphological analyser, when installed, whether a word is a common word in disguise."""
     lemmas = camel.lemmatize([norm])
-    return bool(lemmas) and camel.normalize(lemmas[0]) in _sets()["block"]
+    return bool(lemmas) and camel.normalize(lemmas[0]) in word_sets()["block"]
 
 
-def _reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
+def clitic_reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
     """The first clitic reading of a token that is in ``words``."""
     for plen, stem in lx.stems(norm):
         if plen <= max_prefix and (stem in words):
@@ -123,36 +138,36 @@ def _reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int
     return None
 
 
-def _is_place(norm: str) -> bool:
-    return _reading(norm, _single_places()) is not None
+def is_place(norm: str) -> bool:
+    return clitic_reading(norm, single_places()) is not None
 
 
 @lru_cache(maxsize=1)
-def _single_places() -> frozenset[str]:
+def single_places() -> frozenset[str]:
     return frozenset(key[0] for key in lx.place_index() if len(key) == 1)
 
 
-def _blocked(tok: _Token) -> bool:
+def is_blocked(tok: Token) -> bool:
     light = _light(tok.raw)
-    if len(tok.norm) < 2 or light in _sets()["light_block"]:
+    if len(tok.norm) < 2 or light in word_sets()["light_block"]:
         return True
     # a common noun with a pronoun suffix ("زيارته", "منصبه") is still a common noun
     for suffix, repl in (("تها", "ه"), ("ته", "ه"), ("تهم", "ه"), ("ها", ""), ("هم", ""), ("ه", "")):
         if tok.norm.endswith(suffix) and len(tok.norm) - len(suffix) >= 3:
-            return tok.norm[: -len(suffix)] + repl in _sets()["block"]
+            return tok.norm[: -len(suffix)] + repl in word_sets()["block"]
     return False
 
 
-def _name_word(tok: _Token, first: bool) -> bool:
+def is_name_word(tok: Token, first: bool) -> bool:
     """Could this token be part of a personal name? Rejects function words, verbs, titles, common nouns."""
-    s, norm = _sets(), tok.norm
-    if not norm or _blocked(tok) or _lemma_blocked(norm):
+    s, norm = word_sets(), tok.norm
+    if not norm or is_blocked(tok) or lemma_blocked(norm):
         return False
     if lx.is_place_adjective(norm):
         return not first  # "السويدي" after a first name is a family name, not "Swedish"
     if lx.is_definite(norm):  # "العلي" is a family name even though "على" folds to "علي"
         return not first and lx.without_article(_light(tok.raw)) not in s["light_block"]
-    if first and _is_place(norm):
+    if first and is_place(norm):
         return False
     # "لمدير", "بزيارة", "بوقف", "ولم": a clitic in front of a word that is never a name; و and ف are also
     # first letters of names, so after them only longer words count ("فيصل" is not ف + يصل)
@@ -163,26 +178,26 @@ def _name_word(tok: _Token, first: bool) -> bool:
     )
 
 
-def _tokenize(text: str) -> list[_Token]:
+def tokenize(text: str) -> list[Token]:
     tokens, last = [], 0
     for match in _TOKEN.finditer(text):
         raw = match.group()
         tokens.append(
-            _Token(match.start(), match.end(), raw, camel.normalize(raw).lower(), text[last : match.start()])
+            Token(match.start(), match.end(), raw, camel.normalize(raw).lower(), text[last : match.start()])
         )
         last = match.end()
     return tokens
 
 
-def _soft(gap: str) -> bool:
+def soft_gap(gap: str) -> bool:
     return bool(_SOFT_GAP.fullmatch(gap))
 
 
-def _space(gap: str) -> bool:
+def space_gap(gap: str) -> bool:
     return gap.isspace()
 
 
-def _raw_after(raw: str, plen: int) -> int:
+def raw_after(raw: str, plen: int) -> int:
     """Index in ``raw`` after its first ``plen`` letters (diacritics and tatweel do not count)."""
     count, i = 0, 0
     while i < len(raw) and count < plen:
@@ -194,21 +209,21 @@ def _raw_after(raw: str, plen: int) -> int:
     return i
 
 
-def _word(tok: _Token, plen: int, stem: str) -> str:
+def dictionary_word(tok: Token, plen: int, stem: str) -> str:
     """The token as a dictionary word: clitics dropped, an article elided after ل restored ("للواء" -> "اللواء")."""
-    rest = tok.raw[_raw_after(tok.raw, plen) :]
+    rest = tok.raw[raw_after(tok.raw, plen) :]
     added = stem[: len(stem) - (len(tok.norm) - plen)]
     return added + rest
 
 
-def _phrase(tokens: list[_Token], a: int, b: int, words: frozenset[str] | None = None) -> str:
-    reading = _reading(tokens[a].norm, words) if words else None
-    head = _word(tokens[a], *reading) if reading else tokens[a].raw
+def token_phrase(tokens: list[Token], a: int, b: int, words: frozenset[str] | None = None) -> str:
+    reading = clitic_reading(tokens[a].norm, words) if words else None
+    head = dictionary_word(tokens[a], *reading) if reading else tokens[a].raw
     return " ".join([head, *(t.raw for t in tokens[a + 1 : b])])
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     tokens: tuple[str, ...]  # normalised name tokens
     display: str
     kind: str
@@ -216,60 +231,60 @@ class _Candidate:
     end: int = -1  # token index after the name, where an acronym in brackets may follow
 
 
-def _verb_like(norm: str) -> bool:
+def verb_like(norm: str) -> bool:
     """Shape of an imperfective verb, the usual word after a title in headlines ("الرئيس يتهم", "يصفونها")."""
     if norm.startswith(("يت", "يست", "تت", "تست")) and len(norm) >= 4:
         return True
     return norm.startswith(("ي", "ت")) and len(norm) >= 5 and norm.endswith(("ون", "وا", "ونها", "ونه", "وه"))
 
 
-def _adjective_like(norm: str) -> bool:
+def adjective_like(norm: str) -> bool:
     """An indefinite feminine or nisba adjective ("شابة", "صينية", "مصري"), not a proper name."""
     return not lx.is_definite(norm) and (
         (len(norm) >= 4 and norm.endswith("ه")) or lx.is_place_adjective("ال" + norm)
     )
 
 
-def _candidate(
-    tokens: list[_Token], a: int, b: int, kind: str, reading: tuple[int, str] | None = None
-) -> _Candidate:
+def make_candidate(
+    tokens: list[Token], a: int, b: int, kind: str, reading: tuple[int, str] | None = None
+) -> Candidate:
     """A name over tokens ``a:b``; ``reading`` drops the first token's clitics ("للجيش" -> "الجيش")."""
     plen, stem = reading or (0, tokens[a].norm)
-    head = _word(tokens[a], plen, stem)
+    head = dictionary_word(tokens[a], plen, stem)
     words = (stem, *(t.norm for t in tokens[a + 1 : b]))
     display = " ".join([head, *(t.raw for t in tokens[a + 1 : b])])
-    return _Candidate(_key_tokens(" ".join(words)), display, kind, end=b)
+    return Candidate(key_tokens(" ".join(words)), display, kind, end=b)
 
 
-def _definite_adjective(norm: str) -> bool:
+def definite_adjective(norm: str) -> bool:
     """A definite word shaped like an adjective: nisba ("الوطني"), participle ("المتحدة"), or a listed one."""
-    if norm in _sets()["name_adjective"] or lx.is_place_adjective(norm):
+    if norm in word_sets()["name_adjective"] or lx.is_place_adjective(norm):
         return True
     body = norm[2:]
     return body.endswith(("ي", "يه", "يون", "يين", "يات")) or (body.startswith("م") and len(body) >= 4)
 
 
-def _org_head(norm: str) -> tuple[int, str] | None:
+def org_head(norm: str) -> tuple[int, str] | None:
     """Clitic reading of an organisation head, with or without the article ("الجيش", "للجيش", "وزارة")."""
-    heads = _sets()["org"]
+    heads = word_sets()["org"]
     for plen, stem in lx.stems(norm):
         if stem in heads or (stem.startswith("ال") and stem[2:] in heads):
             return plen, stem
     return None
 
 
-def _quote_opens(tok: _Token) -> bool:
-    return any(q in tok.gap for q in _QUOTES)
+def quote_opens(tok: Token) -> bool:
+    return any(q in tok.gap for q in QUOTES)
 
 
-def _quoted_end(tokens: list[_Token], k: int) -> int:
+def quoted_end(tokens: list[Token], k: int) -> int:
     """End of a quoted name starting at ``k``: up to four words, closed by the next quote or punctuation."""
     end = k + 1
-    while end < len(tokens) and end - k < 4 and _space(tokens[end].gap):
+    while end < len(tokens) and end - k < 4 and space_gap(tokens[end].gap):
         end += 1
     return end
 
 
-def _tanween(tok: _Token) -> bool:
+def has_tanween(tok: Token) -> bool:
     """An accusative indefinite ending ("شقوقاً"): a common noun or adverb, never a name."""
     return "\u064b" in tok.raw

@@ -7,7 +7,7 @@ complementizer (أن/إن) or a colon opens the reported proposition, and negati
 from __future__ import annotations
 
 from .attribution import Attribution, find_attribution
-from .negation import _denies, _doubts, _non_confirmation
+from .negation import denies, doubts, non_confirmation
 from .speakers import resolve_outlet
 from .words import (
     COMPLEMENTIZERS,
@@ -31,9 +31,6 @@ from .words import (
     SUBORDINATORS,
     TO_OBJECT_VERBS,
     VAGUE_SOURCES,
-    Word,
-    iter_words,
-    looks_like_verb,
 )
 
 __all__ = [
@@ -59,10 +56,7 @@ __all__ = [
     "SUBORDINATORS",
     "TO_OBJECT_VERBS",
     "VAGUE_SOURCES",
-    "Word",
     "find_attribution",
-    "iter_words",
-    "looks_like_verb",
     "resolve_outlet",
     "stance_of",
 ]
@@ -85,11 +79,11 @@ def stance_of(text: str, start: int, end: int, context: str = "") -> tuple[str, 
         speaker = resolve_outlet(text, sent_start, speaker)
     body = text[frame.prop_start if frame and frame.prop_start >= start else start : end]
     kinds = {a.kind for a in (frame, outer) if a and a.kind != "editorial"}
-    if "deny" in kinds or _denies(body):
+    if "deny" in kinds or denies(body):
         return "denies", speaker
-    if _non_confirmation(body):
+    if non_confirmation(body):
         return "doubts", speaker
-    if "doubt" in kinds or _doubts(body):
+    if "doubt" in kinds or doubts(body):
         return "doubts", speaker
     if kinds:
         return "attributes", speaker

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import camel
-from ..lexicon import word_set
+from .. import camel, vocab
+from ..scanner import Word, iter_words, without_article_clitics
 from .words import (
     COMPLEMENTIZERS,
     DENIAL_VERBS,
@@ -21,13 +21,10 @@ from .words import (
     SOURCE_PREPOSITIONS,
     SPEAKER_STOPS,
     TO_OBJECT_VERBS,
-    Word,
-    _no_article_word,
-    iter_words,
 )
 
 # After a "حسب المصادر،" frame the proposition may open with a complementizer or "فقد/وقد".
-_AFTER_FRAME = COMPLEMENTIZERS | word_set("فقد وقد")
+_AFTER_FRAME = COMPLEMENTIZERS | vocab.normalize_all(("فقد", "وقد"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,7 @@ def _kind_of(verb: Word, speaker_words: list[Word]) -> str:
     if verb.bare in DENIAL_VERBS or verb.bare[:-2] in DENIAL_VERBS:
         return "deny"
     if verb.bare in DOUBT_WORDS or any(
-        _no_article_word(w.bare) in DOUBT_WORDS or w.bare in DOUBT_WORDS for w in speaker_words
+        without_article_clitics(w.bare) in DOUBT_WORDS or w.bare in DOUBT_WORDS for w in speaker_words
     ):
         return "doubt"
     return "report"
@@ -140,7 +137,7 @@ def _speaker_after(text: str, words: list[Word], i: int) -> list[Word]:
             break  # "أكدت لـ..." / "قال للصحفيين": the addressee; "مصدر تابع للقيادة" stays in the phrase
         if out and (_is_reporting(w) or w.bare in DENIAL_VERBS):
             break  # "نفاها مصدر ... وقال"
-        if out and w.norm in NEWS_OBJECTS and _no_article_word(out[-1].norm) not in OUTLET_NOUNS:
+        if out and w.norm in NEWS_OBJECTS and without_article_clitics(out[-1].norm) not in OUTLET_NOUNS:
             break  # "نفى المتحدث الأنباء ...": the object starts (but "وكالة الأنباء" is a speaker)
         out.append(w)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..scanner import Word, iter_words, looks_like_verb, without_article_clitics
 from .words import (
     CONFIRM_VERBS,
     DENIAL_PHRASES,
@@ -11,10 +12,6 @@ from .words import (
     INFO_NOUNS,
     NEGATIONS,
     SUBORDINATORS,
-    Word,
-    _no_article_word,
-    iter_words,
-    looks_like_verb,
 )
 
 
@@ -34,7 +31,7 @@ def _main_clause_words(body: str) -> list[Word]:
     return out
 
 
-def _denies(body: str) -> bool:
+def denies(body: str) -> bool:
     norm = " ".join(w.norm for w in iter_words(body))
     if any(f" {p} " in f" {norm} " for p in DENIAL_PHRASES):
         return True
@@ -59,7 +56,7 @@ def _negated_main_verb(main: list[Word]) -> bool:
     return False
 
 
-def _non_confirmation(body: str) -> bool:
+def non_confirmation(body: str) -> bool:
     """ "لم ينف أو يؤكد أي مصدر", "لم تقدم الصحيفة أي معلومات": absence of confirmation, not a denial."""
     main = _main_clause_words(body)
     for k, w in enumerate(main[:-1]):
@@ -73,12 +70,12 @@ def _any_information(main: list[Word], k: int) -> bool:
     """ "لم ... أي معلومات": a negation at ``k`` followed closely by "أي" + a noun of information."""
     window = main[k + 2 : k + 6]
     return any(
-        x.norm == "اي" and j + 1 < len(window) and _no_article_word(window[j + 1].norm) in INFO_NOUNS
+        x.norm == "اي" and j + 1 < len(window) and without_article_clitics(window[j + 1].norm) in INFO_NOUNS
         for j, x in enumerate(window)
     )
 
 
-def _doubts(body: str) -> bool:
+def doubts(body: str) -> bool:
     norm = " ".join(w.norm for w in iter_words(body))
     if any(f" {p} " in f" {norm} " for p in DOUBT_PHRASES):
         return True

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .. import camel
-from .words import COMPLEMENTIZERS, OUTLET_NOUNS, SPEAKER_STOPS, _strip_conjunction, looks_like_verb
+from ..scanner import looks_like_verb, strip_conjunction
+from .words import COMPLEMENTIZERS, OUTLET_NOUNS, SPEAKER_STOPS
 
 _QUOTED = re.compile(r"[\"“”«»]\s*([^\"“”«»]{2,40}?)\s*(?:[\"“”«»]|$)")
 
@@ -62,7 +63,7 @@ def _name_words(words: list[str]) -> str | None:
         n = camel.normalize(w.strip("\"“”«»'،,:"))
         if name and (not n.startswith("ال") or (n.endswith(("يه", "ي")) and len(n) > 5)):
             break  # unquoted names run over definite words only: "الوطن خبر" -> "الوطن"
-        if n in SPEAKER_STOPS or n in COMPLEMENTIZERS or looks_like_verb(_strip_conjunction(n)):
+        if n in SPEAKER_STOPS or n in COMPLEMENTIZERS or looks_like_verb(strip_conjunction(n)):
             break
         name.append(w.strip("\"“”«»'،,:"))
     return " ".join(name) or None

@@ -1,0 +1,120 @@
+"""Clean an uploaded article: main text out of HTML, Unicode tidied, page chrome dropped, hard-wrapped lines joined.
+
+The chrome rules describe what news sites generally put around an article (tickers, share bars, comment
+forms, "read also" links); nothing here is specific to one outlet or story.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import trafilatura
+
+from ..dateline import find_published
+from ..types import Cleaned
+from .blocks import (
+    join_paragraphs,
+    mark_duplicate_captions,
+    mark_header_date,
+    mark_masthead,
+    mark_related_links,
+)
+from .chrome import cut_inline_chrome, line_kind
+from .text import CLOSERS, is_date_line, normalize_chars, tidy
+
+
+def clean(raw: str, *, is_html: bool = False) -> Cleaned:
+    """Main text of an article as paragraphs separated by blank lines, with its title and publication date."""
+    meta_title, meta_date, meta_has_time, site = None, None, False, None
+    body = raw
+    if is_html:
+        body, meta_title, meta_date, meta_has_time, site = _from_html(raw)
+    lines = [tidy(line) for line in normalize_chars(body).split("\n")]
+    lines, cuts = cut_inline_chrome(lines)
+    kinds = [line_kind(line) for line in lines]
+    mark_related_links(lines, kinds)
+    mark_masthead(lines, kinds)
+    mark_header_date(lines, kinds)
+    mark_duplicate_captions(lines, kinds)
+    dropped = [(i, line) for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)) if kind == "chrome"]
+    removed = [text for _, text in sorted(dropped + cuts, key=lambda item: item[0])]
+    paragraphs = join_paragraphs(lines, kinds)
+    text = "\n\n".join(paragraphs)
+    title = _clean_title(meta_title) or _find_title(paragraphs)
+    if meta_date is not None:
+        published, has_time = meta_date, meta_has_time
+    else:
+        published, has_time = find_published(text)
+    return Cleaned(
+        text=text,
+        title=title,
+        published_at=published,
+        published_has_time=has_time,
+        removed=tuple(removed),
+        site_name=_clean_site(site) or _desk_credit_outlet(removed),
+    )
+
+
+def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | None]:
+    params = {"outputformat": "%Y-%m-%dT%H:%M:%S", "original_date": True, "extensive_search": False}
+    doc = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        date_extraction_params=params,
+    )
+    text = doc.text if doc is not None and doc.text else trafilatura.html2txt(raw)
+    # trafilatura gives one block per line: each is a paragraph, not a hard wrap.
+    body = "\n\n".join(line for line in (text or "").split("\n") if line.strip())
+    title = doc.title if doc is not None else None
+    published, has_time = _parse_meta_date(doc.date if doc is not None else None)
+    return body, title, published, has_time, (doc.sitename if doc is not None else None)
+
+
+_DESK_CREDIT = re.compile(
+    r"^(?P<outlet>[^؛;:|]{2,40}?)\s*[؛;:|]\s*(?:قسم|فريق|هيئة)\s+(?:الأخبار|التحرير)\s*$"
+)
+
+
+def _desk_credit_outlet(removed: list[str]) -> str | None:
+    """ "الأيام السورية؛ قسم الأخبار" names the outlet that published the article."""
+    for line in removed:
+        found = _DESK_CREDIT.match(line.strip())
+        if found:
+            return _clean_site(found["outlet"])
+    return None
+
+
+def _clean_site(name: str | None) -> str | None:
+    name = " ".join((name or "").split()).strip(" -–|،,")
+    return name if 2 <= len(name) <= 80 and not name.lower().startswith(("http", "www.")) else None
+
+
+def _parse_meta_date(value: str | None) -> tuple[datetime | None, bool]:
+    if not value:
+        return None, False
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None, False
+    # htmldate pads a date-only source with midnight, so midnight means "no time given".
+    return parsed.replace(tzinfo=None), (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0)
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    return tidy(normalize_chars(title)) or None
+
+
+def _find_title(paragraphs: list[str]) -> str | None:
+    """The headline: the first paragraph that is not a date line, if it is short and not a finished sentence."""
+    for paragraph in paragraphs[:3]:
+        if is_date_line(paragraph):
+            continue
+        short = len(paragraph) <= 200 and len(paragraph.split()) <= 25
+        return paragraph if short and not paragraph.rstrip(CLOSERS).endswith(".") else None
+    return None
