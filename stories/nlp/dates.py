@@ -101,6 +101,7 @@ _TENSE_WINDOW = 10
 _FUTURE_VERB = re.compile(r"[وف]?(?:س|سوف\s*)[يتن]\w{3,}")
 # Common nouns that begin like a future verb: سيارة، سياسة، سيول، ستة ...
 _S_NOUNS = vocab.entries("future_verb_lookalikes")
+WEEK_PARTS = vocab.mapping("week_parts")
 _SCHEDULED = re.compile(
     r"[وف]?[يت](?:بد[أا]|نطلق|عقد|نعقد|ست[أا]نف|نتهي|فتتح|فتح|غلق|قام|جري|صل|توجه|عود|غادر|لتقي|جتمع"
     r"|نظم|حتفل|ختتم|دخل|سري)(?:ون|ان|ين)?"
@@ -125,9 +126,7 @@ def _rel_weeks(text: str, pub: date | None) -> Found:
         if match["part"]:
             # Arab newsrooms count the week from Sunday; "منتصف" is its Wednesday, "نهاية" its Thursday.
             sunday = base - timedelta(days=(base.weekday() + 1) % 7)
-            offset = {"منتصف": 3, "أواسط": 3, "اواسط": 3}.get(match["part"], 0)
-            offset = 4 if match["part"] in ("نهاية", "أواخر", "اواخر", "آخر") else offset
-            base = sunday + timedelta(days=offset)
+            base = sunday + timedelta(days=int(WEEK_PARTS.get(match["part"], 0)))
         yield match.start(), match.end(), base.isoformat(), "day"
 
 

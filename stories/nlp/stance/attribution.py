@@ -24,6 +24,8 @@ from .words import (
 )
 
 # After a "حسب المصادر،" frame the proposition may open with a complementizer or "فقد/وقد".
+SPEAKER_SKIP_WORDS = vocab.words("speaker_skip_words")
+REPORT_NOUNS = vocab.words("report_nouns")
 _AFTER_FRAME = COMPLEMENTIZERS | vocab.normalize_all(("فقد", "وقد"))
 
 
@@ -150,7 +152,7 @@ def _open_quote(piece: str) -> bool:
 
 def _speaker_before(words: list[Word], i: int) -> list[Word]:
     """SVO order: "وكانت مصادر صحفية أكدت أن ..." — the noun phrase just before the verb."""
-    before = [w for w in words[max(0, i - 5) : i] if w.bare not in {"كانت", "كان", "قد", "وقد", "لقد"}]
+    before = [w for w in words[max(0, i - 5) : i] if w.bare not in SPEAKER_SKIP_WORDS]
     return before if before and not any(w.norm in COMPLEMENTIZERS for w in before) else []
 
 
@@ -201,7 +203,7 @@ def _after_chain(text: str, words: list[Word], j: int) -> int:
     """Skip a nested report "إنها حصلت على معلومات تشير إلى أن X": the proposition is X."""
     for k in range(j + 1, min(len(words), j + 9)):
         if words[k].norm in COMPLEMENTIZERS and any(
-            _is_reporting(w) or w.bare in {"معلومات", "تقارير", "أنباء", "انباء", "مصادر"}
+            _is_reporting(w) or w.bare in REPORT_NOUNS
             for w in words[j + 1 : k]
         ):
             return _after_chain(text, words, k)
