@@ -31,8 +31,10 @@ from .datescan import (
 )
 from .types import DateMention
 
+# Punctuation around a date line's label ("نشر في:", "| بتاريخ -").
+_LABEL_PUNCTUATION = r"[\s،,.:|\-–—()]*"
 _DATE_LINE_EXTRA = re.compile(
-    r"^[\s،,.:|\-–—()]*(?:نشر(?:\s+في)?|تاريخ\s+النشر|بتاريخ|منشور)?[\s،,.:|\-–—()]*$"
+    rf"^{_LABEL_PUNCTUATION}(?:نشر(?:\s+في)?|تاريخ\s+النشر|بتاريخ|منشور)?{_LABEL_PUNCTUATION}$"
 )
 
 

@@ -33,7 +33,7 @@ from .types import DateMention
 
 __all__ = ["find_dates", "find_published"]
 
-_OUTLET_BEFORE = re.compile(r"(?:صحيفة|جريدة|موقع|قناة|وكالة|مجلة|برنامج)\s+[^\s]+\s+$|[“\"«]\s*[^\s]*\s+$")
+_OUTLET_BEFORE = re.compile(rf"(?:{vocab.alternation('media_title_nouns')})\s+[^\s]+\s+$|[“\"«]\s*[^\s]*\s+$")
 
 
 def find_dates(text: str, published: date | None) -> tuple[DateMention, ...]:
@@ -102,19 +102,11 @@ _FUTURE_VERB = re.compile(r"[وف]?(?:س|سوف\s*)[يتن]\w{3,}")
 # Common nouns that begin like a future verb: سيارة، سياسة، سيول، ستة ...
 _S_NOUNS = vocab.entries("future_verb_lookalikes")
 WEEK_PARTS = vocab.mapping("week_parts")
-_SCHEDULED = re.compile(
-    r"[وف]?[يت](?:بد[أا]|نطلق|عقد|نعقد|ست[أا]نف|نتهي|فتتح|فتح|غلق|قام|جري|صل|توجه|عود|غادر|لتقي|جتمع"
-    r"|نظم|حتفل|ختتم|دخل|سري)(?:ون|ان|ين)?"
-)
-_START_FROM = re.compile(r"(?:[اإ]عتبار|ابتداء|[اإ]بتداء|بدء|بداية|[اإ]نطلاق)[اًءً]*")
-_DECISION = re.compile(
-    r"[وف]?(?:قرر|تقرر|[أا]مر|[أا]علن|وافق|[أا]قر|دعا|دعت|طالب|اتفق|[أا]وعز|وجه|حدد|[أا]عطى)(?:ت|وا|ا)?"
-)
-_MEASURE = re.compile(
-    r"(?:[وب]?ال)?(?:تعليق|[إا]غلاق|تأجيل|تاجيل|[إا]لغاء|تمديد|منع|فرض|رفع|فتح|[اإ]ستئناف|[إا]جراء|عقد|تنظيم"
-    r"|[إا]قامة|[إا]طلاق|بدء|وقف|تعطيل|[إا]ضراب|اعتصام|تنفيذ|صرف|تطبيق)"
-)
-_PAST_CUE = re.compile(r"[وف]?(?:كان|كانت|كانوا|قد|لقد|لم|[أا]مس)")
+_SCHEDULED = re.compile(rf"[وف]?[يت](?:{vocab.alternation('scheduling_verb_stems')})(?:ون|ان|ين)?")
+_START_FROM = re.compile(rf"(?:{vocab.alternation('start_from_words')})[اًءً]*")
+_DECISION = re.compile(rf"[وف]?(?:{vocab.alternation('decision_verbs')})(?:ت|وا|ا)?")
+_MEASURE = re.compile(rf"(?:[وب]?ال)?(?:{vocab.alternation('measure_nouns')})")
+_PAST_CUE = re.compile(rf"[وف]?(?:{vocab.alternation('past_cues')})")
 
 
 def _rel_weeks(text: str, pub: date | None) -> Found:

@@ -43,13 +43,13 @@ PAST = tuple(w for w, when in _QUALIFIERS if when == "past")
 CURRENT = tuple(w for w, when in _QUALIFIERS if when == "current")
 FUTURE = tuple(w for w, when in _QUALIFIERS if when == "future")
 QUAL = rf"(?P<qual>{'|'.join(PAST + CURRENT + FUTURE)})(?!\w)"
-PART = r"(?P<part>منتصف|نهاية|أواخر|اواخر|مطلع|بداية|أوائل|اوائل|أواسط|اواسط|آخر)"
+PART = rf"(?P<part>{vocab.alternation('month_parts')})"
 
 _DAY = r"(?<![\d.,:/])(?P<day>[0-3]?\d)(?![\d.,:/])"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)(?:\s*م(?!\w))?"
 _TIME = (
     r"(?:\s*[،,|\-–]?\s*(?:(?:عند|على)\s+)?(?:الساعة\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?"
-    r"(?:\s*(?P<ampm>ص|م|صباحا|صباحاً|مساء|مساءً|ظهرا|ظهراً|AM|PM|am|pm)(?!\w))?)?"
+    rf"(?:\s*(?P<ampm>{vocab.alternation('day_periods')})(?!\w))?)?"
 )
 
 FULL = re.compile(
@@ -65,13 +65,13 @@ MONTH_YEAR = re.compile(rf"(?:{PART}\s+)?(?:شهر\s+)?{_MONTH}\s*[،,]?\s*{_YEA
 MONTH_QUAL = re.compile(rf"(?:{PART}\s+)?(?:شهر\s+)?{_MONTH}\s+{QUAL}")
 MONTH_PART = re.compile(rf"{PART}\s+(?:شهر\s+)?{_MONTH}")
 # A bare month name needs a cue word: "مارس" is also the verb "practised", "ماي"/"آب" are short words.
-MONTH_CUED = re.compile(rf"(?<!\w)(?:[وف]?(?:في|خلال|منذ|حتى|قبل|بعد)\s+|(?P<cue>شهر\s+)){_MONTH}(?!\s*\d)")
+MONTH_CUED = re.compile(
+    rf"(?<!\w)(?:[وف]?(?:{vocab.alternation('month_cue_prepositions')})\s+|(?P<cue>شهر\s+)){_MONTH}(?!\s*\d)"
+)
 YEAR_ALONE = re.compile(
     r"(?:(?<!\w)(?:[ول]?(?:ال)?(?:عام|سنة)|لل(?:عام|سنة))\s+)?(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,]?\d)"
 )
-YEAR_CUE = re.compile(
-    r"(?<!\w)[وب]?(?:في|منذ|حتى|بعد|قبل|خلال|مطلع|أواخر|نهاية|بداية|أوائل|منتصف|عام|العام|سنة|السنة)\s+$"
-)
+YEAR_CUE = re.compile(rf"(?<!\w)[وب]?(?:{vocab.alternation('year_cues')})\s+$")
 
 REL_WEEKDAY = re.compile(rf"(?:(?<!\w)يوم\s+)?(?P<weekday>{WEEKDAY})(?:\s+{QUAL})?")
 REL_DAY = re.compile(

@@ -2,7 +2,8 @@
 is parsed and normalised once per process.
 
 File format: UTF-8, ``#`` comment lines at the top saying what the list is, then one entry per line; files
-that map an entry to a value write ``entry<TAB>value``.
+that map an entry to a value write ``entry<TAB>value``. Files read as a regex alternation say in their header
+when entries carry regex spelling classes ("[أا]", "[ةه]").
 """
 
 from __future__ import annotations
@@ -46,6 +47,16 @@ def pairs(name: str) -> tuple[tuple[str, str], ...]:
 def mapping(name: str) -> Mapping[str, str]:
     """A two-column file as a read-only dict; a later line wins over an earlier one with the same entry."""
     return MappingProxyType(dict(pairs(name)))
+
+
+@cache
+def alternation(name: str) -> str:
+    """The entries joined into a regex alternation ("a|b|c") in file order, which is the order the regex tries.
+
+    Nothing is escaped: a file whose header says "regex fragments allowed" may spell variants as classes
+    ("[أا]", "[ةه]"). The grammar around the words (clitics, lookarounds, groups) stays in the code.
+    """
+    return "|".join(entries(name))
 
 
 @lru_cache(maxsize=128)

@@ -10,14 +10,17 @@ from ..types import Sentence
 from .tokens import content_tokens
 from .wordlists import LIGHT_VERBS
 
+# The accusative ending of a participle stem ("مشيرا", "مشيراً", "مشيرًا"): tanween on either letter, or none.
+_ACCUSATIVE = r"(?:ا|اً|ًا)"
+
 # Connectives that open a new proposition inside one sentence.
 _CLAUSE_BREAK = re.compile(
-    r"[،,؛]\s*(?=(?:كما|بينما|فيما|في حين|إلا أن|الا أن|لكن|ولكن|غير أن|بل إن|بل ان|بل أن|إذ|اذ|إضافة إلى|فضلا عن|فضلاً عن)\s)"
-    r"|[،,]\s*(?=و(?:بعد|قبل|خلال|عقب|إثر|في أعقاب)\s)"
+    rf"[،,؛]\s*(?=(?:{vocab.alternation('clause_break_connectives')})\s)"
+    rf"|[،,]\s*(?=و(?:{vocab.alternation('clause_break_time_words')})\s)"
     # "...، على أن تتولى", "...، مع زيارة أخرى", "...، حيث استقبلهم", "...، مشيراً إلى أن": a second proposition.
-    r"|[،,]\s*(?=(?:على أن|مع|حيث|وهو ما|ما يعني أن|ولم|ولن|ولا)\s)"
-    r"|[،,]\s*(?=(?:مشير|مضيف|مؤكد|لافت|موضح|معتبر)(?:ا|اً|ًا)\s)"
-    r"|\s(?=(?:و?بالتزامن مع|علاوة على ذلك|وصولا إلى|وصولاً إلى|وصولا الى)\s)"
+    rf"|[،,]\s*(?=(?:{vocab.alternation('clause_break_continuations')})\s)"
+    rf"|[،,]\s*(?=(?:{vocab.alternation('clause_break_participles')}){_ACCUSATIVE}\s)"
+    rf"|\s(?=(?:{vocab.alternation('clause_break_phrases')})\s)"
 )
 
 
@@ -145,7 +148,7 @@ def _inside_quote(text: str, start: int, w: Word) -> bool:
 
 
 PARTICIPLE_FRAME = re.compile(
-    r"(?:مشير|مضيف|مؤكد|لافت|موضح|معتبر|منوه)(?:ا|اً|ًا)\s+(?:إلى\s+|الى\s+)?(?:أن|أنّ|ان|إن)\s+"
+    rf"(?:{vocab.alternation('framing_participles')}){_ACCUSATIVE}\s+(?:إلى\s+|الى\s+)?(?:أن|أنّ|ان|إن)\s+"
 )
 
 
@@ -154,13 +157,16 @@ _DAYS = f"(?:{'|'.join(vocab.entries('weekday_names'))})"
 
 # Opening material that frames a proposition without being part of it; stripped repeatedly from its start.
 _LEADING_FRAME = re.compile(
-    rf"(?:(?:اليوم|أمس|مساء|صباح|يوم|مساء يوم|صباح يوم)\s+)?{_DAYS}(?:\s+(?:الماضي|المقبل))?\s*[،,]\s*"
-    r"|و?(?:في|ف)\s*(?:خبر|سياق|إطار)\s+(?:متصل|ذي صلة|آخر|ذاته|نفسه)\s*[،,]?\s*"
-    r"|و?(?:في السياق (?:ذاته|نفسه)|من جهة أخرى|من جهته|من جانبه|من جانبها|من جهتها)\s*[،,]?\s*"
-    r"|و?(?:الجدير بالذكر|جدير بالذكر|يذكر|يُذكر|والجدير بالذكر)\s+(?:أن|أنّ|ان)\s+"
-    r"|ما\s+(?:نشرت|أورد|اورد|ذكر|تناقل|نقل|بثّ|بث)\S*\s+[^،.:]{2,60}?\s+(?:عن|حول|بشأن|من أن|بأن|أن)\s+"
-    r"|[^.،:]{0,80}?(?:نشرت|أوردت|بثت|نقلت)\s+[^.،:]{2,50}?\s+(?:خبر|خبرا|خبراً|تقرير|تقريرا|تقريراً)\s+"
-    r"(?:يتحدث عن|تتحدث عن|يفيد بأن|مفاده أن|مفاده|مفادها أن|عن|حول)\s+"
+    rf"(?:(?:{vocab.alternation('weekday_preludes')})\s+)?{_DAYS}(?:\s+(?:الماضي|المقبل))?\s*[،,]\s*"
+    rf"|و?(?:في|ف)\s*(?:{vocab.alternation('related_news_nouns')})\s+"
+    rf"(?:{vocab.alternation('related_news_qualifiers')})\s*[،,]?\s*"
+    rf"|و?(?:في السياق (?:ذاته|نفسه)|{vocab.alternation('side_openers')})\s*[،,]?\s*"
+    rf"|و?(?:{vocab.alternation('noteworthy_openers')})\s+(?:أن|أنّ|ان)\s+"
+    rf"|ما\s+(?:{vocab.alternation('relay_verb_stems')})\S*\s+[^،.:]{{2,60}}?\s+"
+    rf"(?:{vocab.alternation('relay_prepositions')})\s+"
+    rf"|[^.،:]{{0,80}}?(?:{vocab.alternation('publish_verbs')})\s+[^.،:]{{2,50}}?\s+"
+    rf"(?:{vocab.alternation('published_items')})\s+"
+    rf"(?:{vocab.alternation('gist_openers')})\s+"
 )
 
 

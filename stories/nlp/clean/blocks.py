@@ -14,8 +14,8 @@ from .text import ends_sentence, is_date_line, norm_key, tidy
 _BULLET = re.compile(r"^(?:[-–—•*▪●]|\d{1,2}\s*[/.)\-])\s*")
 # Outlet words that make a short first line a masthead ("شبكة الشمال الإخبارية"), not a headline.
 _MASTHEAD = re.compile(
-    r"(?<!\w)(?:شبك[ةه]|بواب[ةه]|موقع|صحيف[ةه]|جريد[ةه]|وكال[ةه]|قنا[ةه]|مجل[ةه]|[إا]ذاع[ةه]|راديو)(?!\w)"
-    r"|(?:ال[إا]خباري[ةه]?|نيوز|news|[أا]ونلاين|online)(?!\w)",
+    rf"(?<!\w)(?:{vocab.alternation('masthead_outlet_nouns')})(?!\w)"
+    rf"|(?:{vocab.alternation('masthead_outlet_suffixes')})(?!\w)",
     re.IGNORECASE,
 )
 

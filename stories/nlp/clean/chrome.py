@@ -10,12 +10,11 @@ from ..camel import normalize
 from ..datescan import MONTH_NAME, WEEKDAY_NAME
 from .text import CLOSERS, DIGIT, WORD, ends_sentence, norm_key, tidy
 
-_CURRENCY = re.compile(
-    r"(?<!\w)(?:[وب]?ال)?(?:ليرة|يورو|دولار|جنيه|[إا]سترليني|ريال|درهم|دينار|روبل|فرنك|يوان|ين|بيتكوين|ذهب|عيار|[أا]ونصة)(?!\w)"
-)
+_CURRENCY = re.compile(rf"(?<!\w)(?:[وب]?ال)?(?:{vocab.alternation('price_words')})(?!\w)")
+# The lead-in of a click-here link: "للمزيد (من التفاصيل)", "اقرأ المزيد", "اقرأ أيضا", "التفاصيل".
+_MORE_LEAD = r"(?:(?:لل|ل)مزيد(?:\s+من\s+\w+)?|[اإ]قر[أا]\s+(?:المزيد|[أا]يضا)|التفاصيل)"
 _INLINE_CHROME = re.compile(
-    r"\s*[-–|]?\s*(?:(?:لل|ل)مزيد(?:\s+من\s+\w+)?|[اإ]قر[أا]\s+(?:المزيد|[أا]يضا)|التفاصيل)?\s*:?\s*"
-    r"[(\[]?\s*(?:[اإ]ضغط|[اإ]نقر)\s+هنا\s*[)\]]?\s*\.?"
+    rf"\s*[-–|]?\s*{_MORE_LEAD}?\s*:?\s*[(\[]?\s*(?:[اإ]ضغط|[اإ]نقر)\s+هنا\s*[)\]]?\s*\.?"
 )
 
 _SHARE_WORDS = frozenset(normalize(w).lower() for w in vocab.entries("share_words"))
@@ -33,10 +32,10 @@ _CRUMB_ONLY = re.compile(r"[»›>]")
 # A dateline may come first: "القاهرة - كتب: أحمد سامي", "بيروت ـ بقلم …".
 _BYLINE_START = re.compile(
     r"^(?:[^\s\-–—:،,]+(?:\s+[^\s\-–—:،,]+)?\s*[-–—]\s*)?"
-    r"(?:(?:كتب|كتبت|[إا]عداد|تحرير|ترجمة|متابعة|تصوير|تقرير)\s*:|بقلم(?:\s*:)?\s)"
+    rf"(?:(?:{vocab.alternation('byline_credits')})\s*:|بقلم(?:\s*:)?\s)"
 )
 # "آخر تحديث: 11:02", "منذ 3 ساعات": page timestamps, cut out of the meta lines that carry them.
-_TIME_AGO = r"منذ\s+(?:\d+\s*)?(?:دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|[أا]يام|[أا]سبوع|[أا]سابيع)"
+_TIME_AGO = rf"منذ\s+(?:\d+\s*)?(?:{vocab.alternation('elapsed_time_units')})"
 _STAMP_WHEN = (
     rf"(?:\s*(?:\d+(?:[:/.\-]\d+)*|{MONTH_NAME}|{WEEKDAY_NAME}|ص|م|AM|PM|am|pm)(?!\w)|\s*[،,\-–](?=\s*\w))+"
 )

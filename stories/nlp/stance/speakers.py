@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import camel
+from .. import camel, vocab
 from ..scanner import looks_like_verb, strip_conjunction
 from .words import COMPLEMENTIZERS, OUTLET_NOUNS, SPEAKER_STOPS
 
@@ -70,7 +70,7 @@ def _name_words(words: list[str]) -> str | None:
 
 
 _OUTLET_MENTION = re.compile(
-    r"(?:صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|موقع|قناة|قناه|شبكة|شبكه|مجلة|مجله|إذاعة|اذاعة)\s*"
+    rf"(?:{vocab.alternation('outlet_mention_nouns')})\s*"
     r"(?:[\"“”«»]\s*([^\"“”«»]{2,40}?)\s*[\"“”«»]|((?:[\w\u064B-\u065F]+\s*){1,3}))"
 )
 
