@@ -6,7 +6,9 @@ Each rule is checked on the imports Python would execute (``ast``), so a comment
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,15 @@ def test_the_word_list_check_can_fail():
     assert _word_lists('def f():\n    """في من إلى على عن مع أن إن لا لم لن ما"""\n') == []  # a docstring
     assert _word_lists('M = _("في من إلى على عن مع أن إن لا لم لن ما")\n') == []  # a message
     assert len(_word_lists('R = re.compile(r"(?:قال|أكد|أعلن|نفى|صرح|أوضح)\\s+")\n')) == 1
+
+
+def test_the_vocabulary_ships_with_the_package():
+    """A wheel (the Docker image installs one) must carry every data file the analysis reads."""
+    shipped = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]
+    patterns = shipped["stories.nlp"]
+    data = sorted((ROOT / "stories" / "nlp" / "data").iterdir())
+    assert data
+    missing = [p.name for p in data if not any(fnmatch.fnmatch(f"data/{p.name}", pat) for pat in patterns)]
+    assert missing == []
