@@ -26,3 +26,9 @@ def analyse_article(self, article_id: int) -> None:
 def reanalyse_story(story_id: int) -> None:
     """Reanalyse a whole story; a story deleted since it was queued has no articles left to analyse."""
     services.story_reanalyse(story_id=story_id)
+
+
+@shared_task(acks_late=True)
+def track_claim(tracked_id: int) -> None:
+    """Give every analysed article of the story a stance toward one tracked claim; progress on the claim."""
+    services.tracked_claim_refresh(tracked_id=tracked_id)

@@ -22,6 +22,10 @@ class TrackedClaim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("المحرر")
     )
     created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
+    # Progress of the tracking task: articles judged out of the story's analysed articles at its start.
+    done = models.PositiveIntegerField(_("المنجز"), default=0)
+    total = models.PositiveIntegerField(_("المجموع"), default=0)
+    finished_at = models.DateTimeField(_("انتهى في"), null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

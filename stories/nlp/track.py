@@ -20,6 +20,7 @@ from .paraphrase import (
     probabilities,
 )
 from .sentences import split_sentences
+from .tracking import article_stance, rank_passages
 from .types import Sentence, TrackResult
 
 # The classifier's names stay readable here for the training script (tests/nlp/train_track.py).
@@ -119,4 +120,21 @@ def track_many(
     """Track several claims against one text, analysing the text's sentences once."""
     spans = list(sentences) if sentences is not None else list(split_sentences(text))
     candidates = [(s, bag(text[s.start : s.end])) for s in spans if s.end > s.start]
-    return [_judge(bag(claim), candidates) for claim in claims]
+    if len(candidates) <= 1:
+        # A headline pair: the statement itself, judged by the sentence classifier (ANS).
+        return [_judge(bag(claim), candidates) for claim in claims]
+    return [_article(claim, text, candidates) for claim in claims]
+
+
+def _article(claim: str, text: str, candidates: Sequence[tuple[Sentence, Bag]]) -> TrackResult:
+    """A whole article: passages about the claim first, then the stance they take (see ``tracking``)."""
+    claim_bag = bag(claim)
+    texts = [text[s.start : s.end] for s, _ in candidates]
+    ranked = rank_passages(claim_bag, [(s.start, s.end, b) for s, b in candidates])
+    stance, quote, kept = article_stance(claim, claim_bag, texts, ranked)
+    passages = [(p.start, p.end, p.score) for p in kept]
+    # score: the quote's coverage of the claim for related articles (>= RELATED_AT), the best coverage
+    # (< RELATED_AT) for unrelated ones, so score >= 0.5 always means "talks about the claim".
+    score = max(quote.score, ranked[0].score) if stance != "unrelated" else ranked[0].score
+    extra = {"passages": passages, "related_sentences": sum(p.score >= 0.5 for p in ranked)}
+    return TrackResult(stance, quote.start, quote.end, round(score, 4), extra)

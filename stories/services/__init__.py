@@ -44,6 +44,8 @@ from .refusals import (
 )
 from .tracking import (
     claim_track,
+    story_tracked_claims_enqueue,
+    tracked_claim_enqueue,
     tracked_claim_refresh,
 )
 from .uploads import (
@@ -80,6 +82,8 @@ __all__ = [
     "story_get_or_create",
     "story_reanalyse",
     "story_reanalyse_enqueue",
+    "story_tracked_claims_enqueue",
+    "tracked_claim_enqueue",
     "tracked_claim_refresh",
     "upload_batch_duplicate_message",
     "upload_duplicate_message",

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.eval.gold import Story, has_line, load_stories, locate, locate_name, shared_dir
+from tests.eval.tracking import LABELS as TRACK_LABELS
+from tests.eval.tracking import evaluate_tracking
 
 try:
     from stories.nlp import entities as nlp_entities
@@ -471,6 +473,19 @@ def print_ans(ans: dict[str, Any]) -> None:
         print(f"  {gold:<10}" + "".join(f"{ans['confusion'][gold].get(p, 0):>10}" for p in ANS_LABELS))
 
 
+def print_tracking(figs: dict[str, Any]) -> None:
+    print(f"\n== claim tracking on whole articles ({figs['pairs']} pairs, {figs['ms_per_pair']} ms/pair) ==")
+    print(f"  passage retrieval {_fmt(figs['passage_retrieval'])}  [target >= 0.85]")
+    print(
+        f"  macro-F1 {figs['macro_f1']:.3f}  [target >= 0.6]  disagree F1 {figs['f1']['disagree']:.3f}  [target >= 0.4]"
+    )
+    print(f"  F1 per class {figs['f1']}")
+    print("  confusion (rows gold, columns predicted):")
+    print("  " + " " * 10 + "".join(f"{p:>10}" for p in TRACK_LABELS))
+    for gold in TRACK_LABELS:
+        print(f"  {gold:<10}" + "".join(f"{figs['confusion'][gold].get(p, 0):>10}" for p in TRACK_LABELS))
+
+
 def verdicts(results: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for figure, where, op, threshold in TARGETS:
@@ -502,6 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[kind] = figs
     results["ans"] = evaluate_ans(args.ans_limit)
     print_ans(results["ans"])
+    if args.verbose:
+        print("\n-- misses: tracking --")
+    results["tracking"] = evaluate_tracking(say)
+    print_tracking(results["tracking"])
     results["targets"] = verdicts(results)
     passed = sum(v["pass"] for v in results["targets"])
     print(f"\ntargets: {passed}/{len(results['targets'])} PASS")

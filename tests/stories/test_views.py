@@ -529,16 +529,22 @@ def test_retry_queues_the_article_again_and_logs_it(client, built, staff, django
     assert ReviewLog.objects.filter(action="reanalyse", user=staff).exists()
 
 
-def test_tracked_claim_is_added_from_the_story_page(client, built, staff):
+def test_tracked_claim_is_added_from_the_story_page(client, built, staff, django_capture_on_commit_callbacks):
     from stories.models import TrackedClaim
 
     story = built["story"]
     page = client.get(story.get_absolute_url()).content.decode()
     assert reverse("stories:claim_track", kwargs={"slug": story.slug}) in page
-    client.post(
-        reverse("stories:claim_track", kwargs={"slug": story.slug}), {"text": "وصل الوفد إلى العاصمة"}
-    )
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(
+            reverse("stories:claim_track", kwargs={"slug": story.slug}), {"text": "وصل الوفد إلى العاصمة"}
+        )
     tracked = TrackedClaim.objects.get(story=story)
+    # The request only queues the work: no stance yet, one task after commit.
+    assert len(callbacks) == 1 and tracked.results.count() == 0 and tracked.finished_at is None
+    callbacks[0]()  # tasks run in-process on the embedded settings
+    tracked.refresh_from_db()
+    assert tracked.done == tracked.total == len(built["articles"]) and tracked.finished_at is not None
     assert tracked.created_by == staff and tracked.results.count() == len(built["articles"])
     assert (
         "وصل الوفد إلى العاصمة"

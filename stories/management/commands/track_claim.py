@@ -33,7 +33,13 @@ class Command(BaseCommand):
             raise CommandError("give at least one claim, as TEXT or with --file")
         claims = []
         for text in texts:
-            tracked = services.claim_track(story=story, text=text)
+            # In-process, with progress on stderr: stdout stays the JSON the contract promises.
+            tracked = services.claim_track(
+                story=story,
+                text=text,
+                run_now=True,
+                progress=lambda done, total: self.stderr.write(f"tracked {done}/{total} articles"),
+            )
             claims.append(
                 {
                     "id": tracked.id,
