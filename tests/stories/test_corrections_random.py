@@ -90,7 +90,9 @@ def check_each_holds(story) -> None:
 
 @pytest.mark.parametrize("seed", [8, 2026])
 def test_twenty_random_corrections_all_hold_after_reanalysis(seed_story, editor, monkeypatch, seed):
-    services.story_reanalyse(story_id=seed_story.id)  # start from the canonical grouping, not the upload order's
+    services.story_reanalyse(
+        story_id=seed_story.id
+    )  # start from the canonical grouping, not the upload order's
     rng = random.Random(seed)
     done = 0
     while done < 20:
