@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from stories.views import claims, corrections, matrix, story
+from stories.views import api, claims, corrections, matrix, review, story
 
 app_name = "stories"
 
@@ -32,4 +32,14 @@ urlpatterns = [
     path("review/articles/<int:pk>/copy/", corrections.article_mark_copy, name="article_copy"),
     path("review/articles/<int:pk>/off-topic/", corrections.article_mark_off_topic, name="article_off_topic"),
     path("review/articles/<int:pk>/retry/", corrections.article_retry, name="article_retry"),
+    path("review/corrections/<int:pk>/undo/", corrections.correction_undo, name="correction_undo"),
+    path("stories/<str:slug>/review/", review.story_review, name="review"),
+    path("stories/<str:slug>/review/claims/", review.claim_pick, name="claim_pick"),
+    path("api/evidence/<int:pk>/stance", api.evidence_stance, name="api_stance"),
+    path("api/claims/<int:pk>/reword", api.claim_reword, name="api_reword"),
+    path("api/claims/<int:pk>/merge", api.claim_merge, name="api_merge"),
+    path("api/claims/<int:pk>/split", api.claim_split, name="api_split"),
+    path("api/articles/<int:pk>/copy-of", api.article_copy_of, name="api_copy_of"),
+    path("api/articles/<int:pk>/off-topic", api.article_off_topic, name="api_off_topic"),
+    path("api/corrections/<int:pk>/undo", api.correction_undo, name="api_undo"),
 ]

@@ -1,7 +1,7 @@
 """Newsroom data: stories, outlets, uploaded articles, the rows the analysis derives, and editors' corrections."""
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
-from .corrections import ClaimPin, ReviewLog, StanceOverride
+from .corrections import Correction, ReviewLog
 from .newsroom import Article, ArticleQuerySet, Source, Story
 from .tracking import TrackedClaim, TrackedStance
 
@@ -9,14 +9,13 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Claim",
-    "ClaimPin",
+    "Correction",
     "Entity",
     "Event",
     "Evidence",
     "Mention",
     "ReviewLog",
     "Source",
-    "StanceOverride",
     "Story",
     "TrackedClaim",
     "TrackedStance",

@@ -122,6 +122,9 @@ class Evidence(models.Model):
     proposition = models.TextField(
         _("الادعاء المستخلص"), blank=True, help_text=_("نص الادعاء دون الإسناد، للمطابقة.")
     )
+    # The claim the matcher chose, before editors' corrections moved the quote: the claim index and the next
+    # reanalysis read this one, so a correction never changes how other quotes are matched.
+    matched_claim_id = models.BigIntegerField(_("ادعاء المطابقة الآلية"), null=True, blank=True)
 
     class Meta:
         ordering = ["article_id", "start"]

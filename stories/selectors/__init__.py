@@ -26,6 +26,12 @@ from .claims import (
     claim_quotes_page,
     claim_summary,
 )
+from .corrections import (
+    CorrectionRow,
+    articles_to_pick,
+    claims_to_pick,
+    story_corrections,
+)
 from .export import (
     claims_live,
     stance_overall,
@@ -100,6 +106,10 @@ from .timeline import (
 from .tracking import tracked_claim_results
 
 __all__ = [
+    "CorrectionRow",
+    "articles_to_pick",
+    "claims_to_pick",
+    "story_corrections",
     "ArabicFold",
     "Coverage",
     "CoverageArticle",

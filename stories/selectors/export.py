@@ -96,6 +96,7 @@ def story_export(*, story: Story) -> dict:
                 "first_reported_in": c.first_reported_in_id,
                 "evidence": [
                     {
+                        "id": ev.id,  # as of now: a reanalysis replaces evidence rows (and their ids)
                         "article_id": ev.article_id,
                         "start": ev.start,
                         "end": ev.end,

@@ -23,6 +23,8 @@ from .corrections import (
     claim_merge,
     claim_reword,
     claim_split,
+    correction_undo,
+    corrections_refresh,
     review_log,
     stance_override,
 )
@@ -74,6 +76,8 @@ __all__ = [
     "claim_track",
     "claims_first_reported",
     "claims_redirect_emptied",
+    "correction_undo",
+    "corrections_refresh",
     "correction_refused",
     "entity_save",
     "review_log",

@@ -13,7 +13,7 @@ from stories.models import Article, Event, Evidence, Source, Story
 from stories.nlp import dedup, pipeline
 from stories.nlp.types import Analysis, AnalysisError
 
-from .claims import PUBLISHED_FIRST, article_claims_save, claims_redirect_emptied
+from .claims import PUBLISHED_FIRST, article_claims_save, claims_redirect_emptied, story_matched_claims
 from .corrections import review_log
 from .enqueue import article_enqueue
 from .entities import article_entities_save
@@ -126,7 +126,7 @@ def story_reanalyse(*, story_id: int) -> list[int]:
         .values_list("id", flat=True)
     )
     evidence = Evidence.objects.filter(article__story_id=story_id)
-    previous = {(a, s, e): c for a, s, e, c in evidence.values_list("article_id", "start", "end", "claim_id")}
+    previous = story_matched_claims(story_id=story_id)  # the matcher's choices, not editors' moves
     evidence.delete()
     for article_id in ids:
         article_analyse(article_id=article_id, previous=previous)

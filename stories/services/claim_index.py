@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import BigIntegerField, Count, Max, QuerySet
+from django.db.models.functions import Coalesce
 
 from stories import selectors
-from stories.models import Claim, Evidence, ReviewLog
+from stories.models import Claim, Correction, Evidence, ReviewLog
 from stories.nlp import match
 
 
@@ -28,7 +29,11 @@ _INDEXES_KEPT = 16
 
 def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
     """The story's live claims, ready to match against; callers must roll back whatever they add to it."""
-    live = Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True)
+    # Keys stand under the claim the matcher chose (editors' moves are applied after matching, see claims.py),
+    # so a correction never changes where another quote goes.
+    live = Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True).annotate(
+        matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField())
+    )
     if with_orphans and selectors.story_orphan_claims(story_id=story_id).exists():
         return _claim_index_build(story_id, live, with_orphans=True)
     stats = live.aggregate(count=Count("id"), last=Max("id"))
@@ -37,11 +42,12 @@ def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
     stamp = (
         Claim.objects.filter(story_id=story_id, merged_into__isnull=False).count(),
         ReviewLog.objects.filter(story_id=story_id).count(),
+        Correction.objects.filter(story_id=story_id).exclude(state=Correction.State.UNDONE).count(),
     )
     cached = _INDEXES.get(story_id)
     if cached is not None and cached.stamp == stamp and cached.last_id <= last:
         fresh = list(
-            live.filter(id__gt=cached.last_id).order_by("id").values_list("claim_id", "key", "proposition")
+            live.filter(id__gt=cached.last_id).order_by("id").values_list("matched", "key", "proposition")
         )
         if cached.count + len(fresh) == count:
             for claim_id, key, proposition in fresh:
@@ -58,12 +64,16 @@ def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
 
 def _claim_index_build(story_id: int, live: QuerySet[Evidence], *, with_orphans: bool) -> match.ClaimIndex:
     index = match.ClaimIndex()
-    for claim_id, key, proposition in live.order_by("id").values_list("claim_id", "key", "proposition"):
+    for claim_id, key, proposition in live.order_by("id").values_list("matched", "key", "proposition"):
         index.add(claim_id, key, proposition)
     if with_orphans:
         # Claims left without evidence (e.g. by this article's previous run) stay matchable so that their ids,
         # and the permalinks built on them, come back when the same text is analysed again.
-        orphans = selectors.story_orphan_claims(story_id=story_id)
+        # A claim an editor split off holds exactly the quotes they chose: it is no orphan for the matcher to fill.
+        split_off = Correction.objects.filter(story_id=story_id, kind=Correction.Kind.SPLIT).values(
+            "claim_id"
+        )
+        orphans = selectors.story_orphan_claims(story_id=story_id).exclude(id__in=split_off)
         for claim_id, key, text in orphans.order_by("id").values_list("id", "key", "text"):
             index.add(claim_id, key, text)
     return index

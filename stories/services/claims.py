@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import F
+from django.db.models import BigIntegerField, F
+from django.db.models.functions import Coalesce
 
 from stories import selectors
-from stories.models import Article, Claim, ClaimPin, Evidence, StanceOverride
+from stories.models import Article, Claim, Correction, Evidence
 from stories.nlp import match
 from stories.nlp.headline import headline_end
 from stories.nlp.speakers import speaker_name
 from stories.nlp.types import Analysis, ClaimFound
 
 from .claim_index import story_claim_index
+from .corrections.apply import QuoteFixes, article_fixes, corrections_refresh
 
 # Undated articles last; the upload's hash breaks ties, so the order never depends on the order of uploads.
 PUBLISHED_FIRST = F("published_at").asc(nulls_last=True)
@@ -29,19 +31,41 @@ def article_claims_save(
     so a claim the fresh matching re-creates gets its old id, and its permalink, back.
     """
     assigned = _claims_matched(article, analysis, with_orphans=previous is None)
+    fixes = article_fixes(
+        story_id=article.story_id,
+        sha256=article.sha256,
+        text=analysis.text,
+        spans=[(found.start, found.end) for found in analysis.claims],
+    )
     real: dict[int, int] = {}
     # Only a story reanalysis hands old claim ids back; then each may be reused once, if no evidence holds it.
-    reused = (
-        set(Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True))
-        if previous is not None
-        else set()
-    )
+    reused = set(story_matched_claims(story_id=article.story_id).values()) if previous is not None else set()
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
-        if claim_id < 0 and claim_id not in real:
+        if (
+            claim_id < 0
+            and claim_id not in real
+            and (previous is not None or _unpinned(claim_id, assigned, fixes))
+        ):
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
-    rows = _evidence_rows(article, analysis, [real.get(claim_id, claim_id) for claim_id in assigned])
+    machine = [real.get(claim_id, claim_id) for claim_id in assigned]
+    rows = _evidence_rows(article, analysis, machine, fixes)
     Evidence.objects.bulk_create(rows)
     claims_first_reported(claim_ids={row.claim_id for row in rows})
+    corrections_refresh(story_id=article.story_id, sha256=article.sha256)
+
+
+def _unpinned(claim_id: int, assigned: list[int], fixes: QuoteFixes) -> bool:
+    """A claim the matcher opens only for quotes an editor pinned elsewhere is not created (it would stay empty)."""
+    return any(c == claim_id and i not in fixes.pins for i, c in enumerate(assigned))
+
+
+def story_matched_claims(*, story_id: int) -> dict[tuple, int]:
+    """(article, start, end) → the claim the matcher chose for each stored quote, before editors moved any:
+    what a story reanalysis hands back, so an editor's correction never changes how other quotes regroup."""
+    rows = Evidence.objects.filter(article__story_id=story_id).annotate(
+        matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField())
+    )
+    return {(a, s, e): c for a, s, e, c in rows.values_list("article_id", "start", "end", "matched")}
 
 
 def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool) -> list[int]:
@@ -60,35 +84,28 @@ def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool)
         # The index may be the process-wide cache; the evidence saved below joins it on the next call.
         index.rollback(checkpoint)
     headline = headline_end(analysis.text, analysis.title)
-    assigned = match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0)
-    # An editor's split pins a sentence to a claim; the pin wins over the matcher on every run.
-    pins = {
-        tuple(key): claim_id
-        for key, claim_id in ClaimPin.objects.filter(article=article).values_list("key", "claim_id")
-    }
-    return [
-        pins.get(tuple(found.key), claim_id)
-        for found, claim_id in zip(analysis.claims, assigned, strict=True)
-    ]
+    return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0)
 
 
-def _evidence_rows(article: Article, analysis: Analysis, claim_ids: list[int]) -> list[Evidence]:
-    """One row per found claim, under the claim its merges lead to, with the editor's stance where set."""
-    overrides = dict(StanceOverride.objects.filter(article=article).values_list("claim_id", "stance"))
+def _evidence_rows(
+    article: Article, analysis: Analysis, machine: list[int], fixes: QuoteFixes
+) -> list[Evidence]:
+    """One row per found claim: under the claim an editor pinned it to or else the matcher's, through merges, with
+    the editor's stance where one was set; the matcher's own choice is kept for the next matching."""
     known = selectors.story_known_speakers(story_id=article.story_id)
     merges = selectors.story_merges(story_id=article.story_id)
     rows = []
-    for found, claim_id in zip(analysis.claims, claim_ids, strict=True):
-        claim_id = claim_merge_target(claim_id=claim_id, merges=merges)
-        stance = overrides.get(claim_id, found.stance)
+    for i, (found, matched) in enumerate(zip(analysis.claims, machine, strict=True)):
+        claim_id = claim_merge_target(claim_id=fixes.pins.get(i, matched), merges=merges)
         rows.append(
             Evidence(
                 claim_id=claim_id,
+                matched_claim_id=matched if matched > 0 else claim_id,
                 article=article,
                 start=found.start,
                 end=found.end,
-                stance=stance,
-                stance_by_editor=claim_id in overrides,
+                stance=fixes.stances.get(i, found.stance),
+                stance_by_editor=i in fixes.stances,
                 attributed_to=speaker_name(found.attributed_to or "", known)[:200],
                 key=list(found.key),
                 proposition=found.proposition,
@@ -147,17 +164,26 @@ def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
 
 
 def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
-    """A claim that lost all its quotes to another claim points there, so its permalink redirects."""
-    live = set(
-        Evidence.objects.filter(claim_id__in=set(previous.values())).values_list("claim_id", flat=True)
+    """A claim the matcher no longer gives any quote points where its quotes went, so its permalink redirects.
+
+    Both sides are the matcher's choices (editors' moves are not), and an editor's live merge keeps its target."""
+    story_claims = set(previous.values())
+    matched = Evidence.objects.annotate(
+        matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField())
+    )
+    live = set(matched.filter(matched__in=story_claims).values_list("matched", flat=True))
+    merged_by_editor = set(
+        Correction.objects.filter(kind=Correction.Kind.MERGE, claim_id__in=story_claims)
+        .exclude(state=Correction.State.UNDONE)
+        .values_list("claim_id", flat=True)
     )
     new_homes: dict[int, Counter] = defaultdict(Counter)
     for position, old in previous.items():
-        if old in live:
+        if old in live or old in merged_by_editor:
             continue
         home = (
-            Evidence.objects.filter(article_id=position[0], start=position[1], end=position[2])
-            .values_list("claim_id", flat=True)
+            matched.filter(article_id=position[0], start=position[1], end=position[2])
+            .values_list("matched", flat=True)
             .first()
         )
         if home is not None and home != old:

@@ -102,6 +102,11 @@ CorrectionRefusal = Literal[
     "stance_unknown",
     "copy_outside_story",
     "track_empty",
+    "undo_twice",
+    "evidence_missing",
+    "claim_missing",
+    "article_missing",
+    "request_not_json",
 ]
 _CORRECTION_REFUSALS = {
     "merge_other_story": gettext_lazy("لا يُدمج ادعاءان من قصتين مختلفتين."),
@@ -112,6 +117,13 @@ _CORRECTION_REFUSALS = {
     "stance_unknown": gettext_lazy("موقف غير معروف."),
     "copy_outside_story": gettext_lazy("المقالة لا تكون نسخة إلا من مقالة أخرى في القصة نفسها."),
     "track_empty": gettext_lazy("اكتب الادعاء الذي تريد متابعته."),
+    "undo_twice": gettext_lazy("تُراجع عن هذا التصحيح من قبل."),
+    "evidence_missing": gettext_lazy(
+        "لا اقتباس بهذا الرقم في القصة؛ أرقام الاقتباسات تتغير بعد كل إعادة تحليل."
+    ),
+    "claim_missing": gettext_lazy("لا ادعاء بهذا الرقم في القصة."),
+    "article_missing": gettext_lazy("لا مقالة بهذا الرقم في القصة."),
+    "request_not_json": gettext_lazy("الطلب يجب أن يكون كائن JSON بالحقول المطلوبة."),
 }
 
 

@@ -54,6 +54,8 @@ def claim_detail(request, pk: int, slug: str = ""):
             claim=claim, appearances=appearances, absolute=request.build_absolute_uri
         ),
     }
+    if request.user.is_staff:  # the merge list; readers pay no query for it
+        context["merge_choices"] = selectors.claims_to_pick(story=claim.story, exclude=claim.pk)
     return render(request, "stories/claim.html", context)
 
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
-from stories import selectors, services
+from stories import presentation, selectors, services
 from stories.forms import ReviewTargetsForm
-from stories.models import Article, Claim, Story
+from stories.models import Article, Claim, Correction, Evidence, Story
 
 
 def _back(request, fallback: str):
@@ -44,6 +44,10 @@ def _review(view):
     return require_POST(staff_member_required(wrapper))
 
 
+def _story_page(article: Article) -> str:
+    return reverse("stories:article", kwargs={"slug": article.story.slug, "pk": article.pk})
+
+
 @_review
 def claim_merge(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
@@ -51,8 +55,13 @@ def claim_merge(request, pk: int):
     into = Claim.objects.filter(pk=into_id, story_id=claim.story_id).first()
     if into is None:
         raise services.correction_refused("merge_target_missing")
-    into = services.claim_merge(claim=claim, into=into, user=request.user)
-    messages.success(request, gettext("دُمج الادعاء."))
+    correction = services.claim_merge(claim=claim, into=into, user=request.user)
+    into = correction.other_claim
+    messages.success(
+        request,
+        gettext("دُمج الادعاء رقم %(claim)s في هذا الادعاء.") % {"claim": claim.pk},
+        extra_tags="confirm",
+    )
     if request.htmx:
         return HttpResponseClientRedirect(into.get_absolute_url())
     return redirect(into.get_absolute_url())
@@ -62,27 +71,37 @@ def claim_merge(request, pk: int):
 def claim_split(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
     ids = ReviewTargetsForm(request.POST).value("evidence") or []
-    new = services.claim_split(
+    correction = services.claim_split(
         claim=claim, evidence_ids=ids, user=request.user, text=request.POST.get("text", "")
     )
-    messages.success(request, gettext("فُصلت الاقتباسات في ادعاء جديد."))
-    return redirect(new.get_absolute_url())
+    messages.success(
+        request, gettext("فُصلت الاقتباسات المختارة في هذا الادعاء الجديد."), extra_tags="confirm"
+    )
+    return redirect(correction.claim.get_absolute_url())
 
 
 @_review
 def claim_reword(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
-    claim = services.claim_reword(claim=claim, text=request.POST.get("text", ""), user=request.user)
-    return redirect(claim.get_absolute_url())
+    correction = services.claim_reword(claim=claim, text=request.POST.get("text", ""), user=request.user)
+    messages.success(request, gettext("حُفظت صياغة الادعاء."), extra_tags="confirm")
+    return redirect(correction.claim.get_absolute_url())
 
 
 @_review
 def stance_override(request, pk: int):
+    """One quote's stance (the ``evidence`` posted, a quote of this claim); no other quote changes."""
     claim = get_object_or_404(Claim, pk=pk)
-    article_id = ReviewTargetsForm(request.POST).value("article")
-    article = get_object_or_404(Article, pk=article_id, story_id=claim.story_id)
-    services.stance_override(
-        claim=claim, article=article, stance=request.POST.get("stance", ""), user=request.user
+    evidence_id = (ReviewTargetsForm(request.POST).value("evidence") or [None])[0]
+    evidence = Evidence.objects.filter(pk=evidence_id, claim=claim).first()
+    if evidence is None:
+        raise services.correction_refused("evidence_missing")
+    services.stance_override(evidence=evidence, stance=request.POST.get("stance", ""), user=request.user)
+    messages.success(
+        request,
+        gettext("عُدّل موقف هذا الاقتباس وحده إلى «%(stance)s».")
+        % {"stance": presentation.stance_word(request.POST["stance"])},
+        extra_tags="confirm",
     )
     return _back(request, claim.get_absolute_url())
 
@@ -91,18 +110,33 @@ def stance_override(request, pk: int):
 def article_mark_copy(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("story"), pk=pk)
     original_id = ReviewTargetsForm(request.POST).value("original")
-    original = get_object_or_404(Article, pk=original_id) if original_id else None
+    original = get_object_or_404(Article, pk=original_id, story_id=article.story_id) if original_id else None
     services.article_mark_copy(article=article, original=original, user=request.user)
-    return _back(request, reverse("stories:article", kwargs={"slug": article.story.slug, "pk": article.pk}))
+    if original is None:
+        messages.success(request, gettext("أُلغيت علامة النسخة."), extra_tags="confirm")
+    else:
+        messages.success(request, gettext("عُلّمت المقالة نسخة."), extra_tags="confirm")
+    return _back(request, _story_page(article))
 
 
 @_review
 def article_mark_off_topic(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("story"), pk=pk)
-    services.article_mark_off_topic(
-        article=article, off_topic=request.POST.get("off_topic") == "1", user=request.user
-    )
-    return _back(request, reverse("stories:article", kwargs={"slug": article.story.slug, "pk": article.pk}))
+    off_topic = request.POST.get("off_topic") == "1"
+    services.article_mark_off_topic(article=article, off_topic=off_topic, user=request.user)
+    if off_topic:
+        messages.success(request, gettext("عُلّمت المقالة خارج الموضوع."), extra_tags="confirm")
+    else:
+        messages.success(request, gettext("أُعيدت المقالة إلى الموضوع."), extra_tags="confirm")
+    return _back(request, _story_page(article))
+
+
+@_review
+def correction_undo(request, pk: int):
+    correction = get_object_or_404(Correction.objects.select_related("story"), pk=pk)
+    services.correction_undo(correction=correction, user=request.user)
+    messages.success(request, gettext("تُراجع عن التصحيح رقم %(id)s.") % {"id": pk}, extra_tags="confirm")
+    return _back(request, reverse("stories:review", kwargs={"slug": correction.story.slug}))
 
 
 @_review

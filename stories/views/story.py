@@ -66,6 +66,8 @@ def article_detail(request, story: Story, pk: int):
         Article.objects.select_related("source", "duplicate_of__source"), pk=pk, story=story
     )
     context = {"story": story, "article": article, "segments": selectors.article_segments(article=article)}
+    if request.user.is_staff:  # the "copy of" list; readers pay no query for it
+        context["copy_choices"] = selectors.articles_to_pick(story=story, exclude=article.pk)
     return render(request, "stories/article.html", context)
 
 

@@ -15,13 +15,13 @@ from django.urls import reverse
 from stories.models import (
     Article,
     Claim,
+    Correction,
     Entity,
     Event,
     Evidence,
     Mention,
     ReviewLog,
     Source,
-    StanceOverride,
     Story,
 )
 
@@ -393,14 +393,17 @@ def test_status_fragment_polls_only_while_pending(client, built):
 
 def test_stance_override_is_recorded_and_kept(client, built, staff):
     claim, article = built["claims"][0], built["articles"][1]
+    quote = Evidence.objects.get(claim=claim, article=article)
     response = client.post(
         reverse("stories:stance_override", kwargs={"pk": claim.id}),
-        {"article": article.id, "stance": "doubts", "next": claim.get_absolute_url()},
+        {"evidence": quote.id, "stance": "doubts", "next": claim.get_absolute_url()},
     )
     assert response.status_code == 302
-    assert StanceOverride.objects.get(claim=claim, article=article).stance == "doubts"
+    correction = Correction.objects.get(kind="stance")
+    assert correction.payload["stance"] == "doubts" and correction.quotes[0]["sha256"] == article.sha256
     assert Evidence.objects.get(claim=claim, article=article).stance_by_editor
     assert ReviewLog.objects.filter(action="stance_override").count() == 1
+    assert "عُدّل موقف هذا الاقتباس وحده" in client.get(response.url).content.decode()
 
 
 def test_split_reword_and_article_marks(client, built, staff):
@@ -490,30 +493,22 @@ def test_search_forgives_a_misspelled_letter_on_postgresql(client, built):
     )
 
 
-def test_split_pins_the_moved_sentence_and_merge_carries_pins(client, built, staff):
-    from stories.models import ClaimPin
-
+def test_split_names_the_moved_quote_and_merge_carries_it(client, built, staff):
     arrived, talks = built["claims"]
     denial = Evidence.objects.get(claim=arrived, article=built["articles"][1])
-    denial.key = ["نفي", "وصول"]
-    denial.save()
     client.post(reverse("stories:claim_split", kwargs={"pk": arrived.id}), {"evidence": [denial.id]})
     new = Claim.objects.exclude(id__in=[arrived.id, talks.id]).get()
-    pin = ClaimPin.objects.get()
-    assert (pin.claim_id, pin.article_id, pin.key, pin.created_by) == (
-        new.id,
-        denial.article_id,
-        denial.key,
-        staff,
-    )
+    split = Correction.objects.get(kind="split")
+    assert (split.claim_id, split.other_claim_id, split.created_by) == (new.id, arrived.id, staff)
+    assert [q["text"] for q in split.quotes] == [denial.quote]
     assert new.text == denial.quote  # worded by its first quote when the editor gave no wording
     client.post(reverse("stories:claim_merge", kwargs={"pk": new.id}), {"into": talks.id})
-    assert ClaimPin.objects.get().claim_id == talks.id
+    assert Evidence.objects.get(id=denial.id).claim_id == talks.id
     refused = client.post(
         reverse("stories:claim_split", kwargs={"pk": talks.id}),
         {"evidence": list(talks.evidence.values_list("id", flat=True))},
     )
-    assert refused.status_code == 302 and ClaimPin.objects.count() == 1  # splitting off everything is refused
+    assert refused.status_code == 302 and Correction.objects.filter(kind="split").count() == 1
 
 
 def test_retry_queues_the_article_again_and_logs_it(client, built, staff, django_capture_on_commit_callbacks):
