@@ -81,7 +81,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0006_evidence_proposition'),
+        ('stories', '0007_track10_tracking_progress'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
