@@ -2,7 +2,7 @@
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
 from .corrections import ClaimPin, ReviewLog, StanceOverride
-from .newsroom import Article, ArticleQuerySet, Source, Story
+from .newsroom import Article, ArticleQuerySet, Source, Story, StoryReanalysis
 from .tracking import TrackedClaim, TrackedStance
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Source",
     "StanceOverride",
     "Story",
+    "StoryReanalysis",
     "TrackedClaim",
     "TrackedStance",
 ]

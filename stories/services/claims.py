@@ -32,7 +32,11 @@ def article_claims_save(
     real: dict[int, int] = {}
     # Only a story reanalysis hands old claim ids back; then each may be reused once, if no evidence holds it.
     reused = (
-        set(Evidence.objects.filter(article__story_id=article.story_id).values_list("claim_id", flat=True))
+        set(
+            Evidence.objects.filter(
+                article__story_id=article.story_id, article__reanalysis_pending=False
+            ).values_list("claim_id", flat=True)
+        )
         if previous is not None
         else set()
     )
