@@ -129,6 +129,8 @@ CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
+# A message is acknowledged only once its task has finished, and a worker killed mid-task (kill -9, OOM) gives
+# its message back instead of acknowledging it, so the work is redelivered rather than lost.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -138,6 +140,48 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))
 CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("CELERY_TASK_SOFT_TIME_LIMIT", "240"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An upload must not wait on a dead broker: publishing gives up after about a second, the article stays
+# `queued` with no message (Article.enqueued_at empty) and the sweeper sends it once the broker is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.3,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+
+# Durable analysis (stories/services/sweeper.py). A worker that takes an article holds a lease on it; the hard
+# time limit has killed any task by then, so a `processing` article past its lease has lost its worker.
+NEWSDESK_ANALYSIS_LEASE = int(os.environ.get("NEWSDESK_ANALYSIS_LEASE", str(CELERY_TASK_TIME_LIMIT + 60)))
+# A `queued` article whose message went out longer ago than this and has not started is sent again (the task
+# skips work another worker holds, so a duplicate costs one query).
+NEWSDESK_QUEUE_GRACE = int(os.environ.get("NEWSDESK_QUEUE_GRACE", "600"))
+NEWSDESK_SWEEP_INTERVAL = float(os.environ.get("NEWSDESK_SWEEP_INTERVAL", "60"))
+# Retries of an analysis that met a database or broker outage: exponential backoff with jitter, capped, and a
+# count whose smallest total wait (every jitter at its minimum, half the step) still outlasts a 10-minute
+# outage: 1+2+4+8+16+32 + 14 × 60 ≈ 900 s at the defaults.
+NEWSDESK_RETRY_MAX = int(os.environ.get("NEWSDESK_RETRY_MAX", "20"))
+NEWSDESK_RETRY_BACKOFF_CAP = float(os.environ.get("NEWSDESK_RETRY_BACKOFF_CAP", "120"))
+# A story reanalysis works through its articles in steps of about this long, one task each, recording its
+# progress, so no task comes near the time limit and a killed one loses at most one article's work.
+NEWSDESK_REANALYSIS_STEP_SECONDS = float(os.environ.get("NEWSDESK_REANALYSIS_STEP_SECONDS", "60"))
+# Redis redelivers a message that a worker took but did not acknowledge after visibility_timeout. It must be
+# longer than a message can legitimately stay unacknowledged: the task time limit (300 s) plus the longest
+# retry countdown (120 s), which a worker holds unacknowledged while it waits; shorter, and a healthy task
+# would be run twice. Kombu's default (3600 s) left a killed worker's article waiting an hour; the sweeper
+# now recovers it after the lease (360 s), and this redelivery is the second net.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(
+        os.environ.get(
+            "NEWSDESK_VISIBILITY_TIMEOUT",
+            str(CELERY_TASK_TIME_LIMIT + int(NEWSDESK_RETRY_BACKOFF_CAP) + 180),
+        )
+    ),
+    "socket_connect_timeout": 2,
+}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-analysis": {"task": "stories.tasks.sweep_analysis", "schedule": NEWSDESK_SWEEP_INTERVAL},
+}
 
 # Production hardening, on whenever DEBUG is off; each can be relaxed from the environment (e.g. behind TLS offload).
 if not DEBUG:

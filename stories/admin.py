@@ -104,6 +104,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("original", "text", "signature")
 
+    def changelist_view(self, request, extra_context=None):
+        # Without a broker the sweeper runs in-process; this list is where editors watch their uploads.
+        services.analysis_sweep_if_due()
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description=gettext_lazy("العنوان"), ordering="title")
     def short_title(self, obj: Article):
         full = str(obj)
@@ -194,7 +199,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "المقالات المرفوعة والمدرجة للتحليل: %(n)s.",
                 len(created),
             )
-            self.message_user(request, message % {"n": len(created)}, messages.SUCCESS)
+            waiting = selectors.articles_waiting_for_queue(ids=[a.id for a in created])
+            if waiting:
+                self.message_user(request, services.analysis_waiting_message(count=waiting), messages.WARNING)
+            else:
+                self.message_user(request, message % {"n": len(created)}, messages.SUCCESS)
             changelist = reverse("admin:stories_article_changelist")
             return redirect(f"{changelist}?story__id__exact={data['story'].id}")
         context = {

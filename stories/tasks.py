@@ -2,30 +2,63 @@
 
 from __future__ import annotations
 
+import random
+
 from celery import shared_task
+from celery.signals import worker_ready
+from django.conf import settings
 from django.db import DatabaseError
 
 from stories import services
 
-MAX_RETRIES = 5
+
+def retry_countdown(retries: int) -> float:
+    """Exponential backoff with jitter: between half and all of min(cap, 2^(n+1)) seconds, so workers that
+    failed together do not all knock on the recovered database at the same moment."""
+    step = min(settings.NEWSDESK_RETRY_BACKOFF_CAP, 2 ** (retries + 1))
+    return random.uniform(step / 2, step)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
+@shared_task(bind=True, acks_late=True, max_retries=None)
 def analyse_article(self, article_id: int) -> None:
-    """Analyse one article; database trouble is retried with backoff, then recorded on the article."""
+    """Analyse one article; database trouble is retried with backoff, then recorded on the article.
+
+    If even recording fails (the database is still down), the task fails and the article stays `queued` or
+    `processing` under an expiring lease, for the sweeper to send again: the failure is recorded or retried.
+    """
+    owner = f"{self.request.hostname or 'local'}/{self.request.id or article_id}"
     try:
-        services.article_analyse(article_id=article_id)
+        services.article_analyse(article_id=article_id, owner=owner)
     except DatabaseError as exc:
-        if self.request.retries >= MAX_RETRIES:
+        if self.request.retries >= settings.NEWSDESK_RETRY_MAX:
             services.article_mark_failed(article_id=article_id, error=exc)
             return
-        raise self.retry(exc=exc, countdown=min(2 ** (self.request.retries + 1), 120)) from exc
+        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def reanalyse_story(self, story_id: int) -> None:
+    """One step of a story reanalysis; the next step is its own task, so none nears the time limit."""
+    try:
+        more = services.story_reanalysis_step(story_id=story_id)
+    except DatabaseError as exc:
+        if self.request.retries >= settings.NEWSDESK_RETRY_MAX:
+            raise  # the run is recorded: the sweeper resumes it once the database is back
+        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+    if more:
+        reanalyse_story.delay(story_id)
 
 
 @shared_task(acks_late=True)
-def reanalyse_story(story_id: int) -> None:
-    """Reanalyse a whole story; a story deleted since it was queued has no articles left to analyse."""
-    services.story_reanalyse(story_id=story_id)
+def sweep_analysis() -> None:
+    """Send again what lost its message or its worker (Celery beat runs this every minute)."""
+    services.analysis_sweep()
+
+
+@worker_ready.connect
+def sweep_when_a_worker_starts(sender=None, **kwargs) -> None:
+    """A worker coming back after everything stopped picks up the lost work at once, not a minute later."""
+    sweep_analysis.delay()
 
 
 @shared_task(acks_late=True)

@@ -15,12 +15,15 @@ def compose() -> dict:
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_compose_has_the_four_services_sharing_one_image():
+def test_compose_has_the_five_services_sharing_one_image():
     services = compose()["services"]
-    assert set(services) == {"postgres", "redis", "web", "worker"}
-    web, worker = services["web"], services["worker"]
-    assert web["image"] == worker["image"] and web["build"] == worker["build"] == "."
-    assert web["environment"] == worker["environment"]
+    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
+    web, worker, beat = services["web"], services["worker"], services["beat"]
+    assert (
+        web["image"] == worker["image"] == beat["image"]
+        and web["build"] == worker["build"] == beat["build"] == "."
+    )
+    assert web["environment"] == worker["environment"] == beat["environment"]
     for name in ("DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_SECRET_KEY"):
         assert name in web["environment"]
     assert (
@@ -35,7 +38,7 @@ def test_compose_waits_for_healthy_backing_services():
     services = compose()["services"]
     assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
     assert "ping" in services["redis"]["healthcheck"]["test"]
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "beat"):
         depends = services[name]["depends_on"]
         assert depends["postgres"]["condition"] == "service_healthy"
         assert depends["redis"]["condition"] == "service_healthy"
@@ -48,6 +51,24 @@ def test_web_runs_gunicorn_and_worker_can_scale():
     # --scale worker=N needs a worker without a fixed name or published port
     assert "container_name" not in services["worker"] and "ports" not in services["worker"]
     assert services["web"]["ports"] == ["8000:8000"]
+
+
+def test_beat_sends_the_sweeper_and_redis_keeps_its_queue_across_restarts():
+    services = compose()["services"]
+    assert services["beat"]["command"].startswith("celery -A newsdesk beat")
+    assert "ports" not in services["beat"]
+    redis_service = services["redis"]
+    assert "--appendonly yes" in redis_service["command"]
+    assert any(volume.endswith(":/data") for volume in redis_service["volumes"])
+    assert "redis-data" in compose()["volumes"]
+    from django.conf import settings
+
+    assert settings.CELERY_BEAT_SCHEDULE["sweep-analysis"]["task"] == "stories.tasks.sweep_analysis"
+    # A message held unacknowledged for a whole task plus its longest retry wait must not be redelivered.
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert visibility > settings.CELERY_TASK_TIME_LIMIT + settings.NEWSDESK_RETRY_BACKOFF_CAP
+    assert settings.NEWSDESK_ANALYSIS_LEASE > settings.CELERY_TASK_TIME_LIMIT
+    assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
 
 
 def test_dockerfile_installs_pinned_torch_before_the_project():

@@ -2,7 +2,7 @@
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
 from .corrections import Correction, ReviewLog
-from .newsroom import Article, ArticleQuerySet, Source, Story
+from .newsroom import Article, ArticleQuerySet, Source, Story, StoryReanalysis
 from .tracking import TrackedClaim, TrackedStance
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "ReviewLog",
     "Source",
     "Story",
+    "StoryReanalysis",
     "TrackedClaim",
     "TrackedStance",
 ]

@@ -98,6 +98,21 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("رُفعت في"), auto_now_add=True)
     analysed_at = models.DateTimeField(_("حُلّلت في"), null=True, blank=True)
+    # The analysis is a durable intent: status says what must run, and these say whether a message is out for
+    # it and who holds it, so the sweeper (services.sweeper) can hand lost work out again.
+    enqueued_at = models.DateTimeField(
+        _("أُرسلت إلى الطابور في"),
+        null=True,
+        blank=True,
+        help_text=_("آخر مرة سُلِّمت فيها رسالة التحليل إلى الطابور؛ فارغ ما دام الطابور لم يستلمها."),
+    )
+    lease_owner = models.CharField(_("يحللها"), max_length=200, blank=True)
+    lease_expires_at = models.DateTimeField(_("ينتهي الحجز في"), null=True, blank=True)
+    reanalysis_pending = models.BooleanField(
+        _("تنتظر إعادة تحليل القصة"),
+        default=False,
+        help_text=_("تحليلها القديم ظاهر حتى يحل محله الجديد؛ لا تدخل المطابقة حتى ذلك الحين."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -112,6 +127,8 @@ class Article(models.Model):
             models.Index(fields=["story", "status"]),
             # The story page counts each outlet's articles and draws a page of outlets in date order.
             models.Index(fields=["story", "source", "published_at"], name="article_story_source_date"),
+            # The sweeper looks for unfinished work across all stories.
+            models.Index(fields=["status", "enqueued_at"], name="article_status_enqueued"),
         ]
 
     def __str__(self) -> str:
@@ -121,3 +138,30 @@ class Article(models.Model):
         if self.published_at is None:
             return None
         return self.published_at.strftime("%Y-%m-%dT%H:%M" if self.published_has_time else "%Y-%m-%d")
+
+
+class StoryReanalysis(models.Model):
+    """A story reanalysis under way: what each quote's claim was when it started, and how far it has got.
+
+    The articles still to do carry ``Article.reanalysis_pending``; this row outlives any one task, so a run
+    whose worker died is resumed by the sweeper instead of leaving the story half-analysed.
+    """
+
+    story = models.OneToOneField(
+        Story, on_delete=models.CASCADE, related_name="reanalysis", verbose_name=_("القصة")
+    )
+    previous = models.JSONField(
+        _("الادعاءات السابقة"),
+        default=list,
+        help_text=_("[مقالة، بداية، نهاية، ادعاء] لكل اقتباس قبل البدء."),
+    )
+    total = models.PositiveIntegerField(_("عدد المقالات"), default=0)
+    started_at = models.DateTimeField(_("بدأت في"), auto_now_add=True)
+    touched_at = models.DateTimeField(_("آخر تقدّم في"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("إعادة تحليل قصة")
+        verbose_name_plural = _("إعادات تحليل القصص")
+
+    def __str__(self) -> str:
+        return str(self.story)

@@ -16,6 +16,8 @@ from .articles import (
     article_same_upload,
     article_statuses,
     articles_failed_or_stale,
+    articles_stuck,
+    articles_waiting_for_queue,
 )
 from .claims import (
     EVIDENCE_PER_PAGE,
@@ -147,6 +149,8 @@ __all__ = [
     "article_segments",
     "article_statuses",
     "articles_failed_or_stale",
+    "articles_stuck",
+    "articles_waiting_for_queue",
     "articles_filtered",
     "claim_appearances",
     "claim_evidence_rows",

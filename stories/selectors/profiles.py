@@ -15,10 +15,12 @@ from stories.models import (
     Mention,
     Source,
     Story,
+    StoryReanalysis,
     TrackedClaim,
     TrackedStance,
 )
 
+from .articles import articles_stuck
 from .claims import EVIDENCE_PER_PAGE
 from .export import stance_overall
 
@@ -144,17 +146,25 @@ STATUS_LISTED = 50
 class StoryStatus:
     counts: dict[str, int]
     articles: list[Article]
+    waiting_for_queue: int = 0  # stored and queued, but the broker could not take the message yet
+    stuck: int = 0  # queued or processing with nothing going to pick it up until the sweeper sends it again
+    reanalysis: tuple[int, int] | None = None  # (done, total) while a story reanalysis is under way
 
     @property
     def pending(self) -> bool:
-        return bool(self.counts.get("queued") or self.counts.get("processing"))
+        return bool(self.counts.get("queued") or self.counts.get("processing") or self.reanalysis)
 
 
 def story_status(*, story: Story) -> StoryStatus:
-    """Counts per status and the latest uploads, unfinished ones first."""
-    counts = dict(
-        Article.objects.filter(story=story).order_by().values_list("status").annotate(n=Count("id"))
+    """Counts per status, what waits for the queue or is stuck, and the latest uploads, unfinished ones first."""
+    in_story = Article.objects.filter(story=story).order_by()
+    tally = in_story.aggregate(
+        **{name: Count("id", filter=Q(status=name)) for name in Article.Status.values},
+        waiting=Count("id", filter=Q(status=Article.Status.QUEUED, enqueued_at__isnull=True)),
+        stuck=Count("id", filter=articles_stuck()),
+        left=Count("id", filter=Q(reanalysis_pending=True)),
     )
+    counts = {name: tally[name] for name in Article.Status.values if tally[name]}
     unfinished = Q(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING, Article.Status.FAILED])
     articles = list(
         Article.objects.filter(story=story)
@@ -162,7 +172,17 @@ def story_status(*, story: Story) -> StoryStatus:
         .alias(finished=Case(When(unfinished, then=Value(0)), default=Value(1)))
         .order_by("finished", "-created_at", "-id")[:STATUS_LISTED]
     )
-    return StoryStatus(counts=counts, articles=articles)
+    reanalysis = None
+    if tally["left"]:
+        total = StoryReanalysis.objects.filter(story=story).values_list("total", flat=True).first()
+        reanalysis = (total - tally["left"], total) if total else None
+    return StoryStatus(
+        counts=counts,
+        articles=articles,
+        waiting_for_queue=tally["waiting"],
+        stuck=tally["stuck"],
+        reanalysis=reanalysis,
+    )
 
 
 @dataclass

@@ -10,7 +10,6 @@ from .analysis import (
     article_analyse,
     article_mark_failed,
     article_reanalyse,
-    story_reanalyse,
 )
 from .claims import (
     claim_merge_target,
@@ -33,9 +32,11 @@ from .enqueue import (
     story_reanalyse_enqueue,
 )
 from .entities import entity_save
+from .reanalysis import story_reanalyse, story_reanalysis_step
 from .refusals import (
     IngestError,
     ReviewError,
+    analysis_waiting_message,
     correction_refused,
     upload_batch_duplicate_message,
     upload_duplicate_message,
@@ -44,6 +45,7 @@ from .refusals import (
     upload_suffix_message,
     upload_too_big_message,
 )
+from .sweeper import analysis_sweep, analysis_sweep_if_due
 from .tracking import (
     claim_track,
     story_tracked_claims_enqueue,
@@ -61,6 +63,9 @@ from .uploads import (
 __all__ = [
     "IngestError",
     "ReviewError",
+    "analysis_sweep",
+    "analysis_waiting_message",
+    "analysis_sweep_if_due",
     "article_analyse",
     "article_enqueue",
     "article_ingest",
@@ -88,6 +93,7 @@ __all__ = [
     "story_reanalyse_enqueue",
     "story_tracked_claims_enqueue",
     "tracked_claim_enqueue",
+    "story_reanalysis_step",
     "tracked_claim_refresh",
     "upload_batch_duplicate_message",
     "upload_duplicate_message",

@@ -1,19 +1,21 @@
-"""Analysing articles: run the pipeline on one, store what it found, spot copies; reanalyse an article or a story."""
+"""Analysing articles: take the lease on one, run the pipeline, store what it found, spot copies."""
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from stories import selectors
-from stories.models import Article, Event, Evidence, Source, Story
+from stories.models import Article, Event, Source, Story
 from stories.nlp import dedup, pipeline
 from stories.nlp.types import Analysis, AnalysisError
 
-from .claims import PUBLISHED_FIRST, article_claims_save, claims_redirect_emptied, story_matched_claims
+from .claims import article_claims_save
 from .corrections import review_log
 from .enqueue import article_enqueue
 from .entities import article_entities_save
@@ -24,16 +26,21 @@ logger = logging.getLogger(__name__)
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
-def article_analyse(*, article_id: int, previous: dict[tuple, int] | None = None) -> Article | None:
+def article_analyse(
+    *, article_id: int, previous: dict[tuple, int] | None = None, owner: str = "", force: bool = False
+) -> Article | None:
     """Run the pipeline on one article and replace its derived rows in one transaction.
 
     Idempotent: a second run leaves the same rows. Analysis errors mark the article failed, keeping the upload.
-    Database errors propagate so that the task can retry.
+    Database errors propagate so that the task can retry. The run holds a lease on the article (``owner``
+    names who holds it); a message for an article another worker holds is dropped, unless ``force``.
     """
     article = Article.objects.select_related("story").filter(id=article_id).first()
     if article is None:
         return None
-    Article.objects.filter(id=article_id).update(status=Article.Status.PROCESSING, error="")
+    if not article_lease_take(article_id=article_id, owner=owner, force=force):
+        logger.info("article %s is being analysed by %s; this message is dropped", article_id, owner)
+        return None
     story = article.story
     try:
         analysis = pipeline.analyse(
@@ -54,9 +61,25 @@ def article_analyse(*, article_id: int, previous: dict[tuple, int] | None = None
     return article
 
 
+def article_lease_take(*, article_id: int, owner: str, force: bool = False) -> bool:
+    """Mark the article `processing`, held by ``owner`` until the lease ends; False if another holds it."""
+    now = timezone.now()
+    articles = Article.objects.filter(id=article_id)
+    if not force:
+        held = Q(status=Article.Status.PROCESSING, lease_expires_at__gt=now) & ~Q(lease_owner=owner)
+        articles = articles.exclude(held)
+    until = now + timedelta(seconds=settings.NEWSDESK_ANALYSIS_LEASE)
+    taken = articles.update(
+        status=Article.Status.PROCESSING, error="", lease_owner=owner[:200], lease_expires_at=until
+    )
+    return taken == 1
+
+
 def article_mark_failed(*, article_id: int, error: BaseException) -> None:
     message = str(error) if isinstance(error, AnalysisError) else f"{type(error).__name__}: {error}"
-    Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=message[:2000])
+    Article.objects.filter(id=article_id).update(
+        status=Article.Status.FAILED, error=message[:2000], lease_owner="", lease_expires_at=None
+    )
 
 
 def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[tuple, int] | None) -> None:
@@ -75,6 +98,8 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
     article.status = Article.Status.DONE
     article.error = ""
     article.analysed_at = timezone.now()
+    article.lease_owner, article.lease_expires_at = "", None
+    article.reanalysis_pending = False  # its replacement is committed with this transaction
     if not article.duplicate_by_editor:
         article.duplicate_of_id = _original_of(article)
     article.save()
@@ -113,22 +138,3 @@ def article_reanalyse(*, article: Article, user=None) -> None:
     article_enqueue(article_id=article.id)
     if user is not None:
         review_log(story=article.story, user=user, action="reanalyse", detail={"article": article.id})
-
-
-def story_reanalyse(*, story_id: int) -> list[int]:
-    """Analyse every article again in a canonical order, so the result does not depend on arrival order.
-
-    Matching starts from an empty story; claims that come back keep their ids (see claims.article_claims_save).
-    """
-    ids = list(
-        Article.objects.filter(story_id=story_id)
-        .order_by(PUBLISHED_FIRST, "sha256")
-        .values_list("id", flat=True)
-    )
-    evidence = Evidence.objects.filter(article__story_id=story_id)
-    previous = story_matched_claims(story_id=story_id)  # the matcher's choices, not editors' moves
-    evidence.delete()
-    for article_id in ids:
-        article_analyse(article_id=article_id, previous=previous)
-    claims_redirect_emptied(previous=previous)
-    return ids

@@ -30,10 +30,11 @@ _INDEXES_KEPT = 16
 def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
     """The story's live claims, ready to match against; callers must roll back whatever they add to it."""
     # Keys stand under the claim the matcher chose (editors' moves are applied after matching, see claims.py),
-    # so a correction never changes where another quote goes.
-    live = Evidence.objects.filter(article__story_id=story_id, claim__merged_into__isnull=True).annotate(
-        matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField())
-    )
+    # so a correction never changes where another quote goes. Articles waiting in a story reanalysis keep
+    # their old quotes on show but out of matching.
+    live = Evidence.objects.filter(
+        article__story_id=story_id, article__reanalysis_pending=False, claim__merged_into__isnull=True
+    ).annotate(matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField()))
     if with_orphans and selectors.story_orphan_claims(story_id=story_id).exists():
         return _claim_index_build(story_id, live, with_orphans=True)
     stats = live.aggregate(count=Count("id"), last=Max("id"))

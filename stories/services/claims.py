@@ -39,7 +39,11 @@ def article_claims_save(
     )
     real: dict[int, int] = {}
     # Only a story reanalysis hands old claim ids back; then each may be reused once, if no evidence holds it.
-    reused = set(story_matched_claims(story_id=article.story_id).values()) if previous is not None else set()
+    reused = (
+        set(story_matched_claims(story_id=article.story_id, settled_only=True).values())
+        if previous is not None
+        else set()
+    )
     for found, claim_id in zip(analysis.claims, assigned, strict=True):
         if (
             claim_id < 0
@@ -59,12 +63,14 @@ def _unpinned(claim_id: int, assigned: list[int], fixes: QuoteFixes) -> bool:
     return any(c == claim_id and i not in fixes.pins for i, c in enumerate(assigned))
 
 
-def story_matched_claims(*, story_id: int) -> dict[tuple, int]:
+def story_matched_claims(*, story_id: int, settled_only: bool = False) -> dict[tuple, int]:
     """(article, start, end) → the claim the matcher chose for each stored quote, before editors moved any:
-    what a story reanalysis hands back, so an editor's correction never changes how other quotes regroup."""
-    rows = Evidence.objects.filter(article__story_id=story_id).annotate(
-        matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField())
-    )
+    what a story reanalysis hands back, so an editor's correction never changes how other quotes regroup.
+    ``settled_only`` leaves out articles still waiting in a story reanalysis."""
+    rows = Evidence.objects.filter(article__story_id=story_id)
+    if settled_only:
+        rows = rows.filter(article__reanalysis_pending=False)
+    rows = rows.annotate(matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField()))
     return {(a, s, e): c for a, s, e, c in rows.values_list("article_id", "start", "end", "matched")}
 
 
@@ -163,6 +169,15 @@ def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
         Claim.objects.filter(id=claim_id).update(first_reported_in_id=first)
 
 
+def claims_merged_by_editor(*, claim_ids: set[int]) -> set[int]:
+    """Those of ``claim_ids`` an editor merged into another claim (and did not undo): their redirect is theirs."""
+    return set(
+        Correction.objects.filter(kind=Correction.Kind.MERGE, claim_id__in=claim_ids)
+        .exclude(state=Correction.State.UNDONE)
+        .values_list("claim_id", flat=True)
+    )
+
+
 def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
     """A claim the matcher no longer gives any quote points where its quotes went, so its permalink redirects.
 
@@ -172,11 +187,7 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
         matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField())
     )
     live = set(matched.filter(matched__in=story_claims).values_list("matched", flat=True))
-    merged_by_editor = set(
-        Correction.objects.filter(kind=Correction.Kind.MERGE, claim_id__in=story_claims)
-        .exclude(state=Correction.State.UNDONE)
-        .values_list("claim_id", flat=True)
-    )
+    merged_by_editor = claims_merged_by_editor(claim_ids=story_claims)
     new_homes: dict[int, Counter] = defaultdict(Counter)
     for position, old in previous.items():
         if old in live or old in merged_by_editor:

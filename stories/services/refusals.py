@@ -7,7 +7,7 @@ from typing import Literal
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from stories.models import Article
 from stories.nlp.types import AnalysisError
@@ -130,3 +130,13 @@ _CORRECTION_REFUSALS = {
 def correction_refused(reason: CorrectionRefusal) -> ReviewError:
     """The error to raise for a refused correction; its message is translated now, in the active language."""
     return ReviewError(str(_CORRECTION_REFUSALS[reason]))
+
+
+# Not a refusal: the upload is kept. Shown when the queue (the broker) could not take the analysis yet.
+def analysis_waiting_message(*, count: int) -> str:
+    """Stored, and analysed by the sweeper once the queue is back; said by the upload page and the status page."""
+    return ngettext(
+        "خُزّنت مقالة واحدة؛ سيبدأ التحليل حين يعود الطابور.",
+        "خُزّنت %(n)s مقالات؛ سيبدأ التحليل حين يعود الطابور.",
+        count,
+    ) % {"n": count}

@@ -7,7 +7,7 @@ from django.utils.translation import get_language_bidi
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from stories import charts, selectors
+from stories import charts, selectors, services
 from stories.forms import PageForm, StoryFiltersForm
 from stories.models import Article, Entity, Source, Story
 
@@ -52,7 +52,12 @@ def story_detail(request, story: Story):
 @vary_on_headers("HX-Request")
 @story_view
 def story_status(request, story: Story):
-    """Article statuses; the fragment polls itself while anything is queued or processing."""
+    """Article statuses; the fragment polls itself while anything is queued or processing.
+
+    On the embedded default (no broker, no beat) this page is the sweeper's clock: it is open, and polling,
+    exactly while an editor waits for unfinished work.
+    """
+    services.analysis_sweep_if_due()
     context = {"story": story, "status": selectors.story_status(story=story)}
     template = "stories/status.html#status" if request.htmx else "stories/status.html"
     return render(request, template, context)

@@ -136,3 +136,91 @@ def test_an_editor_split_reaches_the_cached_claim_index(seed_story, editor):
     index = claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)
     # The index keeps the matcher's own choice for the moved quote, so the split captures no other sentence.
     assert index.best(moved.key, moved.proposition)[0] == claim.id
+
+
+def evidence_per_article(story: Story) -> dict[int, int]:
+    return {a.id: Evidence.objects.filter(article=a).count() for a in Article.objects.filter(story=story)}
+
+
+def test_a_reanalysis_stopped_half_way_keeps_every_quote_and_permalink_then_resumes(seed_story):
+    from stories.services.reanalysis import story_reanalysis_start
+
+    quotes_before = evidence_per_article(seed_story)
+    claims_before = set(
+        Claim.objects.filter(story=seed_story, evidence__isnull=False).values_list("id", flat=True)
+    )
+    story_reanalysis_start(story_id=seed_story.id)
+    for _ in range(2):  # two articles replaced, then the worker "dies": nothing else runs
+        assert services.story_reanalysis_step(story_id=seed_story.id, budget_seconds=0)
+    assert Article.objects.filter(story=seed_story, reanalysis_pending=True).count() == 3
+    assert all(evidence_per_article(seed_story).values()), "no article shows without its quotes"
+    for claim in Claim.objects.filter(id__in=claims_before):
+        target = services.claim_merge_target(claim_id=claim.id)
+        assert Evidence.objects.filter(claim_id=target).exists(), f"claim {claim.id}'s permalink went empty"
+    while services.story_reanalysis_step(story_id=seed_story.id, budget_seconds=0):
+        pass  # resumed by another step task (the sweeper sends it), to the end
+    assert not Article.objects.filter(story=seed_story, reanalysis_pending=True).exists()
+    assert evidence_per_article(seed_story).keys() == quotes_before.keys()
+    assert all(evidence_per_article(seed_story).values())
+
+
+def test_the_resumed_run_ends_as_an_uninterrupted_one(seed_paths):
+    from stories.services.reanalysis import story_reanalysis_start
+
+    results = []
+    for name, stop_after in (("whole", None), ("interrupted", 2)):
+        story = Story.objects.create(slug=name, title=name)
+        for path in seed_paths:
+            services.article_ingest(story=story, data=path.read_bytes(), origin=path.name)
+        story_reanalysis_start(story_id=story.id)
+        steps = 0
+        while services.story_reanalysis_step(story_id=story.id, budget_seconds=0):
+            steps += 1
+            if steps == stop_after:
+                story_reanalysis_start(story_id=story.id)  # asked again mid-run: it starts over, nothing lost
+                stop_after = None
+        results.append(claim_groups(story))
+    assert results[0] == results[1]
+
+
+def test_sweeper_sends_again_what_lost_its_message_or_its_worker(article):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    expired = timezone.now() - timedelta(seconds=1)
+    Article.objects.filter(id=article.id).update(
+        status="processing", lease_owner="dead-worker/1", lease_expires_at=expired
+    )
+    assert services.analysis_sweep().sent == 1  # in-process mode analyses it inside the sweep
+    article.refresh_from_db()
+    assert article.status == "done" and article.lease_owner == "" and article.lease_expires_at is None
+    Article.objects.filter(id=article.id).update(status="queued", enqueued_at=None)
+    assert services.analysis_sweep().sent == 1
+    article.refresh_from_db()
+    assert article.status == "done"
+    assert services.analysis_sweep().sent == 0  # nothing left to send
+
+
+def test_a_live_lease_held_by_another_worker_drops_the_duplicate_message(article):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    until = timezone.now() + timedelta(minutes=5)
+    Article.objects.filter(id=article.id).update(
+        status="processing", lease_owner="other/9", lease_expires_at=until
+    )
+    assert services.article_analyse(article_id=article.id, owner="me/1") is None
+    article.refresh_from_db()
+    assert article.status == "processing" and article.lease_owner == "other/9"
+
+
+def test_outdated_reanalysis_finds_done_articles_without_quotes_and_stuck_ones(seed_story):
+    from stories import selectors
+
+    emptied, stuck = Article.objects.filter(story=seed_story).order_by("id")[:2]
+    Evidence.objects.filter(article=emptied).delete()
+    Article.objects.filter(id=stuck.id).update(status="processing", lease_expires_at=None)
+    found = set(selectors.articles_failed_or_stale(story=seed_story).values_list("id", flat=True))
+    assert found == {emptied.id, stuck.id}

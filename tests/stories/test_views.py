@@ -169,7 +169,7 @@ QUERY_LIMITS = {
     "entity": 5,
     "source": 8,
     "article": 3,
-    "status": 3,
+    "status": 5,  # 3, and 2 when the in-process sweeper is due (embedded default, once a minute)
     "search": 3,
     "json": 8,
     "matrix_csv": 5,
