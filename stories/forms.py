@@ -55,9 +55,8 @@ class ArticleUploadForm(forms.Form):
         required=False,
         max_length=1000,
         assume_scheme="https",
-        validators=[
-            URLValidator(schemes=["http", "https"])
-        ],  # a link readers click: never javascript: or ftp:
+        # A link readers click: never javascript:, data: or ftp:.
+        validators=[URLValidator(schemes=["http", "https"])],
         label=gettext_lazy("الرابط"),
     )
     published_at = forms.DateTimeField(
