@@ -6,6 +6,7 @@ import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy
 
 from stories import selectors, services
@@ -50,7 +51,14 @@ class ArticleUploadForm(forms.Form):
         label=gettext_lazy("منفذ جديد"),
         help_text=gettext_lazy("أو اكتب اسم منفذ جديد."),
     )
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label=gettext_lazy("الرابط"))
+    url = forms.URLField(
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        # A link readers click: never javascript:, data: or ftp:.
+        validators=[URLValidator(schemes=["http", "https"])],
+        label=gettext_lazy("الرابط"),
+    )
     published_at = forms.DateTimeField(
         required=False,
         label=gettext_lazy("تاريخ النشر"),
@@ -68,6 +76,11 @@ class ArticleUploadForm(forms.Form):
             if not name.lower().endswith(ALLOWED_SUFFIXES):
                 errors.append(services.upload_suffix_message(filename=name))
                 continue
+            try:
+                services.upload_name_check(name)
+            except services.IngestError as exc:
+                errors.append(str(exc))
+                continue
             data = upload.read()
             try:
                 services.upload_validate(data, filename=name)
@@ -81,7 +94,8 @@ class ArticleUploadForm(forms.Form):
             seen[digest] = name
             if story is not None:
                 twin = selectors.article_same_upload(story=story, sha256=digest)
-                if twin is not None:
+                # A copy of a failed article is welcome: storing it retries that article (see article_ingest).
+                if twin is not None and twin.status != twin.Status.FAILED:
                     errors.append(services.upload_duplicate_message(origin=name, existing=twin))
                     continue
             uploads.append((name, data))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -79,6 +80,13 @@ def test_dockerfile_installs_pinned_torch_before_the_project():
     assert any("gunicorn" in line for line in lines if line.startswith("CMD"))
 
 
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "x" * 20 + "-production-secret-with-enough-entropy-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+}
+
+
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
@@ -97,13 +105,51 @@ def test_production_refuses_to_start_without_a_secret():
 
 
 def test_deploy_check_is_clean_with_production_settings():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="x" * 20 + "-production-secret-with-enough-entropy-0123456789",
-        DJANGO_ALLOWED_HOSTS="news.example.org",
-    )
+    """With exactly the README's production variables (secret, hosts, debug off): TLS on, clean."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def documented_variables() -> set[str]:
+    """The variables named in the README's configuration table."""
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Configuration (environment)", 1)[1].split("\n\n", 2)[1]
+    return set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
+
+
+def test_every_django_setting_read_from_the_environment_is_documented():
+    source = (ROOT / "newsdesk" / "settings.py").read_text()
+    read = set(re.findall(r"""(?:env_bool|env_list|environ\.get)\(\s*["'](DJANGO_[A-Z0-9_]+)""", source))
+    assert read - documented_variables() <= {"DJANGO_STATIC_MANIFEST", "DJANGO_LOG_LEVEL"}
+    assert set(PRODUCTION) <= documented_variables()
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", **{**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""})
+    assert result.returncode != 0 and "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def cookie_flags(**env: str) -> str:
+    code = "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    result = manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_cookies_are_secure_whenever_tls_is_on():
+    assert cookie_flags(**PRODUCTION) == "True True"  # production means TLS unless told otherwise
+    assert cookie_flags(**PRODUCTION, DJANGO_TLS="0") == "False False"
+    assert cookie_flags(DJANGO_TLS="1") == "True True"  # even while debugging behind HTTPS
+    assert cookie_flags() == "False False"  # runserver on http://127.0.0.1
+
+
+def test_a_plain_http_production_setup_is_what_check_deploy_warns_about():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, DJANGO_TLS="0")
+    assert result.returncode != 0 and "SESSION_COOKIE_SECURE" in result.stderr
+
+
+def test_compose_defaults_keep_cookies_secure():
+    """Compose is the production shape: unless told TLS is absent, no cookie travels in clear text."""
+    env = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["web"]["environment"]
+    assert env["DJANGO_TLS"] == "${DJANGO_TLS:-1}"
+    assert "DJANGO_SECURE_COOKIES" not in env and "DJANGO_SECURE_SSL_REDIRECT" not in env

@@ -32,9 +32,18 @@ _BOMS = (
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".php", ".aspx")
 _HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?(?:p|div|span|br|a|h[1-6]|article|section|ul|li|table|meta)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]+|#\d+);")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 # Unicode category Cc minus the whitespace controls (tab, newline, vertical tab, form feed, carriage return).
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+# Mojibake: UTF-8 Arabic (lead bytes D8/D9) read as a single-byte code page turns every letter into two
+# characters: "Ø§Ù„" (read as windows-1252) or "ط§ظ„" (read as windows-1256). Such pairs come in runs.
+_MOJIBAKE_LEADS = {"\u00d8": "cp1252", "\u00d9": "cp1252", "\u0637": "cp1256", "\u0638": "cp1256"}
+_MOJIBAKE_PAIR = re.compile("[\u00d8\u00d9\u0637\u0638].")
+# A few stray replacement characters survive in real pages; more than this share means the text was lost.
+_MAX_REPLACEMENT_SHARE = 0.005
+_MAX_MOJIBAKE_SHARE = 0.02
 
 _EMPTY = "The file is empty: there is no text to analyse."
 _UNDECODABLE = "The file's text encoding could not be recognised. Save it as UTF-8 (or Windows Arabic, windows-1256) and upload it again."
@@ -50,6 +59,7 @@ def decode_bytes(data: bytes, filename: str | None = None) -> tuple[str, bool]:
     if not text.strip():
         raise AnalysisError(_EMPTY, code="empty")
     _refuse_control_heavy(text)
+    _refuse_broken_text(text)
     return text, _looks_like_html(text, filename)
 
 
@@ -81,6 +91,9 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     # Short windows-1256 texts are often mistaken for other code pages by statistical detectors,
     # so a direct check that cp1256 yields mostly Arabic letters comes before charset-normalizer.
     text = _mostly_arabic(data, "cp1256")
@@ -90,6 +103,86 @@ def _decode(data: bytes) -> str:
     if best is None:
         raise AnalysisError(_UNDECODABLE, code="undecodable")
     return str(best)
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """A file whose lines are partly UTF-8 and partly windows-1256 (pasted together from two sources).
+
+    Decoding line by line is safe here: Arabic letters in windows-1256 are bytes C1-FE, and two of them in a
+    row are never valid UTF-8, so a line with Arabic either decodes as UTF-8 or is windows-1256, never both.
+    Each windows-1256 line must still read as Arabic; otherwise the file is refused as mixed.
+    Returns None when no line is non-ASCII UTF-8 (a plain windows-1256 file, handled by the caller).
+    """
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    utf8_lines = 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _mostly_arabic(line, "cp1256")
+            if text is None:
+                decoded.append("")
+                continue
+        else:
+            utf8_lines += not line.isascii()
+        decoded.append(text)
+    if not utf8_lines:
+        return None
+    if any(not text and line.strip() for text, line in zip(decoded, lines, strict=True)):
+        raise AnalysisError(
+            "The file mixes text encodings: some lines are UTF-8 and others are in an encoding that could not "
+            "be recognised. Save the whole file as UTF-8 and upload it again.",
+            code="mixed",
+        )
+    return "\n".join(decoded)
+
+
+def mojibake_share(text: str) -> float:
+    """Share of the text's non-space characters that are UTF-8 Arabic misread as a single-byte code page.
+
+    Only runs of at least two misread letters count, so a real "نفط،" (which pairs like mojibake) does not.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while (match := _MOJIBAKE_PAIR.search(text, position)) is not None:
+        pair = match.group()
+        if _is_misread_arabic(pair):
+            start = match.start()
+            if spans and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], match.end())
+            else:
+                spans.append((start, match.end()))
+            position = match.end()
+        else:
+            position = match.start() + 1
+    garbled = sum(end - start for start, end in spans if end - start >= 4)
+    visible = sum(1 for c in text if not c.isspace())
+    return garbled / visible if visible else 0.0
+
+
+def _is_misread_arabic(pair: str) -> bool:
+    try:
+        recovered = pair.encode(_MOJIBAKE_LEADS[pair[0]]).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return "\u0600" <= recovered <= "\u06ff"
+
+
+def _refuse_broken_text(text: str) -> None:
+    visible = sum(1 for c in text if not c.isspace()) or 1
+    if text.count("\ufffd") >= 3 and text.count("\ufffd") / visible > _MAX_REPLACEMENT_SHARE:
+        raise AnalysisError(
+            "The text has lost characters (it is full of \ufffd replacement marks from an earlier failed "
+            "conversion). Upload the original file.",
+            code="replacement",
+        )
+    if mojibake_share(text) > _MAX_MOJIBAKE_SHARE:
+        raise AnalysisError(
+            'The text is garbled: UTF-8 Arabic was read in another encoding (it shows as "Ø§Ù„" or '
+            '"ط§ظ„"). Save the original as UTF-8 and upload it again.',
+            code="mojibake",
+        )
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -158,7 +251,12 @@ def _refuse_control_heavy(text: str) -> None:
 
 
 def _looks_like_html(text: str, filename: str | None) -> bool:
-    if filename and filename.lower().endswith(_HTML_EXTENSIONS):
-        return True
+    """Content first, the name second: markup decides, and a name ending in .html only tips text that has some.
+
+    Plain text never goes to the HTML extractor because of its name (a JSONL line's URL often ends in .html).
+    """
     head = text[:5000]
-    return bool(_HTML_ROOT.search(head)) or len(_HTML_BLOCK.findall(head)) >= 2
+    if _HTML_ROOT.search(head) or len(_HTML_BLOCK.findall(head)) >= 2:
+        return True
+    has_markup = bool(_ANY_TAG.search(head))
+    return has_markup and bool(filename and filename.lower().split("?")[0].endswith(_HTML_EXTENSIONS))

@@ -7,15 +7,21 @@ from django.db.models import Count, QuerySet
 from stories.models import Claim, Story
 
 
+def user_reads_private(user) -> bool:
+    """Private stories are the newsroom's: staff read them; a logged-in account without staff status does not
+    (anyone may have such an account, e.g. a reader who signed up or an old contributor)."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
 def stories_visible(*, user) -> QuerySet[Story]:
     stories = Story.objects.annotate(article_count=Count("articles"))
-    if user.is_authenticated:
+    if user_reads_private(user):
         return stories
     return stories.filter(is_public=True)
 
 
 def story_can_read(*, story: Story, user) -> bool:
-    return story.is_public or user.is_authenticated
+    return story.is_public or user_reads_private(user)
 
 
 def story_readable(*, slug: str, user) -> Story | None:

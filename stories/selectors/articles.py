@@ -45,8 +45,8 @@ def articles_waiting_for_queue(*, ids: list[int]) -> int:
 
 
 def article_same_upload(*, story: Story, sha256: str) -> Article | None:
-    """The story's article stored from byte-identical upload, if any (only its id and origin are loaded)."""
-    return Article.objects.filter(story=story, sha256=sha256).only("id", "origin").first()
+    """The story's article stored from byte-identical upload, if any (only its id, origin and status are loaded)."""
+    return Article.objects.filter(story=story, sha256=sha256).only("id", "origin", "status").first()
 
 
 def article_statuses(*, ids: list[int]) -> dict[int, str]:

@@ -9,6 +9,7 @@ from django.db.models.functions import Substr
 
 from stories.models import Claim, Evidence
 from stories.nlp.types import STANCES, Stance
+from stories.weblinks import web_url
 
 from .export import stance_overall
 from .snippets import PARAGRAPH_RADIUS, Quote, _quotes
@@ -120,7 +121,7 @@ def _creative_work(a: dict, absolute) -> dict:
     work = {
         "@type": "NewsArticle",
         "headline": a["article__title"] or None,
-        "url": a["article__url"] or absolute(f"#evidence-{a['id']}"),
+        "url": web_url(a["article__url"]) or absolute(f"#evidence-{a['id']}"),
     }
     if a["article__published_at"]:
         work["datePublished"] = a["article__published_at"].isoformat()

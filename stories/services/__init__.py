@@ -57,7 +57,9 @@ from .uploads import (
     articles_ingest,
     source_resolve,
     story_get_or_create,
+    upload_name_check,
     upload_validate,
+    web_url_check,
 )
 
 __all__ = [
@@ -101,5 +103,7 @@ __all__ = [
     "upload_refusal",
     "upload_suffix_message",
     "upload_too_big_message",
+    "upload_name_check",
     "upload_validate",
+    "web_url_check",
 ]

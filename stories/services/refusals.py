@@ -29,6 +29,17 @@ _REFUSALS = {
         "%(name)s: تعذّر التعرّف على ترميز النص. احفظ الملف بترميز UTF-8 "
         "(أو ترميز ويندوز العربي windows-1256) ثم ارفعه من جديد."
     ),
+    "mixed": gettext_lazy(
+        "%(name)s: يخلط الملف بين ترميزين للنص، وبعض أسطره بترميز لم يُتعرَّف عليه. احفظ الملف كله بترميز UTF-8 "
+        "ثم ارفعه من جديد."
+    ),
+    "mojibake": gettext_lazy(
+        "%(name)s: النص مشوَّه: نص عربي بترميز UTF-8 قُرئ بترميز آخر (فظهر مثل «Ø§Ù„» أو «ط§ظ„»). "
+        "احفظ الأصل بترميز UTF-8 ثم ارفعه من جديد."
+    ),
+    "replacement": gettext_lazy(
+        "%(name)s: فقد النص بعض حروفه (فيه علامات الاستبدال � من تحويل سابق فاشل). ارفع الملف الأصلي."
+    ),
     "binary:nul": gettext_lazy("%(name)s: هذا الملف ثنائي (فيه بايتات NUL) وليس مقالة نصية."),
     "binary:control": gettext_lazy("%(name)s: يبدو هذا الملف ثنائيًا (مليئًا بمحارف التحكم) وليس مقالة نصية."),
 }
@@ -71,6 +82,29 @@ def upload_too_big_message(*, filename: str | None) -> str:
         "name": upload_name(filename),
         "limit": f"{limit_mb:g}",
     }
+
+
+def upload_name_too_long_message(*, filename: str, limit: int) -> str:
+    return _(
+        "اسم الملف أطول من %(limit)s حرفًا (%(length)s حرفًا): %(name)s… أعد تسميته باسم أقصر ثم ارفعه."
+    ) % {
+        "limit": limit,
+        "length": len(filename),
+        "name": upload_name(filename[:60]),
+    }
+
+
+def url_refusal_message(*, url: str, limit: int) -> str:
+    """Only web links are stored: anything else (javascript:, data:, file:) could run or leak when clicked."""
+    if len(url) > limit:
+        return _("الرابط أطول من %(limit)s حرفًا (%(length)s حرفًا).") % {"limit": limit, "length": len(url)}
+    return _("الرابط %(url)s ليس رابط ويب: لا يُقبل إلا ما يبدأ بـ http:// أو https://.") % {
+        "url": upload_name(url[:80])
+    }
+
+
+def source_name_too_long_message(*, name: str, limit: int) -> str:
+    return _("اسم المنفذ أطول من %(limit)s حرفًا (%(length)s حرفًا).") % {"limit": limit, "length": len(name)}
 
 
 def upload_suffix_message(*, filename: str) -> str:

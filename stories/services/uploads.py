@@ -8,6 +8,8 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 
 from stories import selectors
@@ -16,7 +18,20 @@ from stories.nlp.decode import decode_bytes
 from stories.nlp.types import AnalysisError
 
 from .enqueue import article_enqueue
-from .refusals import IngestError, upload_duplicate_message, upload_refusal, upload_too_big_message
+from .refusals import (
+    IngestError,
+    source_name_too_long_message,
+    upload_duplicate_message,
+    upload_name_too_long_message,
+    upload_refusal,
+    upload_too_big_message,
+    url_refusal_message,
+)
+
+URL_MAX = Article._meta.get_field("url").max_length
+ORIGIN_MAX = Article._meta.get_field("origin").max_length
+SOURCE_NAME_MAX = Source._meta.get_field("name").max_length
+_WEB_URL = URLValidator(schemes=["http", "https"])
 
 
 def story_get_or_create(*, slug: str, title: str | None = None, is_public: bool | None = None) -> Story:
@@ -33,8 +48,32 @@ def story_get_or_create(*, slug: str, title: str | None = None, is_public: bool 
     return story
 
 
+def web_url_check(url: str) -> str:
+    """The URL stripped, if it is a web link that fits its column; raises IngestError otherwise (empty is fine)."""
+    url = url.strip()
+    if not url:
+        return ""
+    try:
+        if len(url) > URL_MAX:
+            raise ValidationError("too long")
+        _WEB_URL(url)
+    except ValidationError as exc:
+        raise IngestError(url_refusal_message(url=url, limit=URL_MAX)) from exc
+    return url
+
+
+def upload_name_check(filename: str) -> None:
+    """A file name must fit the column that keeps it, so it is stored whole rather than cut."""
+    if len(filename) > ORIGIN_MAX:
+        raise IngestError(upload_name_too_long_message(filename=filename, limit=ORIGIN_MAX))
+
+
 def source_resolve(*, name: str = "", url: str = "") -> Source | None:
     """The outlet named, or the one whose domain the URL carries; created on first sight."""
+    name = name.strip()
+    if len(name) > SOURCE_NAME_MAX:
+        raise IngestError(source_name_too_long_message(name=name, limit=SOURCE_NAME_MAX))
+    url = web_url_check(url)
     domain = urlsplit(url).hostname or "" if url else ""
     domain = domain.removeprefix("www.")
     if name:
@@ -71,29 +110,61 @@ def article_ingest(
 ) -> Article:
     """Store one upload and enqueue its analysis once the row is committed.
 
-    Raises IngestError, with nothing stored, for refused input and for a byte-identical copy in the same story.
+    Raises IngestError, with nothing stored, for refused input and for a byte-identical copy in the same story,
+    except that a copy of a *failed* article retries that article with the metadata given now: a failure is
+    something to fix (a URL, a date, an outlet, the code) and then import again, not a reason to refuse forever.
     """
     upload_validate(data, filename=origin)
+    url = web_url_check(url)
+    digest = hashlib.sha256(data).hexdigest()
+    existing = selectors.article_same_upload(story=story, sha256=digest)
+    if existing is not None and existing.status == Article.Status.FAILED:
+        return _article_retry_upload(existing, source=source, url=url, title=title, published_at=published_at)
+    if existing is not None:
+        raise IngestError(upload_duplicate_message(origin=origin, existing=existing))
     if source is None:
         # Every article needs a lane and a matrix column; an unnamed outlet is named after its file until an
         # editor renames the source in the admin.
         source = source_resolve(name=_file_stand_in(origin))
-    digest = hashlib.sha256(data).hexdigest()
-    existing = selectors.article_same_upload(story=story, sha256=digest)
-    if existing is not None:
-        raise IngestError(upload_duplicate_message(origin=origin, existing=existing))
     with transaction.atomic():
         article = Article.objects.create(
             story=story,
             source=source,
             original=data,
             sha256=digest,
-            origin=origin[:500],
+            origin=origin[:ORIGIN_MAX],
             url=url,
             title=title[:500],
             published_at=published_at,
             published_has_time=bool(published_at and (published_at.hour or published_at.minute)),
             published_by_editor=published_at is not None,
+        )
+        article_enqueue(article_id=article.id)
+    return article
+
+
+def _article_retry_upload(
+    article: Article, *, source: Source | None, url: str, title: str, published_at: datetime | None
+) -> Article:
+    """Re-run a failed article, keeping what it had where the new upload says nothing."""
+    article = Article.objects.get(pk=article.pk)
+    article.source = source or article.source
+    article.url = url or article.url
+    article.title = title[:500] or article.title
+    if published_at is not None:
+        article.published_at = published_at
+        article.published_has_time = bool(published_at.hour or published_at.minute)
+        article.published_by_editor = True
+    with transaction.atomic():
+        article.save(
+            update_fields=[
+                "source",
+                "url",
+                "title",
+                "published_at",
+                "published_has_time",
+                "published_by_editor",
+            ]
         )
         article_enqueue(article_id=article.id)
     return article
@@ -116,7 +187,9 @@ def articles_ingest(
 
 
 def _file_stand_in(origin: str) -> str:
-    return PurePath(origin.split("?")[0]).stem or origin
+    """An outlet name from a file name, cut to fit; the whole name stays in the article's origin."""
+    name = PurePath(origin.split("?")[0]).stem or origin
+    return name if len(name) <= SOURCE_NAME_MAX else name[: SOURCE_NAME_MAX - 1] + "…"
 
 
 def article_source_from_site(*, article: Article, site_name: str | None) -> None:

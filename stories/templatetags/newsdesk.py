@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from stories import presentation
 from stories.stances import SILENT, STANCE_GLYPHS, TRACK_LABELS
+from stories.weblinks import web_url
 
 register = template.Library()
 
@@ -26,6 +27,9 @@ STATUS_WORDS = {
 }
 KIND_WORDS = {"person": _("شخص"), "organization": _("مؤسسة"), "location": _("مكان"), "other": _("أخرى")}
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+register.filter("web_url", web_url)
 
 
 @register.simple_tag

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.encoding import uri_to_iri
@@ -16,7 +15,7 @@ from stories.forms import PageForm
 from stories.models import Claim
 from stories.stances import STANCE_VALUES
 
-from .common import write_csv
+from .common import refuse_private, write_csv
 
 
 def _claim_found(pk: int) -> Claim:
@@ -31,7 +30,7 @@ def claim_detail(request, pk: int, slug: str = ""):
     """The permalink: stable across reanalysis; a merged or reworded claim redirects to its current address."""
     claim = _claim_found(pk)
     if not selectors.story_can_read(story=claim.story, user=request.user):
-        return redirect_to_login(request.get_full_path())
+        return refuse_private(request)
     if claim.pk != pk or slug != (claim.slug or "claim"):
         return redirect(claim.get_absolute_url(), permanent=claim.pk != pk)
     quotes, page, pages = selectors.claim_quotes_page(claim=claim, page=PageForm(request.GET).page())
@@ -64,7 +63,7 @@ def claim_download(request, pk: int, slug: str, fmt: str):
     """The claim's evidence as CSV or JSON."""
     claim = _claim_found(pk)
     if not selectors.story_can_read(story=claim.story, user=request.user):
-        return redirect_to_login(request.get_full_path())
+        return refuse_private(request)
     rows = selectors.claim_evidence_rows(claim=claim)
     if fmt == "json":
         payload = {

@@ -63,7 +63,9 @@ def test_html_by_extension_and_by_content() -> None:
     assert decode_bytes(page, None)[1] is True
     fragment = "<p>قال الوزير</p><p>وأضاف</p>".encode()
     assert decode_bytes(fragment, "x.txt")[1] is True
-    assert decode_bytes("قال الوزير <إن> الأمر".encode(), "a.HTM")[1] is True
+    assert decode_bytes("قال الوزير <b>إن</b> الأمر".encode(), "a.HTM")[1] is True
+    # Content first: brackets that are not markup leave the text plain whatever its name says.
+    assert decode_bytes("قال الوزير <إن> الأمر".encode(), "a.HTM")[1] is False
     assert decode_bytes("قال الوزير إن 3 < 4".encode(), "a.txt")[1] is False
 
 
@@ -118,3 +120,58 @@ def test_latin_text_in_a_legacy_code_page_still_decodes() -> None:
     sample = "Le ministre a déclaré que la réunion était reportée à la semaine prochaine."
     text, _ = decode_bytes(sample.encode("cp1252"))
     assert "ministre" in text and "réunion" in text
+
+
+# Mixed and broken encodings: the bytes are built here the way real files get that way.
+LINE_A = "قال الوزير إن الوفد وصل إلى العاصمة صباح اليوم."
+LINE_B = "وأضاف أن المحادثات ستستمر حتى نهاية الأسبوع المقبل."
+
+
+def test_a_file_mixing_utf8_and_windows_1256_lines_is_decoded_line_by_line():
+    data = LINE_A.encode() + b"\n" + LINE_B.encode("cp1256") + b"\r\n" + LINE_A.encode() + b"\n"
+    text, is_html = decode_bytes(data, "mixed.txt")
+    assert text == f"{LINE_A}\n{LINE_B}\r\n{LINE_A}\n" and not is_html
+    assert "ط§ظ" not in text  # what reading the whole file as windows-1256 gave
+
+
+def test_a_file_mixing_utf8_with_an_unknown_encoding_is_refused():
+    data = LINE_A.encode() + b"\n" + "Le ministre est arriv\u00e9 \u00e0 Damas.".encode("latin-1") + b"\n"
+    with pytest.raises(AnalysisError, match="mixes text encodings") as refused:
+        decode_bytes(data, "mixed.txt")
+    assert refused.value.code == "mixed"
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1256"])
+def test_mojibake_is_refused(codec):
+    garbled = (LINE_A + "\n" + LINE_B).encode().decode(codec, errors="ignore")
+    assert garbled.startswith("Ù‚Ø§Ù„" if codec == "cp1252" else "ظ‚ط§ظ„")
+    with pytest.raises(AnalysisError, match="garbled") as refused:
+        decode_bytes(garbled.encode(), "page.txt")
+    assert refused.value.code == "mojibake"
+
+
+def test_one_mojibake_line_in_a_long_article_is_refused(article):
+    garbled = LINE_A.encode().decode("cp1256")
+    with pytest.raises(AnalysisError, match="garbled"):
+        decode_bytes((article + "\n" + garbled + "\n").encode(), "a.txt")
+
+
+def test_real_arabic_that_pairs_like_mojibake_is_kept():
+    # "ط" or "ظ" before an Arabic comma is D8 A1 in windows-1256 too, yet one such pair is not a garbled word.
+    text = "ارتفع سعر النفط، وانخفض الضغط، وتغيّر الخط، ولم يُحفظ، " * 20
+    assert decode_bytes(text.encode(), "a.txt")[0] == text
+
+
+def test_text_full_of_replacement_marks_is_refused():
+    lossy = LINE_A.encode().decode("ascii", errors="replace")
+    with pytest.raises(AnalysisError, match="replacement") as refused:
+        decode_bytes((LINE_A + "\n" + lossy).encode(), "a.txt")
+    assert refused.value.code == "replacement"
+    assert decode_bytes(f"{LINE_A} \ufffd {LINE_B}".encode(), "a.txt")  # a stray mark is not a lost text
+
+
+def test_plain_text_named_html_is_text_content_first():
+    assert decode_bytes(LINE_A.encode(), "https://news.example/2021/a.html")[1] is False
+    assert decode_bytes(f"{LINE_A}<br>{LINE_B}".encode(), "a.html")[1] is True
+    assert decode_bytes(f"{LINE_A}<br>{LINE_B}".encode(), "a.txt")[1] is False
+    assert decode_bytes(f"<p>{LINE_A}</p><p>{LINE_B}</p>".encode(), "a.txt")[1] is True

@@ -20,6 +20,15 @@ def run(*args) -> str:
     return out.getvalue()
 
 
+def run_refusing(*args) -> str:
+    """An import that refuses something: its lines are printed, then it fails."""
+    out = StringIO()
+    with pytest.raises(CommandError, match=r"input\(s\) refused") as failed:
+        call_command(*args, stdout=out)
+    assert failed.value.returncode == 1
+    return out.getvalue()
+
+
 @pytest.fixture
 def exported(seed_paths):
     lines = run("import_articles", "--story", "haftar", "--title", "حفتر", "--public", *map(str, seed_paths))
@@ -28,8 +37,8 @@ def exported(seed_paths):
 
 def test_import_prints_one_line_per_article(exported, seed_paths):
     lines, _ = exported
-    rows = lines.strip().splitlines()
-    assert len(rows) == 5
+    *rows, summary = lines.strip().splitlines()
+    assert len(rows) == 5 and summary == "imported 5, refused 0"
     for row, path in zip(rows, seed_paths, strict=True):
         article_id, status, origin = row.split(" ", 2)
         assert status == "done" and origin.startswith(path.name)
@@ -65,8 +74,9 @@ def test_export_on_the_seed_story_meets_the_contract(exported):
 
 
 def test_reimporting_is_refused_line_by_line(exported, seed_paths):
-    again = run("import_articles", "--story", "haftar", str(seed_paths[0]))
+    again = run_refusing("import_articles", "--story", "haftar", str(seed_paths[0]))
     assert again.startswith(f"refused {seed_paths[0].name}: ") and "identical" in again
+    assert again.splitlines()[-1] == "imported 0, refused 1"
     assert Article.objects.count() == 5
 
 
@@ -87,8 +97,8 @@ def test_jsonl_lines_take_their_source_from_the_url(tmp_path):
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows))
-    lines = run("import_articles", "--story", "mixed", str(path)).strip().splitlines()
-    assert len(lines) == 4
+    lines = run_refusing("import_articles", "--story", "mixed", str(path)).strip().splitlines()
+    assert len(lines) == 5 and lines[4] == "imported 2, refused 2"
     assert lines[2].startswith("refused batch.jsonl:3") and lines[3].startswith("refused batch.jsonl:4")
     first = Article.objects.get(url="https://www.example-news.com/a/1")
     assert first.source.name == "example-news.com" and first.source.domain == "example-news.com"
@@ -98,8 +108,11 @@ def test_jsonl_lines_take_their_source_from_the_url(tmp_path):
 
 
 def test_import_of_a_missing_path_fails_clearly(tmp_path):
-    with pytest.raises(CommandError, match="nothing imported"):
-        run("import_articles", "--story", "x", str(tmp_path / "missing.txt"))
+    lines = run_refusing("import_articles", "--story", "x", str(tmp_path / "missing.txt"))
+    assert lines.splitlines() == [
+        f"refused {tmp_path / 'missing.txt'}: no such file or folder",
+        "imported 0, refused 1",
+    ]
 
 
 def test_export_of_an_unknown_story_fails_clearly():

@@ -138,3 +138,124 @@ def test_open_redirect_is_refused(client, hostile, django_user_model):
         url, {"article": hostile["article"].id, "stance": "denies", "next": "https://evil.example/"}
     )
     assert response.status_code == 302 and not response.url.startswith("https://evil.example")
+
+
+# Links: only http(s) URLs are ever rendered as links, including URLs stored before uploads were checked.
+
+
+@pytest.mark.parametrize(
+    "bad", ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x"]
+)
+def test_a_stored_non_web_url_never_becomes_a_link(client, hostile, bad):
+    Article.objects.filter(id=hostile["article"].id).update(url=bad)
+    slug, claim = hostile["story"].slug, hostile["claim"]
+    for url in [
+        reverse("stories:article", kwargs={"slug": slug, "pk": hostile["article"].id}),
+        claim.get_absolute_url(),
+        reverse(
+            "stories:matrix_cell",
+            kwargs={"slug": slug, "claim_id": claim.id, "source_id": hostile["source"].id},
+        ),
+    ]:
+        page = client.get(url).content.decode()
+        assert bad.strip() not in page and "javascript:" not in page.lower(), url
+
+
+def test_a_web_url_is_still_a_link(client, hostile):
+    page = client.get(reverse("stories:article", kwargs={"slug": "xss", "pk": hostile["article"].id})).content
+    assert b'href="https://evil.example/a" rel="noopener noreferrer nofollow"' in page
+
+
+def test_the_upload_form_refuses_a_non_web_url(editor_client, hostile):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("a.txt", "قال الوزير إن الوفد وصل.".encode())
+    response = editor_client.post(
+        reverse("admin:stories_article_upload"),
+        {"story": hostile["story"].id, "files": [upload], "url": "javascript:alert(1)"},
+    )
+    assert response.status_code == 200 and not Article.objects.filter(url__startswith="javascript").exists()
+
+
+def test_an_over_long_file_name_is_stored_whole_or_refused_never_a_500(editor_client, hostile):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    name = "تقرير-" * 40 + ".txt"  # 244 characters: the outlet stand-in is cut, the origin keeps it all
+    upload = SimpleUploadedFile(name, "قال الوزير إن الوفد وصل إلى العاصمة.".encode())
+    response = editor_client.post(
+        reverse("admin:stories_article_upload"), {"story": hostile["story"].id, "files": [upload]}
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    article = Article.objects.get(origin=name)
+    assert len(article.source.name) == 200 and article.source.name.endswith("…")
+
+
+# Private stories: staff only, through every page, download and search.
+
+
+def private_urls(data: dict) -> list[str]:
+    slug, claim = data["story"].slug, data["claim"]
+    return [
+        *[u for u in pages(data) if "search" not in u and u != reverse("stories:story_list")],
+        reverse("stories:matrix_csv", kwargs={"slug": slug}),
+        reverse("stories:story_json", kwargs={"slug": slug}),
+        reverse("stories:claim_csv", kwargs={"pk": claim.id, "slug": claim.slug or "claim"}),
+        reverse("stories:claim_json", kwargs={"pk": claim.id, "slug": claim.slug or "claim"}),
+        reverse("stories:claim_short", kwargs={"pk": claim.id}),
+    ]
+
+
+@pytest.fixture
+def private(hostile):
+    Story.objects.filter(id=hostile["story"].id).update(is_public=False, title="قصة سرية")
+    return hostile
+
+
+def test_a_logged_in_reader_without_staff_status_reads_no_private_story(client, private, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", password="pw-reader-12345"))
+    for url in private_urls(private):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "سرية".encode() not in response.content and b"evil.example" not in response.content, url
+    assert "سرية" not in client.get(reverse("stories:story_list")).content.decode()
+    for query in ["?q=المتحدث", "?q=المتحدث&story=xss"]:
+        found = client.get(reverse("stories:search") + query).content.decode()
+        assert "سرية" not in found and "المتحدث</mark>" not in found and "evil" not in found
+
+
+def test_an_anonymous_reader_is_asked_to_log_in(client, private):
+    for url in private_urls(private):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response.url, url
+
+
+def test_staff_read_every_private_page(client, private, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_user("staff", password="pw-staff-12345", is_staff=True)
+    )
+    for url in private_urls(private):
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+    assert "سرية" in client.get(reverse("stories:story_list")).content.decode()
+
+
+# The Content-Security-Policy: this site's scripts and styles only, on every response.
+
+
+def test_every_page_carries_a_strict_content_security_policy(client, hostile):
+    for url in [*pages(hostile), reverse("admin:login")]:
+        response = client.get(url)
+        policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+        assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'", url
+        assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+        assert "unsafe" not in response["Content-Security-Policy"]
+
+
+def test_pages_need_no_inline_script_or_style(client, hostile):
+    import re
+
+    for url in pages(hostile):
+        page = client.get(url).content.decode()
+        assert " style=" not in page and "<style" not in page, url
+        for tag in re.findall(r"<script\b[^>]*>", page):
+            assert "src=" in tag or 'type="application/ld+json"' in tag, (url, tag)

@@ -1,8 +1,14 @@
-"""Import .txt/.html files, folders of them, or JSONL files into a story (a scripted contract)."""
+"""Import .txt/.html files, folders of them, or JSONL files into a story (a scripted contract).
+
+Every input (a file, or a JSONL line) gets exactly one output line, ``ID STATUS ORIGIN`` or
+``refused ORIGIN: why``, whatever is wrong with the others; the run ends with ``imported N, refused M`` and
+fails (exit code 1) when anything was refused.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,9 +19,10 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 
 from stories import services
-from stories.models import Article
 
 SUFFIXES = {".txt", ".html", ".htm"}
+STRING_FIELDS = ("text", "html", "title", "source", "url", "published_at")
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -32,49 +39,93 @@ class Item:
 def parse_published(value: str):
     if not value:
         return None
-    moment = parse_datetime(value)
+    try:
+        moment = parse_datetime(value)
+        day = None if moment is not None else parse_date(value)
+    except ValueError:  # well formed but impossible, such as 2021-02-30
+        moment = day = None
     if moment is None:
-        day = parse_date(value)
         if day is None:
-            raise ValueError(f"published_at {value!r} is not YYYY-MM-DD[THH:MM]")
+            raise ValueError(f"published_at {value!r} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
         moment = datetime(day.year, day.month, day.day)
     return timezone.make_aware(moment, UTC) if timezone.is_naive(moment) else moment
 
 
-def jsonl_items(path: Path) -> Iterator[Item]:
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path.name}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Item(origin=origin, data=None, problem=f"line {number} is not JSON ({exc.msg})")
-            continue
-        body = row.get("html") or row.get("text")
-        if not isinstance(row, dict) or not body:
-            yield Item(origin=origin, data=None, problem=f"line {number} has neither 'text' nor 'html'")
-            continue
-        url = row.get("url") or ""
-        yield Item(
-            origin=(url or origin) + (".html" if row.get("html") and not url else ""),
-            data=body.encode("utf-8"),
-            title=row.get("title") or "",
-            source=row.get("source") or "",
-            url=url,
-            published_at=row.get("published_at") or "",
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", list: "an array", dict: "an object"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def jsonl_line_item(raw: bytes, origin: str) -> Item:
+    """One JSONL line checked for shape and types; the line's problem, if any, is the item's."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Item(
+            origin, None, problem=f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
         )
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Item(origin, None, problem=f"not JSON ({exc.msg}, column {exc.colno})")
+    if not isinstance(row, dict):
+        return Item(origin, None, problem=f"not a JSON object but {_json_type(row)}")
+    for field in STRING_FIELDS:
+        if row.get(field) is not None and not isinstance(row[field], str):
+            return Item(origin, None, problem=f"'{field}' must be a string, not {_json_type(row[field])}")
+    if not (row.get("html") or "").strip() and not (row.get("text") or "").strip():
+        return Item(origin, None, problem="neither 'text' nor 'html' holds any text")
+    html = (row.get("html") or "").strip()
+    url = (row.get("url") or "").strip()
+    try:
+        url = services.web_url_check(url)
+    except services.IngestError as exc:
+        return Item(origin, None, problem=str(exc))
+    # The field says what the body is: an "html" body carries a page name so the analysis extracts it; a "text"
+    # body is sniffed by content only (decode.py), so a URL ending in .html does not make it a page.
+    return Item(
+        origin=(url or origin) + (".html" if html and not url else ""),
+        data=(html or row["text"]).encode("utf-8"),
+        title=(row.get("title") or "").strip(),
+        source=(row.get("source") or "").strip(),
+        url=url,
+        published_at=(row.get("published_at") or "").strip(),
+    )
+
+
+def jsonl_items(path: Path) -> Iterator[Item]:
+    try:
+        lines = path.read_bytes().split(b"\n")
+    except OSError as exc:
+        yield Item(path.name, None, problem=f"cannot be read ({exc.strerror or exc})")
+        return
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            yield jsonl_line_item(raw.rstrip(b"\r"), f"{path.name}:{number}")
 
 
 def path_items(path: Path) -> Iterator[Item]:
     if path.is_dir():
-        for child in sorted(path.iterdir()):
+        try:
+            children = sorted(path.iterdir())
+        except OSError as exc:
+            yield Item(str(path), None, problem=f"cannot be read ({exc.strerror or exc})")
+            return
+        for child in children:
             if child.is_file() and child.suffix.lower() in SUFFIXES | {".jsonl"}:
                 yield from path_items(child)
     elif path.suffix.lower() == ".jsonl":
         yield from jsonl_items(path)
     elif path.is_file():
-        yield Item(origin=path.name, data=path.read_bytes())
+        try:
+            yield Item(origin=path.name, data=path.read_bytes())
+        except OSError as exc:
+            yield Item(path.name, None, problem=f"cannot be read ({exc.strerror or exc})")
     else:
         yield Item(origin=str(path), data=None, problem="no such file or folder")
 
@@ -95,22 +146,23 @@ class Command(BaseCommand):
         story = services.story_get_or_create(
             slug=options["story"], title=options.get("title"), is_public=True if options["public"] else None
         )
-        unreadable = imported = 0
+        imported = refused = 0
         for path in options["paths"]:
             for item in path_items(Path(path)):
-                article = self._import(story, item, options["source"])
-                imported += article is not None
-                unreadable += bool(item.problem)
-        # Re-running an import over files already stored is normal in scripts; only a run that could read
-        # nothing at all is an error.
-        if imported == 0 and unreadable:
-            raise CommandError(f"nothing imported: {unreadable} path(s) or line(s) could not be read")
+                ok = self._import(story, item, options["source"])
+                imported += ok
+                refused += not ok
+        self.stdout.write(f"imported {imported}, refused {refused}")
+        if refused:
+            raise CommandError(f"{refused} of {imported + refused} input(s) refused", returncode=1)
 
-    def _import(self, story, item: Item, default_source: str) -> Article | None:
+    def _import(self, story, item: Item, default_source: str) -> bool:
         if item.problem:
             self.stdout.write(f"refused {item.origin}: {item.problem}")
-            return None
+            return False
         try:
+            if item.origin and item.url != item.origin:  # a file's name, not a JSONL line's URL
+                services.upload_name_check(item.origin)
             published = parse_published(item.published_at)
             source = services.source_resolve(name=item.source or default_source, url=item.url)
             article = services.article_ingest(
@@ -124,8 +176,12 @@ class Command(BaseCommand):
             )
         except (services.IngestError, ValueError) as exc:
             self.stdout.write(f"refused {item.origin}: {exc}")
-            return None
+            return False
+        except Exception as exc:  # the batch goes on: one line's failure must not cost the lines after it
+            logger.exception("import of %s failed", item.origin)
+            self.stdout.write(f"refused {item.origin}: could not be stored ({type(exc).__name__}: {exc})")
+            return False
         article.refresh_from_db(fields=["status", "error", "title"])
         detail = f" ({article.error})" if article.error else ""
         self.stdout.write(f"{article.id} {article.status} {item.origin}{detail}")
-        return article
+        return True
