@@ -26,6 +26,7 @@ from .claims import (
     claim_quotes_page,
     claim_summary,
 )
+from .digest import CLAIMS_PER_PAGE, ClaimList, Digest, DigestClaim, story_digest, story_first_claims_listed
 from .export import (
     claims_live,
     stance_overall,
@@ -55,6 +56,14 @@ from .profiles import (
     source_profile,
     story_status,
     story_tracked,
+)
+from .ranking import (
+    LEDE_CHARS,
+    ROW_SETS,
+    STANCE_ORDER,
+    ClaimRank,
+    Ranking,
+    story_ranking,
 )
 from .search import (
     SEARCH_LIMIT,
@@ -95,12 +104,22 @@ from .timeline import (
     story_coverage,
     story_events,
     story_filter_choices,
-    story_first_claims_listed,
 )
 from .tracking import tracked_claim_results
 
 __all__ = [
     "ArabicFold",
+    "CLAIMS_PER_PAGE",
+    "ClaimList",
+    "Digest",
+    "DigestClaim",
+    "story_digest",
+    "ClaimRank",
+    "LEDE_CHARS",
+    "ROW_SETS",
+    "Ranking",
+    "STANCE_ORDER",
+    "story_ranking",
     "Coverage",
     "CoverageArticle",
     "EVENT_DATES_PER_PAGE",

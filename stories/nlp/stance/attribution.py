@@ -203,8 +203,7 @@ def _after_chain(text: str, words: list[Word], j: int) -> int:
     """Skip a nested report "إنها حصلت على معلومات تشير إلى أن X": the proposition is X."""
     for k in range(j + 1, min(len(words), j + 9)):
         if words[k].norm in COMPLEMENTIZERS and any(
-            _is_reporting(w) or w.bare in REPORT_NOUNS
-            for w in words[j + 1 : k]
+            _is_reporting(w) or w.bare in REPORT_NOUNS for w in words[j + 1 : k]
         ):
             return _after_chain(text, words, k)
     return words[j].end
