@@ -141,36 +141,36 @@ def select_options(items, selected, attribute: str = "name", limit: int = 0) -> 
 
 
 # Counted phrases: the Arabic source strings are the msgids; locale/ar gives Arabic's six plural forms.
-def _counted(singular: str, plural: str, n: int) -> str:
+def _count(n) -> int:
     if not isinstance(n, int):
         raise TypeError(f"a count, not {n!r}")
-    return ngettext(singular, plural, n) % {"n": n}
+    return n
 
 
 @register.simple_tag
 def outlets_phrase(n: int) -> str:
     """Independent outlets carrying a claim."""
-    return _counted("منفذ مستقل واحد", "%(n)s منافذ مستقلة", n)
+    return ngettext("منفذ مستقل واحد", "%(n)s منافذ مستقلة", _count(n)) % {"n": n}
 
 
 @register.simple_tag
 def outlets_count(n: int) -> str:
-    return _counted("منفذ واحد", "%(n)s منافذ", n)
+    return ngettext("منفذ واحد", "%(n)s منافذ", _count(n)) % {"n": n}
 
 
 @register.simple_tag
 def articles_count(n: int) -> str:
-    return _counted("مقالة واحدة", "%(n)s مقالات", n)
+    return ngettext("مقالة واحدة", "%(n)s مقالات", _count(n)) % {"n": n}
 
 
 @register.simple_tag
 def claims_phrase(n: int) -> str:
-    return _counted("ادعاء واحد", "%(n)s ادعاءات", n)
+    return ngettext("ادعاء واحد", "%(n)s ادعاءات", _count(n)) % {"n": n}
 
 
 @register.simple_tag
 def in_articles(n: int) -> str:
-    return _counted("في مقالة واحدة", "في %(n)s مقالات", n)
+    return ngettext("في مقالة واحدة", "في %(n)s مقالات", _count(n)) % {"n": n}
 
 
 @register.filter
