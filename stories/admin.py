@@ -60,11 +60,12 @@ class SourceAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     # Story is a filter, not a column: editors work one story at a time, and long titles must leave room
-    # for the status, which is what they come to this list for.
-    list_display = ["short_title", "outlet", "published", "status_badge", "copy_mark"]
+    # for the status, which is what they come to this list for. Newest uploads first, so what just arrived is on top.
+    list_display = ["short_title", "outlet", "published", "created_at", "status_badge", "copy_mark"]
     list_display_links = ["short_title"]
     list_select_related = ["source"]
-    list_filter = ["status", "story", "source"]
+    list_filter = ["story", "status", "source"]
+    ordering = ["-created_at", "-id"]
     list_per_page = 50
     search_fields = ["title", "origin", "url"]
     actions = ["reanalyse"]

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
+
+from stories.presentation import event_date
 
 if TYPE_CHECKING:
     from stories.selectors import Coverage, EventDate
@@ -154,7 +157,7 @@ def coverage_chart(coverage: Coverage, *, slug: str, rtl: bool) -> Chart:
                 x=x,
                 y=y,
                 ids=[article.id],
-                title=f"{article.title} — {article.published_at:%Y-%m-%d %H:%M}",
+                title=f"{article.title} — {date_format(localtime(article.published_at), 'j F Y H:i')}",
                 css=_article_css(article),
                 claims=article.first_claims,
             )
@@ -224,7 +227,7 @@ def events_chart(dates: list[EventDate], *, rtl: bool) -> Chart | None:
                 x=scale.x(day),
                 y=lane_y(rows[d.precision]),
                 ids=[],
-                title=d.date,
+                title=event_date(d.date, d.precision),
                 href=f"#event-{d.date}",
                 count=d.articles,
                 css=f"event-{d.precision}",
@@ -267,3 +270,31 @@ def uptake_chart(appearances: list[dict], *, rtl: bool, lanes: int = 12) -> Char
     ]
     chart.marks = cluster(marks)
     return chart
+
+
+@dataclass
+class BarSegment:
+    stance: str
+    count: int
+    x: float
+    width: float
+
+
+BAR_ORDER = ("asserts", "attributes", "mixed", "doubts", "denies", "silent")
+
+
+def stance_bar(stances: dict[str, int], *, silent: int = 0, rtl: bool) -> list[BarSegment]:
+    """A 100-wide stacked bar of outlets per stance, carrying first and silent last, from the reading start."""
+    counts = {**stances, "silent": silent}
+    total = sum(counts.get(s, 0) for s in BAR_ORDER) or 1
+    out, at = [], 0.0
+    for stance in BAR_ORDER:
+        n = counts.get(stance, 0)
+        if not n:
+            continue
+        width = round(100 * n / total, 2)
+        out.append(
+            BarSegment(stance=stance, count=n, x=round(100 - at - width if rtl else at, 2), width=width)
+        )
+        at += width
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
@@ -27,3 +29,14 @@ def claim_description(claim: Claim, summary: dict) -> str:
     leaning = "، ".join(f"{stance_word(stance)} {n}" for stance, n in summary["counts"].items())
     parts.append(gettext("منافذ: %(n)s") % {"n": summary["outlets"]} + (f" ({leaning})" if leaning else ""))
     return " · ".join(parts)
+
+
+def event_date(value: str, precision: str = "day") -> str:
+    """An ISO date at day, month or year precision, in the page's language ("13 مارس 2020", "March 2020")."""
+    parts = [int(p) for p in value.split("-") if p.isdigit()]
+    if not parts:
+        return value
+    if len(parts) == 1 or precision == "year":
+        return str(parts[0])
+    when = date(parts[0], parts[1], parts[2] if len(parts) > 2 and precision == "day" else 1)
+    return date_format(when, "F Y" if len(parts) == 2 or precision == "month" else "j F Y")

@@ -34,6 +34,7 @@ from .corrections import (
     claims_to_pick,
     story_corrections,
 )
+from .digest import CLAIMS_PER_PAGE, ClaimList, Digest, DigestClaim, story_digest, story_first_claims_listed
 from .export import (
     claims_live,
     stance_overall,
@@ -63,6 +64,14 @@ from .profiles import (
     source_profile,
     story_status,
     story_tracked,
+)
+from .ranking import (
+    LEDE_CHARS,
+    ROW_SETS,
+    STANCE_ORDER,
+    ClaimRank,
+    Ranking,
+    story_ranking,
 )
 from .search import (
     SEARCH_LIMIT,
@@ -103,7 +112,6 @@ from .timeline import (
     story_coverage,
     story_events,
     story_filter_choices,
-    story_first_claims_listed,
 )
 from .tracking import tracked_claim_results
 
@@ -113,6 +121,17 @@ __all__ = [
     "claims_to_pick",
     "story_corrections",
     "ArabicFold",
+    "CLAIMS_PER_PAGE",
+    "ClaimList",
+    "Digest",
+    "DigestClaim",
+    "story_digest",
+    "ClaimRank",
+    "LEDE_CHARS",
+    "ROW_SETS",
+    "Ranking",
+    "STANCE_ORDER",
+    "story_ranking",
     "Coverage",
     "CoverageArticle",
     "EVENT_DATES_PER_PAGE",

@@ -45,6 +45,8 @@ def story_agreement(*, story: Story) -> list[dict]:
 
 def story_export(*, story: Story) -> dict:
     """The export contract: every quote equals text[start:end] of its article."""
+    from .ranking import story_ranking  # ranking reads stance_overall from here
+
     articles = list(Article.objects.filter(story=story).select_related("source").order_by("id"))
     texts = {a.id: a.text for a in articles}
     sources = sorted({a.source for a in articles if a.source}, key=lambda s: s.id)
@@ -57,6 +59,7 @@ def story_export(*, story: Story) -> dict:
         .order_by("id")
     )
     events = Event.objects.filter(article__story=story).order_by("date", "article_id", "start")
+    ranks = story_ranking(story=story).ranks
     return {
         "story": {"slug": story.slug, "title": story.title},
         "sources": [{"id": s.id, "name": s.name, "domain": s.domain} for s in sources],
@@ -94,6 +97,9 @@ def story_export(*, story: Story) -> dict:
                 "text": c.text,
                 "permalink": c.get_absolute_url(),
                 "first_reported_in": c.first_reported_in_id,
+                # Copies and relays of one report count once; contested: some outlet denies or doubts it.
+                "independent_sources": ranks[c.id].independent if c.id in ranks else 0,
+                "contested": ranks[c.id].contested if c.id in ranks else False,
                 "evidence": [
                     {
                         "id": ev.id,  # as of now: a reanalysis replaces evidence rows (and their ids)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, Min, Q, QuerySet
+from django.db.models import F, QuerySet
 
-from stories.models import Article, Claim, Evidence, Source, Story
+from stories.models import Claim, Evidence, Source, Story
 from stories.stances import stance_polarity
 
 from .export import stance_overall
+from .ranking import ROW_SETS, ClaimRank, Ranking, story_ranking
 from .snippets import QUOTE_RADIUS, SENTENCE_END, Quote, _quotes
 
 MATRIX_ROWS = 25
@@ -33,10 +34,16 @@ class MatrixPageRow:
     positive: int
     negative: int
     mixed: int
+    rank: ClaimRank
 
     @property
     def contested(self) -> bool:
-        return bool(self.positive and self.negative) or bool(self.mixed)
+        return self.rank.contested
+
+    @property
+    def silent(self) -> int:
+        """Shown outlets that do not carry the claim."""
+        return sum(1 for c in self.cells if not c.stance)
 
 
 @dataclass
@@ -61,8 +68,11 @@ class MatrixPage:
     pages: int
     col_page: int
     col_pages: int
-    claim_count: int
+    claim_count: int  # in the shown row set
     source_count: int
+    row_set: str = "key"
+    key_count: int = 0  # claims that matter: shared by independent outlets, contested, tracked or pinned
+    detail_count: int = 0  # the rest: single-outlet details
 
 
 @dataclass
@@ -109,94 +119,54 @@ def _matrix_cells(story: Story, *, claim_ids: list[int] | None = None) -> _Cells
     return cells
 
 
-def _claim_order(story: Story, sort: str) -> list[int]:
-    """Claim ids in the chosen order (the CSV's way: the whole matrix is read anyway)."""
-    return _summary_order(story, _matrix_summary(story), sort)
-
-
-@dataclass
-class _Summary:
-    """The whole story's matrix folded per (claim, outlet) in SQL: who covers what, and each outlet's own stance."""
-
-    outlets: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # claim -> outlets covering it
-    claims: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # outlet -> claims it covers
-    own: dict[tuple[int, int], str] = field(
-        default_factory=dict
-    )  # (claim, outlet) -> overall of its own evidence
-
-    def tallies(self, claim_ids=None) -> dict[int, list[int]]:
-        """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
-        wanted = None if claim_ids is None else set(claim_ids)
-        tallies = {c: [0, 0, 0, 0] for c in self.outlets if wanted is None or c in wanted}
-        for (claim_id, _), stance in self.own.items():
-            if claim_id in tallies:
-                tally = tallies[claim_id]
-                tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance), 2)] += 1
-                tally[3] += 1
-        return tallies
-
-
-def _overall_from_range(low: str, high: str) -> str:
-    """``stance_overall`` of a set known only by its least and greatest value.
-
-    Exact for the four stances: in alphabetical order the only two-value set with one polarity is
-    asserts..attributes, and every wider range holds two polarities.
-    """
-    if low == high:
-        return low
-    return stance_overall({low, high})
-
-
-def _matrix_summary(story: Story) -> _Summary:
-    """One grouped query instead of every evidence row: a few thousand (claim, outlet) pairs for a big story."""
-    # Evidence from a copy belongs to the original's outlet; a copy of an article without one counts as the copier's.
-    # Asked through the (few) articles without an outlet rather than by joining every copy to its original.
-    unsourced = Article.objects.filter(source__isnull=True).values("id")
-    own = Q(article__duplicate_of__isnull=True) | Q(article__duplicate_of__in=unsourced)
-    rows = (
-        _matrix_evidence(story)
-        .values("claim_id", "article__source_id")
-        .annotate(low=Min("stance", filter=own), high=Max("stance", filter=own))
-        .values_list("claim_id", "article__source_id", "low", "high")
-    )
-    summary = _Summary()
-    for claim_id, source_id, low, high in rows:
-        summary.outlets[claim_id] += 1
-        summary.claims[source_id] += 1
-        if low is not None:
-            summary.own[(claim_id, source_id)] = _overall_from_range(low, high)
-    return summary
-
-
-def _summary_order(story: Story, summary: _Summary, sort: str) -> list[int]:
+def _ranked_order(story: Story, ranking: Ranking, sort: str, rows: str) -> list[int]:
+    """Claim ids of the chosen row set in the chosen order; "sources" is the ranking's own order."""
+    order = ranking.ordered(rows)
     if sort == "contested":
-        tallies = summary.tallies()
+        tallies = _tallies(ranking)
         # Denied by one outlet and asserted by another weighs most; an outlet contradicting itself counts half.
-        return sorted(tallies, key=lambda c: (-(2 * min(tallies[c][:2]) + tallies[c][2]), -tallies[c][3], c))
+        return sorted(order, key=lambda c: (-(2 * min(tallies[c][:2]) + tallies[c][2]), -tallies[c][3], c))
     if sort == "first":
+        wanted = set(order)
         claims = Claim.objects.filter(story=story, merged_into__isnull=True)
         ordered = claims.order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")
-        return [c for c in ordered.values_list("id", flat=True) if c in summary.outlets]
-    return sorted(summary.outlets, key=lambda c: (-summary.outlets[c], c))
+        return [c for c in ordered.values_list("id", flat=True) if c in wanted]
+    return order
 
 
-def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col_page: int = 1) -> MatrixPage:
+def _tallies(ranking: Ranking) -> dict[int, list[int]]:
+    """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
+    tallies = {c: [0, 0, 0, 0] for c in ranking.ranks}
+    for (claim_id, _), stance in ranking.own.items():
+        tally = tallies[claim_id]
+        tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance), 2)] += 1
+        tally[3] += 1
+    return tallies
+
+
+def story_matrix_page(
+    *, story: Story, sort: str = "sources", page: int = 1, col_page: int = 1, rows: str = "key"
+) -> MatrixPage:
     """One page of claims × one page of outlets, plus how often each pair of the shown outlets agrees.
 
+    The rows open on the key claims (see ``ranking``); ``rows="single"`` lists the rest, ``"all"`` everything.
     The story-wide counts come from one grouped query; only the page's claims are read cell by cell.
     """
     sort = sort if sort in MATRIX_SORTS else "sources"
-    summary = _matrix_summary(story)
-    order = _summary_order(story, summary, sort)
-    coverage = summary.claims
+    ranking = story_ranking(story=story)
+    key_count = ranking.key_count
+    rows = rows if rows in ROW_SETS else "key"
+    if rows == "key" and not key_count:
+        rows = "all"  # nothing is shared or contested yet: every claim is a detail, show them all
+    order = _ranked_order(story, ranking, sort, rows)
+    coverage = ranking.coverage
     pages = max(1, -(-len(order) // MATRIX_ROWS))
     page = min(max(page, 1), pages)
     col_pages = max(1, -(-len(coverage) // MATRIX_COLUMNS))
     col_page = min(max(col_page, 1), col_pages)
     ranked = sorted(coverage, key=lambda s: (-coverage[s], s))
     column_ids = ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]
-    by_id = {s.id: s for s in Source.objects.filter(id__in=column_ids).only("id", "name")}
-    columns = [by_id[s] for s in column_ids]
+    columns = [Source(id=s, name=ranking.names[s]) for s in column_ids]
     page_ids = order[(page - 1) * MATRIX_ROWS : page * MATRIX_ROWS]
     claims = (
         Claim.objects.filter(id__in=page_ids)
@@ -205,16 +175,16 @@ def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col
     )
     claims_by_id = {c.id: c for c in claims}
     cells = _matrix_cells(story, claim_ids=page_ids)
-    tallies = summary.tallies(page_ids)
-    rows = [
-        _matrix_row(claims_by_id[c], cells, columns, tallies.get(c, [0, 0, 0, 0]))
+    tallies = _tallies(ranking)
+    page_rows = [
+        _matrix_row(claims_by_id[c], cells, columns, tallies[c], ranking.ranks[c])
         for c in page_ids
         if c in claims_by_id
     ]
     return MatrixPage(
         sources=columns,
-        rows=rows,
-        pairs=_pair_agreement(summary.own, columns),
+        rows=page_rows,
+        pairs=_pair_agreement(ranking.own, columns),
         sort=sort,
         page=page,
         pages=pages,
@@ -222,10 +192,15 @@ def story_matrix_page(*, story: Story, sort: str = "sources", page: int = 1, col
         col_pages=col_pages,
         claim_count=len(order),
         source_count=len(coverage),
+        row_set=rows,
+        key_count=key_count,
+        detail_count=len(ranking.ranks) - key_count,
     )
 
 
-def _matrix_row(claim: Claim, cells: _Cells, columns: list[Source], tally: list[int]) -> MatrixPageRow:
+def _matrix_row(
+    claim: Claim, cells: _Cells, columns: list[Source], tally: list[int], rank: ClaimRank
+) -> MatrixPageRow:
     row_cells = []
     for source in columns:
         stance, copied = cells.stance(claim.id, source.id)
@@ -237,7 +212,9 @@ def _matrix_row(claim: Claim, cells: _Cells, columns: list[Source], tally: list[
                 copiers=len(cells.copiers.get((claim.id, source.id), ())),
             )
         )
-    return MatrixPageRow(claim=claim, cells=row_cells, positive=tally[0], negative=tally[1], mixed=tally[2])
+    return MatrixPageRow(
+        claim=claim, cells=row_cells, positive=tally[0], negative=tally[1], mixed=tally[2], rank=rank
+    )
 
 
 def _pair_agreement(own: dict[tuple[int, int], str], columns: list[Source]) -> list[PairAgreement]:
@@ -262,7 +239,7 @@ def _pair_agreement(own: dict[tuple[int, int], str], columns: list[Source]) -> l
 def matrix_csv_rows(*, story: Story) -> list[list[str]]:
     """The whole matrix for download: one row per claim, one column per outlet."""
     cells = _matrix_cells(story)
-    order = _claim_order(story, "sources")
+    order = story_ranking(story=story).ordered("all")
     source_ids = sorted({s for _, s in set(cells.own) | set(cells.copied)})
     sources = {s.id: s.name for s in Source.objects.filter(id__in=source_ids)}
     texts = dict(Claim.objects.filter(id__in=order).values_list("id", "text"))

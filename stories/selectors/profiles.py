@@ -23,6 +23,7 @@ from stories.models import (
 from .articles import articles_stuck
 from .claims import EVIDENCE_PER_PAGE
 from .export import stance_overall
+from .snippets import QUOTE_RADIUS, SENTENCE_END, _quote_window, snippet_from_window
 
 
 @dataclass
@@ -214,14 +215,42 @@ def article_segments(*, article: Article) -> list[Segment]:
     return out
 
 
+TRACKED_SHOWN = 20  # outlets' answers listed per tracked claim; the counts say how many there are in all
+
+
 def story_tracked(*, story: Story) -> list[dict]:
-    """Tracked claims with how many articles agree, disagree or discuss."""
-    tracked = {t.id: {"claim": t, "counts": {}} for t in TrackedClaim.objects.filter(story=story)}
-    rows = (
+    """Tracked claims: how many articles agree, disagree or discuss, and each answering outlet's quote (two reads)."""
+    tracked = {
+        t.id: {"claim": t, "counts": {}, "answers": [], "total": 0}
+        for t in TrackedClaim.objects.filter(story=story)
+    }
+    if not tracked:
+        return []
+    answers = (
         TrackedStance.objects.filter(tracked__story=story)
-        .values("tracked_id", "stance")
-        .annotate(n=Count("id"))
+        .exclude(stance="unrelated")
+        .annotate(window=_quote_window("article__text", "start", "end", QUOTE_RADIUS))
+        .values(
+            "tracked_id",
+            "stance",
+            "start",
+            "end",
+            "window",
+            "article_id",
+            "article__title",
+            "article__source_id",
+            "article__source__name",
+            "article__published_at",
+        )
+        .order_by("tracked_id", "stance", "-score", "article_id")
     )
-    for row in rows:
-        tracked[row["tracked_id"]]["counts"][row["stance"]] = row["n"]
+    for row in answers:
+        entry = tracked[row["tracked_id"]]
+        entry["counts"][row["stance"]] = entry["counts"].get(row["stance"], 0) + 1
+        entry["total"] += 1
+        if len(entry["answers"]) < TRACKED_SHOWN:
+            row["snippet"] = snippet_from_window(
+                row.pop("window"), start=row["start"], end=row["end"], radius=QUOTE_RADIUS, stops=SENTENCE_END
+            )
+            entry["answers"].append(row)
     return list(tracked.values())

@@ -113,6 +113,9 @@ class Coverage:
     undated: list[dict]
     article_count: int
     outlets: list[Outlet] | None = None  # every outlet of the story, when no filter narrowed the count
+    lane_counts: list[dict] = field(
+        default_factory=list
+    )  # per lane: articles, first and last date (phone list)
 
 
 def story_coverage(*, story: Story, filters: StoryFilters, lane_page: int = 1) -> Coverage:
@@ -149,6 +152,16 @@ def story_coverage(*, story: Story, filters: StoryFilters, lane_page: int = 1) -
         undated=[{"id": r[0], "title": r[3], "source_id": r[1]} for r in rows if r[2] is None][:50],
         article_count=sum(r["n"] for r in per_source),
         outlets=None if filters.active else outlets,
+        lane_counts=[
+            {
+                "id": r["source_id"],
+                "name": r["source__name"],
+                "n": r["n"],
+                "first": r["first"],
+                "last": r["last"],
+            }
+            for r in lanes
+        ],
     )
 
 
@@ -169,28 +182,6 @@ def _claim_stance_by_article(filters: StoryFilters) -> dict[int, str]:
     ):
         found[article_id].add(stance)
     return {article_id: stance_overall(stances) for article_id, stances in found.items()}
-
-
-def story_first_claims_listed(*, story: Story, filters: StoryFilters, limit: int = 30) -> list[Claim]:
-    """Claims in the order they were first reported, with who reported them first."""
-    claims = Claim.objects.filter(story=story, merged_into__isnull=True, first_reported_in__isnull=False)
-    if filters.claim_id:
-        claims = claims.filter(id=filters.claim_id)
-    if filters.source_id or filters.entity_id:
-        claims = claims.filter(first_reported_in__in=articles_filtered(story=story, filters=filters))
-    return list(
-        claims.select_related("first_reported_in__source")
-        .only(
-            "id",
-            "text",
-            "slug",
-            "first_reported_in__published_at",
-            "first_reported_in__published_has_time",
-            "first_reported_in__title",
-            "first_reported_in__source__name",
-        )
-        .order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")[:limit]
-    )
 
 
 EVENT_DATES_PER_PAGE = 20

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from stories import presentation
+from stories import charts, presentation
 from stories.stances import SILENT, STANCE_GLYPHS, TRACK_LABELS
 from stories.weblinks import web_url
 
@@ -142,3 +142,61 @@ def select_options(items, selected, attribute: str = "name", limit: int = 0) -> 
         chosen = " selected" if item.id == selected else ""
         out.append(f'<option value="{int(item.id)}"{chosen}>{escape(label)}</option>')
     return mark_safe("".join(out))  # noqa: S308 -- labels escaped above, ids are integers
+
+
+# Counted phrases: the Arabic source strings are the msgids; locale/ar gives Arabic's six plural forms.
+def _count(n) -> int:
+    if not isinstance(n, int):
+        raise TypeError(f"a count, not {n!r}")
+    return n
+
+
+@register.simple_tag
+def outlets_phrase(n: int) -> str:
+    """Independent outlets carrying a claim."""
+    return ngettext("منفذ مستقل واحد", "%(n)s منافذ مستقلة", _count(n)) % {"n": n}
+
+
+@register.simple_tag
+def outlets_count(n: int) -> str:
+    return ngettext("منفذ واحد", "%(n)s منافذ", _count(n)) % {"n": n}
+
+
+@register.simple_tag
+def articles_count(n: int) -> str:
+    return ngettext("مقالة واحدة", "%(n)s مقالات", _count(n)) % {"n": n}
+
+
+@register.simple_tag
+def claims_phrase(n: int) -> str:
+    return ngettext("ادعاء واحد", "%(n)s ادعاءات", _count(n)) % {"n": n}
+
+
+@register.simple_tag
+def in_articles(n: int) -> str:
+    return ngettext("في مقالة واحدة", "في %(n)s مقالات", _count(n)) % {"n": n}
+
+
+@register.filter
+def event_date(value: str, precision: str = "day") -> str:
+    """An event's ISO date (day, month or year) written in the page's language."""
+    return presentation.event_date(value, precision)
+
+
+@register.simple_tag
+def stance_bar(stances: dict, silent: int = 0) -> SafeString:
+    """A claim's outlets by stance as one stacked bar (an SVG, so no inline style), with the counts in words."""
+    segments = charts.stance_bar(stances, silent=silent, rtl=get_language_bidi())
+    words = "، ".join(f"{presentation.stance_word(s.stance)} {s.count}" for s in segments)
+    rects = format_html_join(
+        "",
+        '<rect class="seg stance-{}" x="{}" y="0" width="{}" height="10"><title>{} {}</title></rect>',
+        ((s.stance, s.x, s.width, presentation.stance_word(s.stance), s.count) for s in segments),
+    )
+    return format_html(
+        '<span class="stance-bar"><svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" '
+        'aria-label="{}">{}</svg><span class="meta">{}</span></span>',
+        words,
+        rects,
+        words,
+    )

@@ -19,10 +19,14 @@ from .common import story_view, write_csv
 @vary_on_headers("HX-Request")
 @story_view
 def story_matrix(request, story: Story):
-    """Claims × outlets; sorting and paging swap the table in place."""
+    """Claims × outlets, opening on the key claims; sorting, paging and the row set swap the table in place."""
     form = MatrixForm(request.GET)
     matrix = selectors.story_matrix_page(
-        story=story, sort=form.value("sort"), page=form.page(), col_page=form.page("cols")
+        story=story,
+        sort=form.value("sort"),
+        page=form.page(),
+        col_page=form.page("cols"),
+        rows=request.GET.get("rows", "key"),  # checked by the selector, which falls back to the key claims
     )
     context = {"story": story, "matrix": matrix}
     template = "stories/matrix.html#matrix" if request.htmx else "stories/matrix.html"

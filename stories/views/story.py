@@ -26,12 +26,20 @@ def story_list(request):
 @vary_on_headers("HX-Request")
 @story_view
 def story_detail(request, story: Story):
-    """The story with its coverage and events timelines; the filters swap the timelines in place."""
+    """The story's digest, its claims (key ones first) and its timelines; the filters swap the timelines in place."""
     form = StoryFiltersForm(request.GET)
     filters = selectors.StoryFilters(**form.filter_ids())
     coverage = selectors.story_coverage(story=story, filters=filters, lane_page=form.page("lanes"))
     events = selectors.story_events(story=story, filters=filters, page=form.page("events"))
     rtl = get_language_bidi()
+    ranking = selectors.story_ranking(story=story)
+    claims = selectors.story_first_claims_listed(
+        story=story,
+        filters=filters,
+        ranking=ranking,
+        rows=request.GET.get("claims", "key"),  # checked by the selector, which falls back to the key claims
+        page=PageForm({"page": request.GET.get("claims_page", "")}).page(),
+    )
     context = {
         "story": story,
         "filters": filters,
@@ -39,12 +47,13 @@ def story_detail(request, story: Story):
         "coverage_chart": charts.coverage_chart(coverage, slug=story.slug, rtl=rtl),
         "events": events,
         "events_chart": charts.events_chart(events.days, rtl=rtl),
-        "first_claims": selectors.story_first_claims_listed(story=story, filters=filters),
+        "claims": claims,
     }
     if request.htmx:
         return render(request, "stories/story.html#timelines", context)
     context["choices"] = selectors.story_filter_choices(story=story, coverage=coverage)
     context["tracked"] = selectors.story_tracked(story=story)
+    context["digest"] = selectors.story_digest(story=story, ranking=ranking)
     return render(request, "stories/story.html", context)
 
 
