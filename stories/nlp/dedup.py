@@ -58,3 +58,10 @@ def find_original(sig: tuple[int, ...], earlier: Sequence[tuple[int, tuple[int, 
         if resemblance(sig, other) >= DUPLICATE_THRESHOLD:
             return article_id
     return None
+
+
+def original_index(
+    text: str, sig: tuple[int, ...], earlier: Sequence[tuple[int, str, tuple[int, ...]]]
+) -> int | None:
+    """Id of the first of ``earlier`` (id, text, signature), in publication order, that this article copies."""
+    return find_original(sig, [(i, other_sig) for i, _text, other_sig in earlier])
