@@ -66,10 +66,8 @@ def _block_words() -> tuple[str, ...]:
 def _nominal_block_words() -> tuple[str, ...]:
     """The block words that are not only verbs: the article never goes on a finite verb ("الصادق", "صادق")."""
     verbs = {w for name in _VERB_LISTS for w in vocab.entries(name)}
-    nominal = {
-        w for name in _STOP_LISTS + _BLOCK_LISTS if name not in _VERB_LISTS for w in vocab.entries(name)
-    }
-    return tuple(w for w in _block_words() if w not in verbs or w in nominal or w in _title_words())
+    keep = {w for name in _STOP_LISTS + _BLOCK_LISTS if name not in _VERB_LISTS for w in vocab.entries(name)}
+    return tuple(w for w in _block_words() if w not in verbs or w in keep or w in _title_words())
 
 
 # Word classes read straight from one data file: key in ``word_sets()`` -> file name.
