@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from stories.nlp import dedup
 from stories.nlp.fragments import is_fragment
 
 POSITIVE = ("asserts", "attributes")
-EARLIEST = datetime(1, 1, 1)
 
 
 def denials_in_row(items: Sequence[Any], say: Callable[[str], None]) -> Counter:
@@ -41,13 +39,12 @@ def denials_in_row(items: Sequence[Any], say: Callable[[str], None]) -> Counter:
 
 
 def _order(article: str, analysis: Any) -> tuple:
-    published = analysis.published_at if analysis else None
-    return (published is None, published or EARLIEST, article)
+    return dedup.copy_order(analysis.published_at, analysis.text, article)
 
 
 def predicted_copies(articles: Sequence[str], analyses: dict[str, Any]) -> set[tuple[str, str]]:
     """(copy, original) pairs as the service finds them: each article against the earlier non-copies, in
-    publication order (undated last), through ``dedup.original_index``."""
+    ``dedup.copy_order`` (earlier, then longer, then first uploaded), through ``dedup.original_index``."""
     ordered = sorted((a for a in articles if analyses.get(a)), key=lambda a: _order(a, analyses[a]))
     found: set[tuple[str, str]] = set()
     originals: list[str] = []
