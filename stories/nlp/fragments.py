@@ -42,3 +42,17 @@ def is_fragment(quote: str) -> bool:
     if conjunction_waw(first):
         return True
     return first[:1] == "ف" and len(first) >= _FA_MIN and conjunction_waw("و" + first[1:])
+
+
+def opener_length(quote: str) -> int:
+    """How many characters of ``quote`` the opening conjunction or discourse particle takes, with the spaces and
+    commas after it; 0 when the quote already stands alone. Stripping them leaves a quote that opens with its
+    verb or subject ("وأقامت حواراً" -> "أقامت حواراً", "من جهته، قال" -> "قال")."""
+    tokens = list(_WORD.finditer(quote))[:3]
+    words = [camel.normalize(t.group()) for t in tokens]
+    for opener in _openers():
+        if words[: len(opener)] == list(opener) and len(tokens) > len(opener):
+            return tokens[len(opener)].start()
+    if words and is_fragment(tokens[0].group()) and len(tokens) > 1:
+        return tokens[0].start() + 1
+    return 0
