@@ -42,6 +42,7 @@ class Story:
     gazetteer: list[dict]
     entities: list[dict]
     claims: list[dict]
+    copies: list[list[str]] = field(default_factory=list)  # [copy, original] article pairs
     gold: dict[str, dict] = field(default_factory=dict)  # article file -> per-article gold
 
     def path(self, article: str) -> Path:
@@ -70,6 +71,7 @@ def load_story(directory: Path) -> Story:
         gazetteer=list(meta.get("gazetteer", [])),
         entities=list(meta["entities"]),
         claims=list(meta["claims"]),
+        copies=[list(pair) for pair in meta.get("copies", [])],
     )
     for article in story.articles:
         stem = article.split(".")[0]

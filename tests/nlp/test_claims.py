@@ -337,3 +337,18 @@ def test_a_named_state_subject_is_a_state_agent():
     text = "الأردن سلم المعبر الحدودي إلى السلطات المحلية بعد مفاوضات طويلة.\n"
     (claim,) = _keyed(text, [("الأردن", "الاردن", None)])
     assert claim.key[0] == "=الاردن" and "@state" in claim.key
+
+
+def test_shown_quote_drops_the_leading_conjunction_and_particle() -> None:
+    from stories.nlp.fragments import is_fragment
+    from stories.nlp.pipeline import analyse
+
+    text = (
+        "أعلن وزير الكهرباء استئناف العمل في المحطة الحرارية بعد توقف دام ثلاثة أشهر.\n"
+        "وأوضح الوزير أن المحطة ستضيف مئتي ميغاواط إلى الشبكة العامة خلال الأسبوع الأول.\n"
+        "من جهته، قال مدير المحطة إن ورشات الصيانة عملت على مدار الساعة لإنجاز الإصلاحات."
+    )
+    analysis = analyse(text)
+    quotes = [analysis.text[c.start : c.end] for c in analysis.claims]
+    assert quotes and not any(is_fragment(q) for q in quotes), quotes
+    assert len(quotes) == 3, quotes

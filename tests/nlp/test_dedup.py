@@ -82,3 +82,50 @@ def test_seeds_rewrites_are_not_duplicates_but_their_copies_are():
             assert resemblance(sigs[i], sigs[j]) < DUPLICATE_THRESHOLD
         assert resemblance(sigs[i], signature(_copy(texts[i]))) >= DUPLICATE_THRESHOLD
     assert resemblance(sigs[0], sigs[1]) > resemblance(sigs[0], sigs[4])  # shared wording still shows
+
+
+_REPORT = (
+    "كشفت مصادر دبلوماسية أن وزير الخارجية زار العاصمة سراً يوم الجمعة الماضي، والتقى نظيره في مقر الوزارة.\n"
+    "وبحسب المصادر، تناول اللقاء إعادة فتح القنصلية المغلقة منذ سنوات، إضافة إلى ملف عودة اللاجئين.\n"
+    "وأضافت المصادر أن الوزير عاد مساء السبت على متن طائرة خاصة بعد ساعات من المحادثات.\n"
+    "ولم يصدر أي تعليق رسمي من وزارة الخارجية حتى ساعة إعداد هذا التقرير."
+)
+_EXCERPT = "\n".join(_REPORT.split("\n")[:2])
+_REWRITE = (
+    "نفى مصدر في وزارة الخارجية الأنباء عن زيارة الوزير إلى العاصمة، واصفاً إياها بأنها مختلقة.\n"
+    "وقال المصدر إن الوزير كان في مكتبه طوال الأسبوع الماضي، وإنه ترأس اجتماعاً لسفراء الدول العربية."
+)
+
+
+def test_excerpt_copy_is_contained_and_found() -> None:
+    from stories.nlp import dedup
+
+    assert dedup.containment(_EXCERPT, _REPORT) >= dedup.CONTAINMENT_THRESHOLD
+    earlier = [(7, _REPORT, dedup.signature(_REPORT))]
+    assert dedup.original_index(_EXCERPT, dedup.signature(_EXCERPT), earlier) == 7
+
+
+def test_longer_version_is_a_copy_too() -> None:
+    from stories.nlp import dedup
+
+    longer = _REPORT + "\nويقول ناشطون إن عشرات العائلات تنتظر افتتاح القنصلية منذ أشهر طويلة دون جدوى."
+    earlier = [(3, _REPORT, dedup.signature(_REPORT))]
+    assert dedup.original_index(longer, dedup.signature(longer), earlier) == 3
+
+
+def test_another_outlets_report_is_not_a_copy() -> None:
+    from stories.nlp import dedup
+
+    assert dedup.containment(_REWRITE, _REPORT) < dedup.CONTAINMENT_THRESHOLD
+    earlier = [(1, _REPORT, dedup.signature(_REPORT))]
+    assert dedup.original_index(_REWRITE, dedup.signature(_REWRITE), earlier) is None
+
+
+def test_same_day_the_longer_text_is_the_original() -> None:
+    from stories.nlp import dedup
+
+    day = "2024-01-16"
+    ordered = sorted(
+        [("copy", _EXCERPT), ("original", _REPORT)], key=lambda a: dedup.copy_order(day, a[1], a[0])
+    )
+    assert [name for name, _ in ordered] == ["original", "copy"]

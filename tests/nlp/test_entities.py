@@ -357,3 +357,28 @@ def test_spaced_abd_compound_is_found_as_a_mention():
         ("عبد الكريم الساعدي", "رئيس المجلس"),
         ("الساعدي", None),
     ]
+
+
+def _people(text: str) -> set[str]:
+    from stories.nlp.entities import find_entities
+
+    entities, _ = find_entities(text, ())
+    return {e.name for e in entities if e.kind == "person"}
+
+
+def test_name_in_apposition_after_a_description() -> None:
+    text = "وقال مدير المحطة، سليم حداد، إن الورشات عملت طوال الليل."
+    assert "سليم حداد" in _people(text)
+
+
+def test_name_right_after_a_reporting_verb() -> None:
+    assert "نبيل الخطيب" in _people("قال نبيل الخطيب، الباحث في الشؤون التركية، إن الاتصالات مستمرة.")
+    assert "ماهر الشريف" in _people("نفى ماهر الشريف أن تكون جماعته قد تقاضت فدية.")
+
+
+def test_partitive_after_a_reporting_verb_is_no_name() -> None:
+    assert not _people("وقال أحد السكان، إن المياه غمرت الشارع.")
+
+
+def test_definite_family_name_that_looks_like_a_verb() -> None:
+    assert "علي الصادق" in _people("أعلن وزير الكهرباء علي الصادق استئناف العمل في المحطة.")

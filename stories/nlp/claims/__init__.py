@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..fragments import opener_length
 from ..keymarks import HEAD_SEP
 from ..stance import find_attribution, resolve_outlet, stance_of
 from ..types import ClaimFound, Mention, Sentence
@@ -163,6 +164,9 @@ def _claim(
         spans = tuple(_span(text, m, start) for m in _in_span(mentions, start, end))
     key = claim_key(proposition, inherited_head, vocab, continued=continued, spans=spans)
     quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
+    quote_start += opener_length(text[quote_start:end])  # the shown quote opens with its verb or subject
+    if quote_start > start:  # the key was made before: it already ignores the conjunction
+        proposition = text[quote_start:end]
     return ClaimFound(quote_start, end, proposition, key, stance, speaker)
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
+from stories.nlp.entities.apposition import apposition_people, reported_people
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,
@@ -199,7 +200,7 @@ def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
         end = name_end(tokens, k)
         if end is not None:
             found.append(make_candidate(tokens, k, end, "person"))
-    return found + _given_people(tokens)
+    return found + _given_people(tokens) + apposition_people(tokens) + reported_people(tokens)
 
 
 def _given_people(tokens: list[Token]) -> list[Candidate]:

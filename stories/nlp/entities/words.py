@@ -47,6 +47,7 @@ _STOP_LISTS = (
     "function_words", "calendar_words", "reporting_verbs", "common_verbs", "attribution_markers",
     "relational_words", "framing_adjectives",
 )  # fmt: skip
+_VERB_LISTS = ("reporting_verbs", "common_verbs")
 _BLOCK_LISTS = (
     "common_words", "chain_nouns", "organization_heads", "outlet_nouns", "framing_nouns", "location_cues",
     "person_cues", "generic_complements",
@@ -60,6 +61,13 @@ def _stop_words() -> tuple[str, ...]:
 def _block_words() -> tuple[str, ...]:
     """Every word that can never be part of a personal name."""
     return (*_stop_words(), *_title_words(), *(w for name in _BLOCK_LISTS for w in vocab.entries(name)))
+
+
+def _nominal_block_words() -> tuple[str, ...]:
+    """The block words that are not only verbs: the article never goes on a finite verb ("الصادق", "صادق")."""
+    verbs = {w for name in _VERB_LISTS for w in vocab.entries(name)}
+    keep = {w for name in _STOP_LISTS + _BLOCK_LISTS if name not in _VERB_LISTS for w in vocab.entries(name)}
+    return tuple(w for w in _block_words() if w not in verbs or w in keep or w in _title_words())
 
 
 # Word classes read straight from one data file: key in ``word_sets()`` -> file name.
@@ -107,6 +115,7 @@ def word_sets() -> dict[str, frozenset[str]]:
         "stop": n(_stop_words()),
         "block": n(_block_words()),
         "light_block": _light_forms(_block_words()),
+        "definite_block": _light_forms(_nominal_block_words()),
         "chain": vocab.words("chain_nouns") | titles,
         "generic": vocab.words("generic_complements") | vocab.words("common_words"),
     }
@@ -166,7 +175,7 @@ def is_name_word(tok: Token, first: bool) -> bool:
     if lx.is_place_adjective(norm):
         return not first  # "السويدي" after a first name is a family name, not "Swedish"
     if lx.is_definite(norm):  # "العلي" is a family name even though "على" folds to "علي"
-        return not first and lx.without_article(_light(tok.raw)) not in s["light_block"]
+        return not first and lx.without_article(_light(tok.raw)) not in s["definite_block"]
     if first and is_place(norm):
         return False
     # "لمدير", "بزيارة", "بوقف", "ولم": a clitic in front of a word that is never a name; و and ف are also

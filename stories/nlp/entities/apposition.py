@@ -1,0 +1,107 @@
+"""People named without a title right before them: in apposition after a description set off by commas
+("المتحدث باسم وزارة الداخلية، سامي العبيدي،") and as the subject right after a reporting verb ("قال نبيل الخطيب،",
+"نفى ماهر الشريف أن"). The name's shape decides: one or two name words, closed by a comma or a complementiser."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stories.nlp import lexicon as lx
+from stories.nlp import vocab
+from stories.nlp.entities.words import (
+    Candidate,
+    Token,
+    adjective_like,
+    clitic_reading,
+    has_tanween,
+    is_name_word,
+    make_candidate,
+    space_gap,
+    verb_like,
+    word_sets,
+)
+from stories.nlp.morph import conjunction_waw
+
+_COMMA = "،,"
+_MAX_DESCRIPTION = 7  # words between a title and the comma that opens the apposition
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return vocab.words("reporting_verbs") | vocab.words("denial_verbs")
+
+
+@lru_cache(maxsize=1)
+def _partitives() -> frozenset[str]:
+    return vocab.words("partitive_words")
+
+
+@lru_cache(maxsize=1)
+def _complementizers() -> frozenset[str]:
+    return vocab.words("complementizers")
+
+
+def _comma(gap: str) -> bool:
+    return any(c in gap for c in _COMMA)
+
+
+def _first_name(tok: Token) -> bool:
+    norm = tok.norm
+    return (
+        is_name_word(tok, first=True)
+        and not lx.is_definite(norm)
+        and norm not in _partitives()
+        and not conjunction_waw(
+            norm
+        )  # "وعبدالهادي": a second subject joined by و, found with its clitic elsewhere
+        and not (verb_like(norm) or adjective_like(norm) or has_tanween(tok))
+        and clitic_reading(norm, word_sets()["titles"], 0) is None
+    )
+
+
+def _two_word_name(tokens: list[Token], k: int) -> int | None:
+    """End of a "given family" pair at ``k`` (family name definite or not), or None."""
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap) or not _first_name(tokens[k]):
+        return None
+    family = tokens[k + 1]
+    if not is_name_word(family, first=False) or verb_like(family.norm) or has_tanween(family):
+        return None
+    return k + 2
+
+
+def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
+    """A name in apposition or after a verb is closed by a comma; a definite family name also by "أن"/"إن"."""
+    if end >= len(tokens):
+        return True
+    if _comma(tokens[end].gap):
+        return True
+    return definite_family and space_gap(tokens[end].gap) and tokens[end].norm in _complementizers()
+
+
+def apposition_people(tokens: list[Token]) -> list[Candidate]:
+    """ "TITLE ...، NAME NAME،": a description headed by a title, a comma, a two-word name, a comma."""
+    titles, found = word_sets()["titles"], []
+    for j, tok in enumerate(tokens):
+        if clitic_reading(tok.norm, titles) is None:
+            continue
+        k = j + 1
+        while k < len(tokens) and k - j <= _MAX_DESCRIPTION and space_gap(tokens[k].gap):
+            k += 1
+        if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not _comma(tokens[k].gap):
+            continue
+        end = _two_word_name(tokens, k)
+        if end is not None and end < len(tokens) and _comma(tokens[end].gap):
+            found.append(make_candidate(tokens, k, end, "person"))
+    return found
+
+
+def reported_people(tokens: list[Token]) -> list[Candidate]:
+    """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject."""
+    verbs, found = _speech_verbs(), []
+    for j, tok in enumerate(tokens[:-2]):
+        if clitic_reading(tok.norm, verbs, 2) is None or not space_gap(tokens[j + 1].gap):
+            continue
+        end = _two_word_name(tokens, j + 1)
+        if end is not None and _closed(tokens, end, lx.is_definite(tokens[end - 1].norm)):
+            found.append(make_candidate(tokens, j + 1, end, "person"))
+    return found
