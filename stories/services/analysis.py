@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
@@ -23,7 +23,6 @@ from .uploads import article_source_from_site
 
 logger = logging.getLogger(__name__)
 
-EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def article_analyse(
@@ -115,23 +114,23 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
 
 
 def _original_of(article: Article) -> int | None:
-    """The earliest earlier article this one copies; publication date first, then the upload's hash, so the
-    answer does not depend on the order of uploads."""
+    """The earlier article this one copies, whole or as an excerpt: earlier publication first, then the longer
+    text, then the upload's hash, so the answer does not depend on the order of uploads."""
     earlier = (
         Article.objects.filter(
             story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True
         )
         .exclude(id=article.id)
-        .values_list("id", "published_at", "sha256", "signature")
+        .values_list("id", "published_at", "sha256", "signature", "text")
     )
-
-    def order(published, sha256):
-        return (published is None, published or EARLIEST, sha256)
-
-    mine = order(article.published_at, article.sha256)
-    rows = sorted(earlier, key=lambda row: order(row[1], row[2]))
-    candidates = [(i, tuple(sig)) for i, published, sha, sig in rows if sig and order(published, sha) < mine]
-    return dedup.find_original(tuple(article.signature), candidates)
+    mine = dedup.copy_order(article.published_at, article.text, article.sha256)
+    rows = sorted(earlier, key=lambda row: dedup.copy_order(row[1], row[4], row[2]))
+    candidates = [
+        (i, text, tuple(sig))
+        for i, published, sha, sig, text in rows
+        if sig and dedup.copy_order(published, text, sha) < mine
+    ]
+    return dedup.original_index(article.text, tuple(article.signature), candidates)
 
 
 def article_reanalyse(*, article: Article, user=None) -> None:
