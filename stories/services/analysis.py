@@ -24,7 +24,6 @@ from .uploads import article_source_from_site
 logger = logging.getLogger(__name__)
 
 
-
 def article_analyse(
     *, article_id: int, previous: dict[tuple, int] | None = None, owner: str = "", force: bool = False
 ) -> Article | None:
