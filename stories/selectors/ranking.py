@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 
-from stories.models import Claim, Evidence, Source, Story, TrackedStance
+from stories.models import Claim, Correction, Evidence, Source, Story, TrackedStance
 from stories.nlp.types import Stance
 from stories.stances import MIXED, stance_polarity
 
@@ -169,10 +169,18 @@ def story_ranking(*, story: Story) -> Ranking:
 
 
 def _editor_marked(story: Story) -> list[int]:
-    """Claims an editor reworded or split out by hand."""
+    """Claims an editor reworded, split out, merged another into, or corrected a quote's stance on."""
+    live = Correction.objects.filter(story=story).exclude(state=Correction.State.UNDONE)
     claims = Claim.objects.filter(story=story, merged_into__isnull=True)
     return list(
-        claims.filter(Q(text_by_editor=True) | Q(pins__isnull=False)).values_list("id", flat=True).distinct()
+        claims.filter(
+            Q(text_by_editor=True)
+            | Q(evidence__stance_by_editor=True)
+            | Q(id__in=live.filter(kind=Correction.Kind.SPLIT).values("claim_id"))
+            | Q(id__in=live.filter(kind=Correction.Kind.MERGE).values("other_claim_id"))
+        )
+        .values_list("id", flat=True)
+        .distinct()
     )
 
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from stories import selectors
-from stories.models import ClaimPin, TrackedClaim, TrackedStance
+from stories.models import Correction, TrackedClaim, TrackedStance
 from tests.factories import make_article, make_claim, make_evidence, make_source, make_story
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_copies_and_relays_count_once(desk):
 
 def test_denial_contests_a_single_outlet_claim_and_editor_marks_make_it_key(desk):
     make_evidence(claim=desk["talks"], article=desk["denial"], quote=TALKS, stance="denies")
-    ClaimPin.objects.create(claim=desk["hotel"], article=desk["hotel"].first_reported_in, key=[])
+    Correction.objects.create(story=desk["story"], kind=Correction.Kind.SPLIT, claim=desk["hotel"])
     ranking = selectors.story_ranking(story=desk["story"])
     talks, hotel = ranking.ranks[desk["talks"].id], ranking.ranks[desk["hotel"].id]
     assert talks.contested and talks.key and talks.stances == {"asserts": 1, "denies": 1}
