@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from stories.views import claims, corrections, matrix, story
+from stories.views import claims, corrections, matrix, story, tracking
 
 app_name = "stories"
 
@@ -32,4 +32,5 @@ urlpatterns = [
     path("review/articles/<int:pk>/copy/", corrections.article_mark_copy, name="article_copy"),
     path("review/articles/<int:pk>/off-topic/", corrections.article_mark_off_topic, name="article_off_topic"),
     path("review/articles/<int:pk>/retry/", corrections.article_retry, name="article_retry"),
+    path("stories/<str:slug>/tracked/<int:pk>/", tracking.tracked_claim_detail, name="tracked_claim"),
 ]

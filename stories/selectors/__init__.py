@@ -97,7 +97,14 @@ from .timeline import (
     story_filter_choices,
     story_first_claims_listed,
 )
-from .tracking import tracked_claim_results
+from .tracking import (
+    RESULTS_PER_PAGE,
+    TrackedPage,
+    TrackedRow,
+    tracked_claim_for_story,
+    tracked_claim_page,
+    tracked_claim_results,
+)
 
 __all__ = [
     "ArabicFold",
@@ -123,6 +130,7 @@ __all__ = [
     "PairAgreement",
     "QUOTE_RADIUS",
     "Quote",
+    "RESULTS_PER_PAGE",
     "SEARCH_LIMIT",
     "SENTENCE_END",
     "STATUS_LISTED",
@@ -132,6 +140,8 @@ __all__ = [
     "SourceProfile",
     "StoryFilters",
     "StoryStatus",
+    "TrackedPage",
+    "TrackedRow",
     "arabic_fold",
     "article_same_upload",
     "article_segments",
@@ -171,5 +181,7 @@ __all__ = [
     "story_readable",
     "story_status",
     "story_tracked",
+    "tracked_claim_for_story",
+    "tracked_claim_page",
     "tracked_claim_results",
 ]

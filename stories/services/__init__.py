@@ -43,6 +43,8 @@ from .refusals import (
     upload_too_big_message,
 )
 from .tracking import (
+    article_track,
+    article_track_enqueue,
     claim_track,
     story_tracked_claims_enqueue,
     tracked_claim_enqueue,
@@ -71,6 +73,8 @@ __all__ = [
     "claim_merge_target",
     "claim_reword",
     "claim_split",
+    "article_track",
+    "article_track_enqueue",
     "claim_track",
     "claims_first_reported",
     "claims_redirect_emptied",
