@@ -170,3 +170,18 @@ def test_a_whole_story_run_drops_rows_of_articles_no_longer_analysed(tracked_sto
     assert not TrackedStance.objects.filter(article=articles["agree"]).exists()
     tracked.refresh_from_db()
     assert tracked.done == tracked.total == 3
+
+
+def test_the_command_prints_the_kept_passages(tracked_story):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("track_claim", tracked_story["story"].slug, CLAIM, stdout=out, stderr=io.StringIO())
+    results = {r["article_id"]: r for r in json.loads(out.getvalue())["claims"][0]["results"]}
+    agree = tracked_story["articles"]["agree"]
+    row = results[agree.id]
+    assert row["stance"] == "agree" and [row["start"], row["end"]] in row["passages"]
+    assert results[tracked_story["articles"]["unrelated"].id]["passages"] == []
