@@ -65,3 +65,9 @@ def sweep_when_a_worker_starts(sender=None, **kwargs) -> None:
 def track_claim(tracked_id: int) -> None:
     """Give every analysed article of the story a stance toward one tracked claim; progress on the claim."""
     services.tracked_claim_refresh(tracked_id=tracked_id)
+
+
+@shared_task(acks_late=True)
+def track_article(article_id: int) -> None:
+    """Judge one newly analysed article against every tracked claim of its story."""
+    services.article_track(article_id=article_id)

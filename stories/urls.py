@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from stories.views import api, claims, corrections, matrix, review, story
+from stories.views import api, claims, corrections, matrix, review, story, tracking
 
 app_name = "stories"
 
@@ -42,4 +42,5 @@ urlpatterns = [
     path("api/articles/<int:pk>/copy-of", api.article_copy_of, name="api_copy_of"),
     path("api/articles/<int:pk>/off-topic", api.article_off_topic, name="api_off_topic"),
     path("api/corrections/<int:pk>/undo", api.correction_undo, name="api_undo"),
+    path("stories/<str:slug>/tracked/<int:pk>/", tracking.tracked_claim_detail, name="tracked_claim"),
 ]

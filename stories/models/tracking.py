@@ -47,6 +47,8 @@ class TrackedStance(models.Model):
     start = models.PositiveIntegerField(_("البداية"))
     end = models.PositiveIntegerField(_("النهاية"))
     score = models.FloatField(_("الدرجة"))
+    # The passages the stance was decided from: [start, end] pairs into the article's stored text, best first.
+    passages = models.JSONField(_("المقاطع"), default=list, blank=True)
 
     class Meta:
         ordering = ["tracked_id", "article_id"]

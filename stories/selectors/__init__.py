@@ -113,7 +113,14 @@ from .timeline import (
     story_events,
     story_filter_choices,
 )
-from .tracking import tracked_claim_results
+from .tracking import (
+    RESULTS_PER_PAGE,
+    TrackedPage,
+    TrackedRow,
+    tracked_claim_for_story,
+    tracked_claim_page,
+    tracked_claim_results,
+)
 
 __all__ = [
     "CorrectionRow",
@@ -154,6 +161,7 @@ __all__ = [
     "PairAgreement",
     "QUOTE_RADIUS",
     "Quote",
+    "RESULTS_PER_PAGE",
     "SEARCH_LIMIT",
     "SENTENCE_END",
     "STATUS_LISTED",
@@ -163,6 +171,8 @@ __all__ = [
     "SourceProfile",
     "StoryFilters",
     "StoryStatus",
+    "TrackedPage",
+    "TrackedRow",
     "arabic_fold",
     "article_same_upload",
     "article_segments",
@@ -204,5 +214,7 @@ __all__ = [
     "story_readable",
     "story_status",
     "story_tracked",
+    "tracked_claim_for_story",
+    "tracked_claim_page",
     "tracked_claim_results",
 ]

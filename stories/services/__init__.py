@@ -47,6 +47,8 @@ from .refusals import (
 )
 from .sweeper import analysis_sweep, analysis_sweep_if_due
 from .tracking import (
+    article_track,
+    article_track_enqueue,
     claim_track,
     story_tracked_claims_enqueue,
     tracked_claim_enqueue,
@@ -80,6 +82,8 @@ __all__ = [
     "claim_merge_target",
     "claim_reword",
     "claim_split",
+    "article_track",
+    "article_track_enqueue",
     "claim_track",
     "claims_first_reported",
     "claims_redirect_emptied",

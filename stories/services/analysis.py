@@ -19,6 +19,7 @@ from .claims import article_claims_save
 from .corrections import review_log
 from .enqueue import article_enqueue
 from .entities import article_entities_save
+from .tracking import article_track_enqueue
 from .uploads import article_source_from_site
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ def article_analyse(
         logger.exception("analysis of article %s failed", article_id)
         article_mark_failed(article_id=article_id, error=exc)
         return None
+    if (
+        previous is None
+    ):  # a new upload: the story's tracked claims judge it (a reanalysis re-tracks at its end)
+        article_track_enqueue(article_id=article_id)
     return article
 
 

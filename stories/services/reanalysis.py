@@ -17,6 +17,7 @@ from stories.models import Article, Claim, Story, StoryReanalysis
 
 from .analysis import article_analyse
 from .claims import PUBLISHED_FIRST, claims_merged_by_editor, claims_redirect_emptied, story_matched_claims
+from .tracking import story_tracked_claims_enqueue
 
 
 def story_reanalysis_start(*, story_id: int) -> None:
@@ -74,6 +75,7 @@ def _finish(run: StoryReanalysis) -> None:
         _unredirect(set(previous.values()))
         claims_redirect_emptied(previous=previous)
         StoryReanalysis.objects.filter(id=run.id).delete()
+        story_tracked_claims_enqueue(story_id=run.story_id)
 
 
 def _unredirect(claim_ids: set[int]) -> None:

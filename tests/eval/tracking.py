@@ -16,6 +16,8 @@ from typing import Any
 from stories.nlp import track
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "gold" / "tracking"
+# Written after the first rules were tuned on GOLD_DIR and before any rule was changed again: a check, never tuned on.
+HELDOUT_DIR = GOLD_DIR / "heldout"
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 
 
@@ -31,7 +33,7 @@ class Pair:
 
 def load_pairs(root: Path = GOLD_DIR) -> list[Pair]:
     pairs = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in root.iterdir() if (p / "claim.json").is_file()):
         spec = json.loads((folder / "claim.json").read_text(encoding="utf-8"))
         for row in spec["articles"]:
             text = (folder / row["file"]).read_text(encoding="utf-8")
@@ -57,7 +59,14 @@ def _covers(kept: list[tuple[int, int]], gold: tuple[int, int]) -> bool:
 
 
 def evaluate_tracking(say=lambda _m: None) -> dict[str, Any]:
-    pairs = load_pairs()
+    """The figures on our set, with the held-out set's own figures under ``heldout``."""
+    figs = _evaluate(load_pairs(GOLD_DIR), say)
+    say("  -- held-out set --")
+    figs["heldout"] = _evaluate(load_pairs(HELDOUT_DIR), say)
+    return figs
+
+
+def _evaluate(pairs: list[Pair], say) -> dict[str, Any]:
     confusion = {g: Counter() for g in LABELS}
     found = related = 0
     started = time.perf_counter()

@@ -27,3 +27,22 @@ def test_claim_deep_in_a_long_article_is_found() -> None:
     result = track(pair.claim, pair.text)
     assert result.stance == "agree" and (result.start, result.end) == pair.passage
     assert result.score >= 0.5
+
+
+def test_an_excluding_number_or_place_disagrees_but_another_number_alone_agrees() -> None:
+    claim = "رفعت الحكومة سعر رغيف الخبز المدعم إلى 20 قرشاً"
+    head = "قرار جديد بشأن الخبز\n\n"
+    excluded = head + "أكد الوزير أن سعر رغيف الخبز المدعم سيصبح 15 قرشاً وليس 20 قرشاً كما تردد."
+    other_number = head + "رفعت الحكومة سعر رغيف الخبز المدعم إلى 25 قرشاً اعتباراً من الشهر المقبل."
+    ordinary_negation = head + "رفعت الحكومة سعر رغيف الخبز المدعم إلى 20 قرشاً، ولا يزال الدعم قائماً."
+    assert track(claim, excluded).stance == "disagree"
+    assert track(claim, other_number).stance == "agree"
+    assert track(claim, ordinary_negation).stance == "agree"
+    place = "انهار مبنى سكني في حي الشيخ مقصود بحلب"
+    moved = head + "قال الدفاع المدني إن المبنى انهار في حي صلاح الدين بحلب، لا في حي الشيخ مقصود كما أشيع."
+    assert track(place, moved).stance == "disagree"
+
+
+def test_the_held_out_set_is_scored_apart() -> None:
+    figs = evaluate_tracking()
+    assert figs["heldout"]["pairs"] == 14 and figs["pairs"] == 72

@@ -53,6 +53,7 @@ class Command(BaseCommand):
                             "end": r.end,
                             "quote": r.article.text[r.start : r.end],
                             "score": r.score,
+                            "passages": r.passages,
                         }
                         for r in selectors.tracked_claim_results(tracked=tracked)
                     ],

@@ -1,7 +1,7 @@
 """Step two of tracking: the article's stance from the passages about the claim.
 
-Refuted (denied, called false or fabricated, an old picture) in a passage or in the two sentences after it
--> disagree; asserted by the outlet itself in some passage -> agree; only reported from unnamed or
+Refuted (denied, called false or fabricated, an old picture) in a passage or in the two sentences after it,
+or the claim's own number or term set aside for another ("15 قرشاً وليس 20") in a passage -> disagree; asserted by the outlet itself in some passage -> agree; only reported from unnamed or
 second-hand sources, or said to be unconfirmed -> discuss. The strongest wins: a refutation over an earlier
 neutral mention, an assertion over a hedged one.
 """
@@ -30,7 +30,28 @@ def _words() -> dict[str, frozenset[str]]:
         "hearsay": norm("track_hearsay_words"),
         "debunk_phrases": frozenset(vocab.entries("track_debunk_phrases")),
         "unconfirmed": frozenset(vocab.entries("track_unconfirmed_phrases")),
+        "exclusion": frozenset(tuple(normalize(p).split()) for p in vocab.entries("track_exclusion_phrases")),
     }
+
+
+def _tokens(sentence: str) -> list[str]:
+    return [t.strip("،,.:;!؟?\"'()«»") for t in normalize(sentence).split()]
+
+
+def excludes(claim_bag: Bag, sentence: str) -> bool:
+    """The sentence sets the claim's own number or term aside: an exclusion phrase right before it."""
+    terms = {t.stem for t in claim_bag.stems}
+    phrases = _words()["exclusion"]
+    tokens = _tokens(sentence)
+    for i in range(len(tokens)):
+        for size in (2, 1):  # the longer phrase first: "وليس في X" is about X, not about "في"
+            if tuple(tokens[i : i + size]) not in phrases or i + size >= len(tokens):
+                continue
+            nxt = tokens[i + size]
+            if nxt.replace(",", ".") in claim_bag.nums or strip_clitics(nxt)[1] in terms:
+                return True
+            break
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -78,6 +99,9 @@ def article_stance(
                 if "refute" in cues(texts[i]):
                     quote = by_index[i]
                     return "disagree", quote, kept + ([quote] if quote not in kept else [])
+    for p in kept:
+        if excludes(claim_bag, texts[p.index]):
+            return "disagree", p, kept
     plain = [p for p in kept if not _hedged(claim_cues, p.bag, _around(texts, p.index))]
     if plain:
         return "agree", plain[0], kept
