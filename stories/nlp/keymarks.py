@@ -18,3 +18,6 @@ ENTITY_MARK = "="
 GROUP = AGENT_MARK + "group"
 # The one token every collective subject gets (see claims.subjects), also found as an object ("التقى وفداً").
 DELEGATION = "وفد"
+# Prefix of country tokens: a country, its capital or seat of government, and "the <nisba> capital" all give the
+# country ("أنقرة", "تركيا" and "العاصمة التركية" meet), see claims.places.
+PLACE_MARK = "⌂"

@@ -22,6 +22,7 @@ from .similarity import (
     Entry,
     claim_similarity,
     conflict,
+    denial_cover,
     key_entry,
     kind_weight,
     similarity,
@@ -54,6 +55,8 @@ MAX_CANDIDATES = 60
 BAND = 0.2
 PARAPHRASE_CUT = 0.75
 VERIFY_TOP = 5
+# Share of a denial's content (IDF-weighted) the denied claim must hold: a denial restates the report briefly.
+DENIAL_COVER = 0.6
 
 
 class ClaimIndex:
@@ -110,9 +113,12 @@ class ClaimIndex:
         df = len(self._postings.get(token, ()))
         return kind_weight(token, math.log(1.0 + (n + 1) / (df + 1)))
 
-    def best(self, key: Sequence[str], proposition: str = "") -> tuple[int, float] | None:
-        """The most similar known claim if its similarity reaches THRESHOLD; else, when ``proposition`` is
-        given, the best near miss the paraphrase verifier accepts (see ``_verified``)."""
+    def best(
+        self, key: Sequence[str], proposition: str = "", *, denial: bool = False
+    ) -> tuple[int, float] | None:
+        """The most similar known claim if its similarity reaches THRESHOLD; else, for a ``denial``, the claim
+        that covers most of what is denied (see ``_denied``); else, when ``proposition`` is given, the best near
+        miss the paraphrase verifier accepts (see ``_verified``)."""
         query = key_entry(-1, self._canonical(key), proposition)
         best: tuple[int, float] | None = None
         near: list[tuple[float, int]] = []
@@ -134,9 +140,24 @@ class ClaimIndex:
                 best = (entry.claim_id, score)
             elif best is None and score >= BAND and entry.proposition and not conflict(query, entry):
                 near.append((score, pos))
+        if best is None and denial:
+            best = self._denied(query, weight)
         if best is None and query.proposition and near:
             return self._verified(query, near)
         return best
+
+    def _denied(self, query: Entry, weight: Callable[[str], float]) -> tuple[int, float] | None:
+        """A denial words less than the report it denies ("نفى الأنباء عن استقالة الوزير" against "قدم وزير
+        المالية فلان استقالته إلى رئيس الحكومة"): it joins the claim that covers most of its own content, when
+        that share reaches DENIAL_COVER, the two share a word or an act beyond places and roots, and their agents
+        do not conflict."""
+        found: tuple[int, float] | None = None
+        for pos in self._candidates(query.tokens, weight):
+            entry = self._entries[pos]
+            score = denial_cover(query, entry, weight)
+            if score >= DENIAL_COVER and (found is None or score > found[1]) and not conflict(query, entry):
+                found = (entry.claim_id, score)
+        return found
 
     def _verified(self, query: Entry, near: list[tuple[float, int]]) -> tuple[int, float] | None:
         """Among the VERIFY_TOP nearest claims, the one whose proposition the verifier most surely reads as a
@@ -177,7 +198,7 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
     ids: list[int] = []
     for claim in claims:
         proposition = getattr(claim, "proposition", "")
-        found = index.best(claim.key, proposition)
+        found = index.best(claim.key, proposition, denial=getattr(claim, "stance", "") == "denies")
         claim_id = found[0] if found else new_id()
         index.add(claim_id, claim.key, proposition)
         ids.append(claim_id)

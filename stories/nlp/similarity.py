@@ -8,7 +8,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
+from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
 from .lexicon import place_index
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
@@ -135,7 +135,7 @@ def kind_weight(token: str, idf: float) -> float:
         return idf * ROOT_WEIGHT
     if token.startswith(EVENT_MARK):
         return idf * EVENT_WEIGHT
-    if token.startswith(ENTITY_MARK):
+    if token.startswith((ENTITY_MARK, PLACE_MARK)):
         return idf * ENTITY_WEIGHT
     return idf
 
@@ -149,3 +149,13 @@ def key_entry(claim_id: int, key: Sequence[str], proposition: str = "") -> Entry
     head, tokens = split_key(key)
     agents = frozenset(t for t in key if t.startswith(AGENT_MARK))
     return Entry(claim_id, tokens, head, agents, proposition.strip())
+
+
+def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) -> float:
+    """Share of the denial's content weight that ``claim`` holds; zero unless they share a content word or an
+    act (places, roots and entity tokens alone are not a proposition)."""
+    shared = denial.tokens & claim.tokens
+    if not any(not t.startswith((ROOT_MARK, ENTITY_MARK, PLACE_MARK)) for t in shared):
+        return 0.0
+    mass = sum(weight(t) for t in denial.tokens)
+    return sum(weight(t) for t in shared) / mass if mass else 0.0

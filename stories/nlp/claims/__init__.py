@@ -22,6 +22,7 @@ from .clauses import (
     split_clauses,
     trim_span,
 )
+from .denied import denied_start
 from .keys import claim_key
 from .subjects import Span
 from .tokens import content_tokens, stem, vocabulary
@@ -159,10 +160,12 @@ def _claim(
         quote_from = start if quote_from is None else quote_from
         start, proposition = said.end(), text[said.end() : end]
         stance = "attributes" if stance == "asserts" else stance
+    # A denial of circulating reports is keyed on what it denies, so it meets the report (see denied.py).
+    key_start = (denied_start(text, start, end) if stance == "denies" else None) or start
     spans = None
     if mentions is not None:
-        spans = tuple(_span(text, m, start) for m in _in_span(mentions, start, end))
-    key = claim_key(proposition, inherited_head, vocab, continued=continued, spans=spans)
+        spans = tuple(_span(text, m, key_start) for m in _in_span(mentions, key_start, end))
+    key = claim_key(text[key_start:end], inherited_head, vocab, continued=continued, spans=spans)
     quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
     quote_start += opener_length(text[quote_start:end])  # the shown quote opens with its verb or subject
     if quote_start > start:  # the key was made before: it already ignores the conjunction

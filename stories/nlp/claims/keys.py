@@ -8,6 +8,7 @@ from .. import morph
 from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from ..scanner import iter_words
 from .events import classes_of, event_index
+from .places import head_places, place_tokens
 from .subjects import Span, subject_head
 from .tokens import content_tokens, stem, vocabulary
 
@@ -31,6 +32,7 @@ def claim_key(
     vocab = vocabulary(proposition) if vocab is None else vocab
     subject = subject_head(proposition, vocab, continued, spans)
     head, agent = subject if subject is not None else (inherited_head, None)
+    head = (*head, *(t for t in head_places(head) if t not in head))  # "عمّان" as subject is also Jordan
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     tokens = content_tokens(proposition, vocab)
     if subject is not None and _receives_delegation(proposition, inherited_head):
@@ -39,7 +41,8 @@ def claim_key(
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
     events = dict.fromkeys(EVENT_MARK + c for c in classes_of(proposition, tokens))
     agents = (AGENT_MARK + agent,) if agent else ()
-    return (*head, HEAD_SEP, *rest, *roots, *events, *named, *agents)
+    places = (t for t in place_tokens(proposition) if t not in head)
+    return (*head, HEAD_SEP, *rest, *roots, *events, *named, *places, *agents)
 
 
 def _has_root(token: str) -> bool:

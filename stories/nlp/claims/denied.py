@@ -1,0 +1,36 @@
+"""What a denial denies: in "نفى مصدر الأنباء عن زيارة الوزير إلى تركيا" or "لا صحة لما تداولته وسائل إعلام
+عن فرض رسوم جديدة", the denied proposition is the nominalised event after "عن" (a verbal noun with its agent or
+object), not the frame around it. The claim key is made from that part so the denial meets the report it denies.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import vocab
+from ..lexicon import stems
+from ..scanner import iter_words
+
+_ABOUT = "عن"
+_MAX_GAP = (
+    5  # words between the report noun and its "عن" ("الأنباء التي تحدثت عن", "ما تداولته وسائل إعلام عن")
+)
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    return vocab.words("report_content_nouns")
+
+
+def denied_start(text: str, start: int, end: int) -> int | None:
+    """Offset where the denied content begins (after "<report noun> … عن"), or None when the clause has no
+    such frame and is itself the negated proposition ("الوزير لم يزر أنقرة")."""
+    words = list(iter_words(text, start, end))
+    nouns = _report_words()
+    for i, word in enumerate(words):
+        if not any(body in nouns for _, body in stems(word.norm)):
+            continue
+        for j in range(i + 1, min(len(words) - 1, i + 1 + _MAX_GAP)):
+            if words[j].norm == _ABOUT:
+                return words[j + 1].start
+    return None
