@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .claims.places import countries_of_name
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
 from .lexicon import place_index
 
@@ -157,5 +158,17 @@ def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) ->
     shared = denial.tokens & claim.tokens
     if not any(not t.startswith((ROOT_MARK, ENTITY_MARK, PLACE_MARK)) for t in shared):
         return 0.0
-    mass = sum(weight(t) for t in denial.tokens)
+    places = {t for t in shared if t.startswith(PLACE_MARK)}
+    # "فرنسا" against "باريس": once the country token is shared, the other spelling is not missing content.
+    mass = sum(weight(t) for t in denial.tokens if t in shared or not _named_place(t, places))
     return sum(weight(t) for t in shared) / mass if mass else 0.0
+
+
+def _named_place(token: str, places: set[str]) -> bool:
+    """A word, stem ("فرنس"), root or entity token that spells one of the shared countries or capitals."""
+    body = token.removeprefix(ENTITY_MARK).removeprefix(ROOT_MARK)
+    for form in (body, body + "ا", "ال" + body):
+        names = countries_of_name(form)
+        if names and any(PLACE_MARK + n in places for n in names):
+            return True
+    return False

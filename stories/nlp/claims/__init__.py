@@ -22,7 +22,7 @@ from .clauses import (
     split_clauses,
     trim_span,
 )
-from .denied import denied_start
+from .denied import denied_end, denied_start, restore_jussive
 from .keys import claim_key
 from .subjects import Span
 from .tokens import content_tokens, stem, vocabulary
@@ -149,7 +149,9 @@ def _claim(
     if end - start < 8:
         return None
     proposition = text[start:end]
-    if len(content_tokens(proposition, vocab)) < MIN_CONTENT:
+    if len(content_tokens(proposition, vocab)) < MIN_CONTENT and not _denies_report(
+        text, start, end, context
+    ):
         return None
     stance, speaker = stance_of(text, start, end, context)
     if speaker:
@@ -161,11 +163,16 @@ def _claim(
         start, proposition = said.end(), text[said.end() : end]
         stance = "attributes" if stance == "asserts" else stance
     # A denial of circulating reports is keyed on what it denies, so it meets the report (see denied.py).
-    key_start = (denied_start(text, start, end) if stance == "denies" else None) or start
+    denied = denied_start(text, start, end) if stance == "denies" else None
+    key_start = denied or start
+    key_end = denied_end(text, key_start, end) if stance == "denies" else end
     spans = None
     if mentions is not None:
-        spans = tuple(_span(text, m, key_start) for m in _in_span(mentions, key_start, end))
-    key = claim_key(text[key_start:end], inherited_head, vocab, continued=continued, spans=spans)
+        spans = tuple(_span(text, m, key_start) for m in _in_span(mentions, key_start, key_end))
+    keyed = restore_jussive(text[key_start:key_end]) if stance == "denies" else text[key_start:key_end]
+    key = claim_key(
+        keyed, inherited_head, vocab, continued=continued, spans=spans, nominal=denied is not None
+    )
     quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
     quote_start += opener_length(text[quote_start:end])  # the shown quote opens with its verb or subject
     if quote_start > start:  # the key was made before: it already ignores the conjunction
@@ -179,3 +186,13 @@ def _span(text: str, m: Mention, offset: int) -> Span:
         found = text.rfind(m.epithet, max(0, m.start - len(m.epithet) - 12), m.start)
         begin = found if found >= 0 else begin
     return (m.start - offset, m.end - offset, m.entity_key, begin - offset)
+
+
+def _denies_report(text: str, start: int, end: int, context: str) -> bool:
+    """ "نفى مصدر الأنباء عن استقالة الوزير" is short but checkable: it denies a named event."""
+    found = denied_start(text, start, end)
+    return (
+        found is not None
+        and bool(content_tokens(text[found:end]))
+        and stance_of(text, start, end, context)[0] == "denies"
+    )

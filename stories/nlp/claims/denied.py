@@ -12,6 +12,8 @@ from ..lexicon import stems
 from ..scanner import iter_words
 
 _ABOUT = "عن"
+_NOT_PAST = "لم"
+_COMMA = "،,"
 _MAX_GAP = (
     5  # words between the report noun and its "عن" ("الأنباء التي تحدثت عن", "ما تداولته وسائل إعلام عن")
 )
@@ -34,3 +36,24 @@ def denied_start(text: str, start: int, end: int) -> int | None:
             if words[j].norm == _ABOUT:
                 return words[j + 1].start
     return None
+
+
+def denied_end(text: str, start: int, end: int) -> int:
+    """A denial's own proposition ends at its first comma ("الوزير لم يزر أنقرة، وكل ما نُشر مجرد تكهنات"):
+    what follows characterises the report, it does not restate it."""
+    cut = min((i for i in (text.find(c, start, end) for c in _COMMA) if i >= 0), default=-1)
+    return cut if cut - start >= 8 else end
+
+
+def restore_jussive(proposition: str) -> str:
+    """ "لم يزر" -> "لم زار": a hollow verb's jussive after لم loses its long vowel (يزور -> يزر, يقول -> يقل);
+    the past form with the vowel back lets the negated fact meet the report ("زار"). Same length, so offsets
+    into the proposition stay valid."""
+    out = proposition
+    for word in iter_words(proposition):
+        if word.norm != _NOT_PAST:
+            continue
+        nxt = next(iter_words(proposition, word.end), None)
+        if nxt and len(nxt.norm) == 3 and nxt.norm[0] in "يتن" and nxt.end - nxt.start == 3:
+            out = out[: nxt.start] + nxt.norm[1] + "ا" + nxt.norm[2] + out[nxt.end :]
+    return out

@@ -20,6 +20,7 @@ def claim_key(
     *,
     continued: bool = False,
     spans: Sequence[Span] | None = None,
+    nominal: bool = False,
 ) -> tuple[str, ...]:
     """Matching signature: the subject's head tokens, HEAD_SEP, the remaining content tokens, their root
     skeletons, the event classes of their verbs and verbal nouns, and the kind of agent (see match.py).
@@ -28,10 +29,11 @@ def claim_key(
     without its own subject ("وأقامت حواراً") inherits the head of the clause before it. A subject that
     starts with a title is a person named in various ways across outlets: it gets no head, only the agent kind.
     With entity ``spans`` the head is the subject's entity token and only an entity (or a group) sets one.
+    A ``nominal`` proposition (the verbal noun phrase a denial denies: "زيارة الوزير إلى تركيا") has no subject.
     """
     vocab = vocabulary(proposition) if vocab is None else vocab
-    subject = subject_head(proposition, vocab, continued, spans)
-    head, agent = subject if subject is not None else (inherited_head, None)
+    subject = None if nominal else subject_head(proposition, vocab, continued, spans)
+    head, agent = subject if subject is not None else (() if nominal else inherited_head, None)
     head = (*head, *(t for t in head_places(head) if t not in head))  # "عمّان" as subject is also Jordan
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     tokens = content_tokens(proposition, vocab)
