@@ -61,6 +61,10 @@ TARGETS = (
     ("claim_pair_recall", "heldout", ">=", 0.8),
     ("claim_pair_precision", "heldout", ">=", 0.9),
     ("denial_in_row", "heldout", ">=", 1.0),
+    # issue 9 item 4 (one event, one claim) on a set written before the one-event rules changed (set "heldout2")
+    ("claim_pair_recall", "heldout2", ">=", 0.8),
+    ("claim_pair_precision", "heldout2", ">=", 0.9),
+    ("denial_in_row", "heldout2", ">=", 1.0),
     ("ans_dev_macro_f1", "ans", ">=", 0.6),
 )
 ANS_LABELS = ("agree", "disagree", "other")
@@ -560,7 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     say: Verbose = print if args.verbose else (lambda _m: None)
     results: dict[str, Any] = {}
-    for kind in ("seeds", "articles", "unseen", "heldout"):
+    for kind in ("seeds", "articles", "unseen", "heldout", "heldout2"):
         if args.verbose:
             print(f"\n-- misses: {kind} --")
         figs, counts, seconds = evaluate_set(kind, say)
