@@ -21,6 +21,7 @@ from .blocks import (
     mark_related_links,
 )
 from .chrome import cut_inline_chrome, line_kind
+from .outlet import byline_outlet, credited_outlet, section_masthead
 from .text import CLOSERS, is_date_line, normalize_chars, tidy
 
 
@@ -34,7 +35,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     lines, cuts = cut_inline_chrome(lines)
     kinds = [line_kind(line) for line in lines]
     mark_related_links(lines, kinds)
-    mark_masthead(lines, kinds)
+    masthead = section_masthead(lines, kinds) or mark_masthead(lines, kinds)
     mark_header_date(lines, kinds)
     mark_duplicate_captions(lines, kinds)
     dropped = [(i, line) for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)) if kind == "chrome"]
@@ -52,7 +53,11 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published_at=published,
         published_has_time=has_time,
         removed=tuple(removed),
-        site_name=_clean_site(site) or _desk_credit_outlet(removed),
+        site_name=_clean_site(site)
+        or _desk_credit_outlet(removed)
+        or _clean_site(masthead)
+        or _clean_site(credited_outlet(lines))
+        or _clean_site(byline_outlet(paragraphs)),
     )
 
 

@@ -13,7 +13,7 @@ from .text import ends_sentence, is_date_line, norm_key, tidy
 
 _BULLET = re.compile(r"^(?:[-–—•*▪●]|\d{1,2}\s*[/.)\-])\s*")
 # Outlet words that make a short first line a masthead ("شبكة الشمال الإخبارية"), not a headline.
-_MASTHEAD = re.compile(
+MASTHEAD = re.compile(
     rf"(?<!\w)(?:{vocab.alternation('masthead_outlet_nouns')})(?!\w)"
     rf"|(?:{vocab.alternation('masthead_outlet_suffixes')})(?!\w)",
     re.IGNORECASE,
@@ -36,18 +36,19 @@ def mark_related_links(lines: list[str], kinds: list[str]) -> None:
             kinds[j] = "chrome"
 
 
-def mark_masthead(lines: list[str], kinds: list[str]) -> None:
-    """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead."""
+def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
+    """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead; returns it."""
     texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
     if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
-        return
+        return None
     name, headline = lines[texts[0]], lines[texts[1]]
-    if len(name.split()) > 4 or ends_sentence(name) or ":" in name or not _MASTHEAD.search(name):
-        return
+    if len(name.split()) > 4 or ends_sentence(name) or ":" in name or not MASTHEAD.search(name):
+        return None
     # The line below must read as the headline: longer, unfinished, and not a dateline.
     if len(headline.split()) <= len(name.split()) or ends_sentence(headline) or find_absolute(headline):
-        return
+        return None
     kinds[texts[0]] = "chrome"
+    return name if "|" not in name else None
 
 
 def mark_header_date(lines: list[str], kinds: list[str]) -> None:

@@ -1,0 +1,108 @@
+"""The outlet a page names in its own chrome: a masthead "X | قسم" above the headline, a credit line
+"المصدر: X", a byline "X - dd/mm/yyyy" or "مدينة - X | date", a dateline "مدينة، date (وكالة X)".
+
+Nothing here is specific to one outlet: the shapes are the ones Arabic news pages generally print.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import camel, vocab
+from ..dateline import find_absolute
+from ..lexicon import place_index
+from .blocks import MASTHEAD
+from .text import ends_sentence, norm_key
+
+_SEPARATORS = re.compile(r"\s[-–—|]\s|\s*[|،,]\s*")
+_CREDIT = re.compile(
+    rf"^(?:{vocab.alternation('source_credit_words')})\s*[:：]\s*(?P<outlet>[^:：]{{2,60}}?)"
+    r"(?:\s+[-–—|]\s+[^-–—|]*\d[^-–—|]*)?\s*$"
+)
+_PARENS = re.compile(r"\(([^()]{2,50})\)")
+# Words around a date that name no outlet: "نشر في", weekday names.
+_DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
+    norm_key(w) for w in vocab.entries("weekday_names")
+)
+_HEAD_LINES = 6  # a byline or dateline sits just under the headline
+
+
+def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
+    """Mark a first line "الراصد | اقتصاد" (outlet, bar, desk) as chrome and return the outlet's name.
+
+    It must be short, unfinished, above a longer line, and neither side may carry a date (a byline is not a
+    masthead)."""
+    texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
+    if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
+        return None
+    line, headline = lines[texts[0]], lines[texts[1]]
+    if line.count("|") != 1 or ends_sentence(line) or find_absolute(line):
+        return None
+    name, desk = (part.strip() for part in line.split("|"))
+    if not (1 <= len(name.split()) <= 4 and 1 <= len(desk.split()) <= 3):
+        return None
+    if len(headline.split()) <= len(name.split()) + len(desk.split()) or ends_sentence(headline):
+        return None
+    kinds[texts[0]] = "chrome"
+    return name
+
+
+def credited_outlet(lines: list[str]) -> str | None:
+    """ "المصدر: شبكة المدار" (maybe with a date after a dash), anywhere on a line of its own."""
+    for line in lines:
+        found = _CREDIT.match(line.strip())
+        if found and len(found["outlet"].split()) <= 5 and not ends_sentence(found["outlet"]):
+            return found["outlet"].strip()
+    return None
+
+
+def byline_outlet(paragraphs: list[str]) -> str | None:
+    """The outlet a dateline or byline under the headline names: "(وكالة نبأ الشرق)", "الضفة - 14/10/2024",
+    "دمشق - الراصد | 13 تشرين الأول 2024". A part that is a known place is the dateline's city, not the outlet;
+    an unknown city alone before the date ("حمص - 3/3/2024") is taken for an outlet only if nothing else names one
+    (the cleaner tries mastheads and credits first)."""
+    for paragraph in paragraphs[:_HEAD_LINES]:
+        if len(paragraph.split()) > 14 or ends_sentence(paragraph):
+            continue
+        dates = [m for m in find_absolute(paragraph) if m.precision == "day"]
+        if not dates:
+            continue
+        for inner in _PARENS.findall(paragraph):
+            if MASTHEAD.search(inner) and not find_absolute(inner):
+                return inner.strip()
+        # The outlet precedes the date ("الضفة - 14/10/2024") or follows it after a dash ("عمّان، 10 أيلول 2024 -
+        # الميزان"); after a bar comes a desk ("| آخر الأخبار"), not the outlet.
+        before = paragraph[: min(m.start for m in dates)]
+        after = paragraph[max(m.end for m in dates) :].strip()
+        spans = [before] + ([after.lstrip("-–—")] if after[:1] in "-–—" else [])
+        for span in spans:
+            names = _names(span)
+            if names:
+                return names[-1]
+    return None
+
+
+def _names(span: str) -> list[str]:
+    parts = [p.strip(" -–—|،,") for p in _SEPARATORS.split(f" {_PARENS.sub(' | ', span)} ")]
+    return [
+        p
+        for p in parts
+        if 1 <= len(p.split()) <= 4
+        and not re.search(r"\d", p)
+        and not _is_place(p)
+        and not set(norm_key(p).split()) <= _DATE_WORDS
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _is_place(text: str) -> bool:
+    norm = camel.normalize(text)
+    if tuple(norm.split()) in place_index():
+        return True
+    return norm in _capital_names()
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> frozenset[str]:
+    return frozenset(camel.normalize(capital) for capital, _ in vocab.pairs("capitals"))

@@ -1,0 +1,42 @@
+"""The outlet a page names in its chrome (issue 9 item 7, NLP side): masthead "X | قسم", "المصدر: X" credits,
+"X - dd/mm/yyyy" bylines and "(وكالة X)" datelines; a masthead is never the title."""
+
+from __future__ import annotations
+
+from stories.nlp.clean import clean
+
+BODY = "أعلنت الوزارة استئناف العمل في الميناء صباح اليوم بعد توقف دام شهرين.\n\nوقال مدير الميناء إن العمل يسير."
+
+
+def test_section_masthead_is_chrome_and_names_the_outlet() -> None:
+    page = clean(f"المنارة | اقتصاد\n\nاستئناف العمل في ميناء الشمال بعد توقف طويل\n\n{BODY}")
+    assert page.title == "استئناف العمل في ميناء الشمال بعد توقف طويل"
+    assert page.site_name == "المنارة"
+    assert "المنارة | اقتصاد" not in page.text
+
+
+def test_headline_with_a_bar_and_a_date_is_not_a_masthead() -> None:
+    page = clean(f"الأحد 3 آذار 2024 | آخر الأخبار\n\nاستئناف العمل في ميناء الشمال بعد توقف طويل\n\n{BODY}")
+    assert page.site_name is None
+
+
+def test_source_credit_line_names_the_outlet() -> None:
+    page = clean(f"استئناف العمل في ميناء الشمال\n\n{BODY}\n\nالمصدر: شبكة السهل - 03/03/2024")
+    assert page.site_name == "شبكة السهل"
+
+
+def test_byline_after_the_city_names_the_outlet_not_the_city() -> None:
+    page = clean(f"استئناف العمل في ميناء الشمال\n\nعمّان - صدى البلد - 03/03/2024\n\n{BODY}")
+    assert page.site_name == "صدى البلد"
+    alone = clean(f"استئناف العمل في ميناء الشمال\n\nبغداد - 03/03/2024\n\n{BODY}")
+    assert alone.site_name is None
+
+
+def test_agency_in_the_dateline_names_the_outlet() -> None:
+    page = clean(f"استئناف العمل في ميناء الشمال\n\nحمص، 3 آذار 2024 (وكالة السهل للأنباء)\n\n{BODY}")
+    assert page.site_name == "وكالة السهل للأنباء"
+
+
+def test_outlet_after_the_date_follows_a_dash_not_a_bar() -> None:
+    page = clean(f"استئناف العمل في ميناء الشمال\n\nعمّان، الأحد 3 آذار 2024 - صدى البلد\n\n{BODY}")
+    assert page.site_name == "صدى البلد"
