@@ -91,6 +91,11 @@ def _refers_ahead(text: str, at: int) -> bool:
     return False
 
 
+def future_verb(word: str) -> bool:
+    """Public form of ``_future_verb`` for the claim stage (a planned act is not the act done)."""
+    return _future_verb(word)
+
+
 def _future_verb(word: str) -> bool:
     """ "س" + an imperfect verb ("سيبدأ", "ستغلق", "سينفذون"), not a noun that starts the same way."""
     return bool(_FUTURE_VERB.fullmatch(word)) and not word.lstrip("وف").startswith(_S_NOUNS)

@@ -18,6 +18,7 @@ _ARTICLES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "
 # A final "ي" is left alone: it is the nisba ("ليبي") or a radical ("التقى" -> "التقي") more often than "my".
 _SUFFIXES = ("هما", "كما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ان", "ه")
 _WEAK = frozenset("اويءئؤ")
+_HAMZA_SEATS = frozenset("ءئؤ")
 # Roots whose first radical is و: after these a leading و is the word, not the conjunction.
 WAW_ROOTS = vocab.words("waw_roots")
 # Form VIII verbs of lam-initial roots look like article + word ("التقى", "التزم"): kept whole.
@@ -95,6 +96,8 @@ def skeleton(stem: str) -> str:
     elif s.endswith("ت") and len(s) >= 4:
         s = s[:-1]  # past feminine "فتحت", "سلمت"
     s = _derivation(s)
+    if s[:1] in _HAMZA_SEATS:
+        s = "ا" + s[1:]  # a root's first hamza is written on any seat: "استانف" (استأنف) and "استئناف" meet
     core = s[0] + "".join(c for c in s[1:] if c not in _WEAK) if s else s
     return core if len(core) >= 2 else stem
 
