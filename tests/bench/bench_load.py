@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 from urllib.parse import quote
 
 ARTICLES, CLAIMS, SOURCES = 2_000, 400, 80
@@ -27,6 +28,7 @@ WORDS = (
     "وزير رئيس حكومة جيش مدينة العاصمة زيارة اتفاق مفاوضات هجوم قوات وفد سفارة مجلس أمن سلام حدود "
     "اقتصاد نفط انتخابات برلمان محكمة قرار شركة مصنع ميناء مطار"
 ).split()
+ROOT = Path(__file__).resolve().parents[2]
 STANCES = ["asserts", "asserts", "attributes", "denies", "doubts"]
 
 
@@ -121,6 +123,16 @@ def read_loop(
         (out[name].append(elapsed) if ok else errors.append(name))
 
 
+def warm_up(port: int, paths: dict[str, str]) -> None:
+    """A few reads of each page first, so that the workers have started and readers measure the steady state."""
+    for url in paths.values():
+        for _ in range(4):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("GET", url, headers={"Host": "127.0.0.1"})
+            conn.getresponse().read()
+            conn.close()
+
+
 def load(port: int, paths: dict[str, str], seconds: float) -> tuple[dict[str, list[float]], list[str], float]:
     urls = list(paths.items())
     out: dict[str, list[float]] = {name: [] for name in paths}
@@ -167,6 +179,7 @@ def serve(env: dict, port: int) -> subprocess.Popen:
         [sys.executable, "-m", "gunicorn", "newsdesk.wsgi", "--workers", "2", "--worker-class", "sync"]
         + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         env=env,
+        cwd=ROOT,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -211,6 +224,7 @@ def main() -> None:
         built = subprocess.run(
             [sys.executable, "-m", "tests.bench.bench_load", "--build"],
             env=env,
+            cwd=ROOT,
             check=True,
             capture_output=True,
             text=True,
@@ -224,6 +238,7 @@ def main() -> None:
             port = free_port()
             server = serve({**env, "NEWSDESK_PAGE_CACHE": "1" if mode == "on" else "0"}, port)
             try:
+                warm_up(port, paths)
                 report(mode, *load(port, paths, args.seconds))
             finally:
                 server.terminate()
