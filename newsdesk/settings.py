@@ -239,6 +239,7 @@ CACHES = {
 }
 # Readers' pages of a story, cached per story version (stories/cache.py): every analysis and correction bumps the
 # version, so nothing goes stale through the app; the lifetime only bounds edits made beside it (the admin's
-# plain forms, SQL by hand). NEWSDESK_PAGE_CACHE=0 turns it off (the load bench compares both).
-NEWSDESK_PAGE_CACHE = env_bool("NEWSDESK_PAGE_CACHE", True)
+# plain forms, SQL by hand). On in production; off while debugging, where a template or data edited by hand should
+# show at once (and tests that write rows directly read fresh pages). NEWSDESK_PAGE_CACHE overrides either way.
+NEWSDESK_PAGE_CACHE = env_bool("NEWSDESK_PAGE_CACHE", not DEBUG)
 NEWSDESK_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSDESK_PAGE_CACHE_SECONDS", "300"))

@@ -169,6 +169,7 @@ def test_pages_are_cached_in_redis_apart_from_the_broker():
             cwd=ROOT,
             env={
                 **os.environ,
+                **PRODUCTION,
                 "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
                 "CACHE_URL": cache_url,
                 "REDIS_URL": "",
@@ -183,4 +184,7 @@ def test_pages_are_cached_in_redis_apart_from_the_broker():
         "redis://127.0.0.1:6399/1",
         "True",
     ]
-    assert shown[""][0] == "django.core.cache.backends.locmem.LocMemCache"
+    assert (
+        shown[""][0] == "django.core.cache.backends.locmem.LocMemCache"
+    )  # on in production, in local memory
+    assert shown[""][2] == "True"
