@@ -228,3 +228,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Caches. Production names a Redis (CACHE_URL, or REDIS_URL; a database of its own, apart from Celery's broker)
+# so that every gunicorn worker shares one cache; the embedded default and the tests keep it in local memory.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsdesk"}
+}
+# Readers' pages of a story, cached per story version (stories/cache.py): every analysis and correction bumps the
+# version, so nothing goes stale through the app; the lifetime only bounds edits made beside it (the admin's
+# plain forms, SQL by hand). On in production; off while debugging, where a template or data edited by hand should
+# show at once (and tests that write rows directly read fresh pages). NEWSDESK_PAGE_CACHE overrides either way.
+NEWSDESK_PAGE_CACHE = env_bool("NEWSDESK_PAGE_CACHE", not DEBUG)
+NEWSDESK_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSDESK_PAGE_CACHE_SECONDS", "300"))

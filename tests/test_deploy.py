@@ -153,3 +153,38 @@ def test_compose_defaults_keep_cookies_secure():
     env = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["web"]["environment"]
     assert env["DJANGO_TLS"] == "${DJANGO_TLS:-1}"
     assert "DJANGO_SECURE_COOKIES" not in env and "DJANGO_SECURE_SSL_REDIRECT" not in env
+
+
+def test_pages_are_cached_in_redis_apart_from_the_broker():
+    env = compose()["x-app"]["environment"]
+    assert env["CACHE_URL"].startswith("redis://redis:6379/") and env["CACHE_URL"] != env["CELERY_BROKER_URL"]
+    code = (
+        "from django.conf import settings; c = settings.CACHES['default'];"
+        "print(c['BACKEND'], c['LOCATION'], settings.NEWSDESK_PAGE_CACHE)"
+    )
+    shown = {}
+    for cache_url in ("redis://127.0.0.1:6399/1", ""):
+        out = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup();" + code],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                **PRODUCTION,
+                "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+                "CACHE_URL": cache_url,
+                "REDIS_URL": "",
+            },
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        shown[cache_url] = out.stdout.split()
+    assert shown["redis://127.0.0.1:6399/1"] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6399/1",
+        "True",
+    ]
+    assert (
+        shown[""][0] == "django.core.cache.backends.locmem.LocMemCache"
+    )  # on in production, in local memory
+    assert shown[""][2] == "True"

@@ -14,6 +14,9 @@ class Story(models.Model):
         _("عامة"), default=False, help_text=_("القصة العامة يقرؤها الزوار دون تسجيل دخول.")
     )
     created_at = models.DateTimeField(_("أُنشئت في"), auto_now_add=True)
+    # Bumped by every analysis and every editor's correction (services.story_version_bump): the pages' cache
+    # keys carry it, so a change shows at once and nothing has to be deleted from the cache.
+    version = models.PositiveBigIntegerField(_("الإصدار"), default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

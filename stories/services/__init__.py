@@ -63,6 +63,7 @@ from .uploads import (
     upload_validate,
     web_url_check,
 )
+from .versions import story_version_bump
 
 __all__ = [
     "IngestError",
@@ -98,6 +99,7 @@ __all__ = [
     "story_reanalyse",
     "story_reanalyse_enqueue",
     "story_tracked_claims_enqueue",
+    "story_version_bump",
     "tracked_claim_enqueue",
     "story_reanalysis_step",
     "tracked_claim_refresh",

@@ -21,6 +21,7 @@ from .enqueue import article_enqueue
 from .entities import article_entities_save
 from .tracking import article_track_enqueue
 from .uploads import article_source_from_site
+from .versions import story_version_bump
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ def article_analyse(
         with transaction.atomic():
             Story.objects.select_for_update().filter(id=story.id).first()  # one story's matching at a time
             _article_save_analysis(article, analysis, previous)
+            story_version_bump(story_id=story.id)
     except DatabaseError:
         raise
     except Exception as exc:  # any analysis bug must leave a retryable, explained article, never a stuck one

@@ -18,6 +18,7 @@ from stories.models import Article, Claim, Story, StoryReanalysis
 from .analysis import article_analyse
 from .claims import PUBLISHED_FIRST, claims_merged_by_editor, claims_redirect_emptied, story_matched_claims
 from .tracking import story_tracked_claims_enqueue
+from .versions import story_version_bump
 
 
 def story_reanalysis_start(*, story_id: int) -> None:
@@ -66,6 +67,7 @@ def _replace(run: StoryReanalysis, article_id: int) -> None:
         Article.objects.filter(id=article_id).update(reanalysis_pending=False)
         claims_redirect_emptied(previous=previous)
         StoryReanalysis.objects.filter(id=run.id).update(touched_at=timezone.now())
+        story_version_bump(story_id=run.story_id)
 
 
 def _finish(run: StoryReanalysis) -> None:
@@ -75,6 +77,7 @@ def _finish(run: StoryReanalysis) -> None:
         _unredirect(set(previous.values()))
         claims_redirect_emptied(previous=previous)
         StoryReanalysis.objects.filter(id=run.id).delete()
+        story_version_bump(story_id=run.story_id)
         story_tracked_claims_enqueue(story_id=run.story_id)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language_bidi
 from django.views.decorators.http import require_GET
 
 from stories import charts, presentation, selectors
+from stories.cache import page_or_cached
 from stories.forms import PageForm
 from stories.models import Claim
 from stories.stances import STANCE_VALUES
@@ -33,6 +34,12 @@ def claim_detail(request, pk: int, slug: str = ""):
         return refuse_private(request)
     if claim.pk != pk or slug != (claim.slug or "claim"):
         return redirect(claim.get_absolute_url(), permanent=claim.pk != pk)
+    return page_or_cached(
+        request, name="claim", story=claim.story, render=lambda: _claim_page(request, claim)
+    )
+
+
+def _claim_page(request, claim: Claim):
     quotes, page, pages = selectors.claim_quotes_page(claim=claim, page=PageForm(request.GET).page())
     appearances = selectors.claim_appearances(claim=claim)
     summary = selectors.claim_summary(appearances=appearances)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from stories import selectors
+from stories.cache import page_cached
 from stories.forms import MatrixForm
 from stories.models import Claim, Source, Story
 from stories.stances import STANCE_VALUES
@@ -18,6 +19,7 @@ from .common import story_view, write_csv
 @require_GET
 @vary_on_headers("HX-Request")
 @story_view
+@page_cached("matrix")
 def story_matrix(request, story: Story):
     """Claims × outlets, opening on the key claims; sorting, paging and the row set swap the table in place."""
     form = MatrixForm(request.GET)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from stories import charts, selectors, services
+from stories.cache import page_cached, page_or_cached
 from stories.forms import PageForm, StoryFiltersForm
 from stories.models import Article, Entity, Source, Story
 
@@ -25,6 +26,7 @@ def story_list(request):
 @require_GET
 @vary_on_headers("HX-Request")
 @story_view
+@page_cached("story")
 def story_detail(request, story: Story):
     """The story's digest, its claims (key ones first) and its timelines; the filters swap the timelines in place."""
     form = StoryFiltersForm(request.GET)
@@ -113,7 +115,12 @@ def search(request):
     story = None
     if slug := request.GET.get("story"):
         story = selectors.story_readable(slug=slug, user=request.user)
-    results = selectors.search(query=query, user=request.user, story=story) if query else None
-    context = {"query": query, "results": results, "story": story}
-    template = "stories/search.html#results" if request.htmx else "stories/search.html"
-    return render(request, template, context)
+
+    def page():
+        results = selectors.search(query=query, user=request.user, story=story) if query else None
+        context = {"query": query, "results": results, "story": story}
+        template = "stories/search.html#results" if request.htmx else "stories/search.html"
+        return render(request, template, context)
+
+    # Within one story, results change only with its version; across stories, they are searched afresh.
+    return page_or_cached(request, name="search", story=story, render=page) if story and query else page()

@@ -91,6 +91,11 @@ def reanalyse() -> dict:
     return {"ok": True}
 
 
+def reanalyse_now() -> dict:
+    """The whole story reanalysed in this process, start to end: the uninterrupted run to compare with."""
+    return {"ids": services.story_reanalyse(story_id=Story.objects.get(slug="faults").id)}
+
+
 def claims() -> dict:
     rows = Claim.objects.filter(story__slug="faults").values_list("id", "merged_into_id")
     return {"claims": {str(i): m for i, m in rows}, "articles": Article.objects.count()}
@@ -103,6 +108,7 @@ COMMANDS = {
     "ingest": ingest,
     "status_page": status_page,
     "reanalyse": reanalyse,
+    "reanalyse_now": reanalyse_now,
     "claims": claims,
 }
 

@@ -2,7 +2,8 @@
 
 Every input (a file, or a JSONL line) gets exactly one output line, ``ID STATUS ORIGIN`` or
 ``refused ORIGIN: why``, whatever is wrong with the others; the run ends with ``imported N, refused M`` and
-fails (exit code 1) when anything was refused.
+fails (exit code 1) when anything was refused. An article stored while the broker is down gets a note on stderr
+saying its analysis starts when the queue is back (the sweeper sends it).
 """
 
 from __future__ import annotations
@@ -181,7 +182,11 @@ class Command(BaseCommand):
             logger.exception("import of %s failed", item.origin)
             self.stdout.write(f"refused {item.origin}: could not be stored ({type(exc).__name__}: {exc})")
             return False
-        article.refresh_from_db(fields=["status", "error", "title"])
+        article.refresh_from_db(fields=["status", "error", "title", "enqueued_at"])
         detail = f" ({article.error})" if article.error else ""
         self.stdout.write(f"{article.id} {article.status} {item.origin}{detail}")
+        if article.status == article.Status.QUEUED and article.enqueued_at is None:
+            # The broker did not take the message: stored all the same, and the sweeper sends it later. On
+            # stderr, so the contract's one line per input on stdout stays as it is.
+            self.stderr.write(f"{article.id} {item.origin}: {services.analysis_waiting_message(count=1)}")
         return True

@@ -7,12 +7,15 @@ from collections.abc import Iterable
 from stories.models import Article, Claim, Correction, Evidence, ReviewLog, Story
 
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
+from ..versions import story_version_bump
 from .identity import quote_identity, quote_locate
 
 PINNING = (Correction.Kind.MERGE, Correction.Kind.SPLIT)
 
 
 def review_log(*, story: Story, user, action: str, detail: dict) -> ReviewLog:
+    # Every correction (and its undo) ends here: the story's cached pages are replaced from now on.
+    story_version_bump(story_id=story.id)
     return ReviewLog.objects.create(story=story, user=editor_or_none(user), action=action, detail=detail)
 
 
