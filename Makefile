@@ -48,6 +48,8 @@ bench: install services
 	$(PY) -m tests.bench.bench_nlp
 	$(PY) -m tests.bench.bench_ingest
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_pages
+	$(PY) -m tests.bench.bench_track
+	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_load
 
 lint: install
 	$(PY) -m ruff check .
