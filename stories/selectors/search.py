@@ -111,9 +111,16 @@ def _search_articles(folded: str, stories: QuerySet[Story]) -> list[dict]:
     else:
         articles = articles.filter(match).order_by(F("published_at").desc(nulls_last=True), "id")
     rows = list(
-        articles.values("id", "title", "text", "story__slug", "story__title", "source__name", "published_at")[
-            :SEARCH_LIMIT
-        ]
+        articles.values(
+            "id",
+            "title",
+            "text",
+            "story__slug",
+            "story__title",
+            "source__name",
+            "source__file_hint",
+            "published_at",
+        )[:SEARCH_LIMIT]
     )
     for row in rows:
         row["snippet"] = search_snippet(row.pop("text"), folded)
