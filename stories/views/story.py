@@ -113,7 +113,9 @@ def search(request):
     story = None
     if slug := request.GET.get("story"):
         story = selectors.story_readable(slug=slug, user=request.user)
-    results = selectors.search(query=query, user=request.user, story=story) if query else None
+    kinds = ("claims", "entities", "articles")
+    pages = {kind: PageForm({"page": request.GET.get(f"{kind}_page", "")}).page() for kind in kinds}
+    results = selectors.search(query=query, user=request.user, story=story, pages=pages) if query else None
     context = {"query": query, "results": results, "story": story}
     template = "stories/search.html#results" if request.htmx else "stories/search.html"
     return render(request, template, context)
