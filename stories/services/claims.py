@@ -59,7 +59,6 @@ def article_claims_save(
     rows = _evidence_rows(article, analysis, machine, fixes)
     Evidence.objects.bulk_create(rows)
     claims_first_reported(claim_ids={row.claim_id for row in rows})
-    claims_wording_refresh(claim_ids={row.claim_id for row in rows})
     corrections_refresh(story_id=article.story_id, sha256=article.sha256)
 
 
@@ -163,7 +162,10 @@ def claim_merge_target(*, claim_id: int, merges: dict[int, int] | None = None) -
 
 
 def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
-    """Point each claim at the earliest-published article that carries it (undated articles last)."""
+    """Point each claim at the earliest-published article that carries it (undated articles last), and show it in
+    the wording its quotes now share: whatever moved quotes (analysis, merge, split, undo) calls this."""
+    claim_ids = set(claim_ids)
+    claims_wording_refresh(claim_ids=claim_ids)
     for claim_id in claim_ids:
         first = (
             Article.objects.filter(evidence__claim_id=claim_id)
