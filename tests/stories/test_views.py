@@ -346,7 +346,7 @@ def test_entity_page_sets_epithets_side_by_side(client, built):
     html = client.get(
         reverse("stories:entity", kwargs={"slug": built["story"].slug, "pk": person.id})
     ).content.decode()
-    assert 'class="only-here">الرسمي' in html
+    assert 'class="only-here"><bdi>الرسمي</bdi>' in html
     assert "العاصمة" in html  # co-occurring entity
 
 
