@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from stories import selectors, services
 from stories.forms import ArticleUploadForm, EntityForm
-from stories.models import Article, Claim, Entity, Evidence, Source, Story, TrackedClaim
+from stories.models import Article, Claim, Entity, Evidence, KnownOutlet, Source, Story, TrackedClaim
 
 admin.site.site_header = gettext_lazy("نيوزديسك")
 admin.site.site_title = gettext_lazy("نيوزديسك")
@@ -53,8 +53,27 @@ class StoryAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "domain"]
-    search_fields = ["name", "domain"]
+    list_display = ["name", "domain", "file_hint"]
+    list_filter = [("file_hint", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "domain", "file_hint"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # A name typed by an editor is a real name: the outlet stops being "unnamed".
+        if "name" in form.changed_data:
+            obj.file_hint = ""
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(KnownOutlet)
+class KnownOutletAdmin(admin.ModelAdmin):
+    """Domain → name (and country) for outlets editors know, so their uploads are named on arrival."""
+
+    list_display = ["name", "domain", "country"]
+    search_fields = ["name", "domain", "country"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        services.known_outlet_apply(known=obj)
 
 
 @admin.register(Article)

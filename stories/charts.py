@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
-from stories.presentation import event_date
+from stories.presentation import event_date, outlet_label_of
 
 if TYPE_CHECKING:
     from stories.selectors import Coverage, EventDate
@@ -139,7 +139,7 @@ def coverage_chart(coverage: Coverage, *, slug: str, rtl: bool) -> Chart:
     """One lane per outlet, a mark per article linked to it, copies joined to their original by a line."""
     chart = chart_frame(len(coverage.lanes), rtl=rtl)
     chart.lanes = [
-        Lane(y=lane_y(i), label=outlet.name or "—", href=f"?source={outlet.id}" if outlet.id else "")
+        Lane(y=lane_y(i), label=outlet.label, href=f"?source={outlet.id}" if outlet.id else "")
         for i, outlet in enumerate(coverage.lanes)
     ]
     if coverage.first is None:
@@ -247,7 +247,7 @@ def uptake_chart(appearances: list[dict], *, rtl: bool, lanes: int = 12) -> Char
         if a["article__source_id"] not in order:
             order.append(a["article__source_id"])
     order = order[:lanes]
-    names = {a["article__source_id"]: a["article__source__name"] or "—" for a in dated}
+    names = {a["article__source_id"]: outlet_label_of(a, "article__source__") for a in dated}
     scale = Scale(
         dated[0]["article__published_at"].date(),
         dated[-1]["article__published_at"].date() + timedelta(days=1),

@@ -11,6 +11,19 @@ from stories.models import Claim
 from stories.stances import SILENT, STANCE_GLYPHS
 
 
+def outlet_label(name: str | None, hint: str = "", *, short: bool = True) -> str:
+    """An outlet as plain text: its name, or "unnamed outlet" with the file it came in (cut short) as a hint."""
+    if not hint:
+        return name or "—"
+    shown = hint if not short or len(hint) <= 10 else hint[:9] + "…"
+    return f"{gettext('منفذ غير مسمّى')} ({shown})"
+
+
+def outlet_label_of(row: dict, prefix: str) -> str:
+    """``outlet_label`` of a values() row: ``prefix`` + "name" and + "file_hint" (the hint may be absent)."""
+    return outlet_label(row.get(prefix + "name"), row.get(prefix + "file_hint") or "")
+
+
 def stance_word(stance: str | None) -> str:
     """The translated word for a stance value, or for a matrix cell state; anything unknown reads as silent."""
     return str(STANCE_GLYPHS.get(stance or SILENT, STANCE_GLYPHS[SILENT])[1])
@@ -24,7 +37,10 @@ def claim_description(claim: Claim, summary: dict) -> str:
         when = date_format(first.published_at, "j F Y") if first.published_at else ""
         parts.append(
             gettext("أول من نشره: %(source)s %(when)s")
-            % {"source": first.source.name if first.source else "—", "when": when}
+            % {
+                "source": outlet_label(first.source.name, first.source.file_hint) if first.source else "—",
+                "when": when,
+            }
         )
     leaning = "، ".join(f"{stance_word(stance)} {n}" for stance, n in summary["counts"].items())
     parts.append(gettext("منافذ: %(n)s") % {"n": summary["outlets"]} + (f" ({leaning})" if leaning else ""))

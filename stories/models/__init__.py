@@ -2,7 +2,7 @@
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
 from .corrections import Correction, ReviewLog
-from .newsroom import Article, ArticleQuerySet, Source, Story, StoryReanalysis
+from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
 from .tracking import TrackedClaim, TrackedStance
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Entity",
     "Event",
     "Evidence",
+    "KnownOutlet",
     "Mention",
     "ReviewLog",
     "Source",

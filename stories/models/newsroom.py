@@ -35,6 +35,14 @@ class Source(models.Model):
 
     name = models.CharField(_("الاسم"), max_length=200, unique=True)
     domain = models.CharField(_("النطاق"), max_length=200, blank=True)
+    # Nothing named the outlet (no URL, site name, credit or known domain): the name is the upload's file name,
+    # which pages must never show as an outlet's name. Cleared when an editor renames the source.
+    file_hint = models.CharField(
+        _("اسم الملف"),
+        max_length=500,
+        blank=True,
+        help_text=_("منفذ غير مسمّى: الاسم مأخوذ من هذا الملف حتى يعيد محرر تسميته."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -43,6 +51,32 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_unnamed(self) -> bool:
+        return bool(self.file_hint)
+
+
+class KnownOutlet(models.Model):
+    """An outlet editors have named once, by its web domain, so that every upload from it gets that name."""
+
+    domain = models.CharField(
+        _("النطاق"), max_length=200, unique=True, help_text=_("دون www، مثل example.com.")
+    )
+    name = models.CharField(_("الاسم"), max_length=200)
+    country = models.CharField(_("البلد"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("منفذ معروف")
+        verbose_name_plural = _("المنافذ المعروفة")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.domain})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.domain = self.domain.strip().lower().removeprefix("www.")
+        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):

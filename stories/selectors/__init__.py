@@ -53,6 +53,7 @@ from .matrix import (
     matrix_csv_rows,
     story_matrix_page,
 )
+from .outlets import known_outlet_cited, known_outlet_for_domain
 from .profiles import (
     STATUS_LISTED,
     EntityProfile,
@@ -123,6 +124,8 @@ from .tracking import (
 )
 
 __all__ = [
+    "known_outlet_cited",
+    "known_outlet_for_domain",
     "CorrectionRow",
     "articles_to_pick",
     "claims_to_pick",

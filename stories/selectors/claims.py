@@ -50,6 +50,7 @@ def claim_appearances(*, claim: Claim) -> list[dict]:
             "article__published_has_time",
             "article__source_id",
             "article__source__name",
+            "article__source__file_hint",
             "article__duplicate_of_id",
         )
     )
@@ -101,6 +102,7 @@ def claim_provenance(*, appearances: list[dict]) -> dict:
     """Who the claim goes back to: outlets that only relay someone else's report, and whom they credit."""
     own: set[str] = set()
     credits: dict[str, set[str]] = defaultdict(set)
+    hints = {a["article__source__name"]: a.get("article__source__file_hint") or "" for a in appearances}
     for a in appearances:
         outlet = a["article__source__name"]
         if not outlet:
@@ -112,7 +114,12 @@ def claim_provenance(*, appearances: list[dict]) -> dict:
     relays = sorted(outlet for outlet in credits if outlet not in own)
     credited = Counter(name for outlet in relays for name in credits[outlet])
     return {
-        "relays": [{"outlet": outlet, "credits": sorted(credits[outlet])} for outlet in relays],
+        # An unnamed outlet's relay carries its file name as "hint"; named ones keep their old shape.
+        "relays": [
+            {"outlet": outlet, "credits": sorted(credits[outlet])}
+            | ({"hint": hints[outlet]} if hints[outlet] else {})
+            for outlet in relays
+        ],
         "credited": [name for name, _ in credited.most_common(3)],
     }
 
@@ -125,7 +132,7 @@ def _creative_work(a: dict, absolute) -> dict:
     }
     if a["article__published_at"]:
         work["datePublished"] = a["article__published_at"].isoformat()
-    if a["article__source__name"]:
+    if a["article__source__name"] and not a.get("article__source__file_hint"):
         work["publisher"] = {"@type": "Organization", "name": a["article__source__name"]}
     return {k: v for k, v in work.items() if v}
 

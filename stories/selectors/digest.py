@@ -53,13 +53,24 @@ def story_digest(*, story: Story, ranking: Ranking) -> Digest:
     first = articles.filter(published_at__isnull=False).order_by("published_at", "id").first()
     copies = list(
         articles.filter(duplicate_of__isnull=False, source__isnull=False)
-        .values(copier=F("source__name"), copied=F("duplicate_of__source__name"))
+        .values(
+            copier=F("source__name"),
+            copier_hint=F("source__file_hint"),
+            copied=F("duplicate_of__source__name"),
+            copied_hint=F("duplicate_of__source__file_hint"),
+        )
         .annotate(n=Count("id"))
         .order_by("-n", "copier")[:DIGEST_RELAYS]
     )
     relays = sorted(
         (
-            {"relay": ranking.names[a], "credited": ranking.names[b], "n": n}
+            {
+                "relay": ranking.names[a],
+                "relay_hint": ranking.hints.get(a, ""),
+                "credited": ranking.names[b],
+                "credited_hint": ranking.hints.get(b, ""),
+                "n": n,
+            }
             for (a, b), n in ranking.relays.items()
         ),
         key=lambda r: (-r["n"], r["relay"]),
@@ -124,6 +135,7 @@ def story_first_claims_listed(
             "first_reported_in__published_has_time",
             "first_reported_in__title",
             "first_reported_in__source__name",
+            "first_reported_in__source__file_hint",
         )
         .order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")[
             (page - 1) * CLAIMS_PER_PAGE : page * CLAIMS_PER_PAGE

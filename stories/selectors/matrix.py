@@ -166,12 +166,19 @@ def story_matrix_page(
     col_page = min(max(col_page, 1), col_pages)
     ranked = sorted(coverage, key=lambda s: (-coverage[s], s))
     column_ids = ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]
-    columns = [Source(id=s, name=ranking.names[s]) for s in column_ids]
+    columns = [Source(id=s, name=ranking.names[s], file_hint=ranking.hints.get(s, "")) for s in column_ids]
     page_ids = order[(page - 1) * MATRIX_ROWS : page * MATRIX_ROWS]
     claims = (
         Claim.objects.filter(id__in=page_ids)
         .select_related("first_reported_in__source")
-        .only("id", "text", "slug", "first_reported_in__published_at", "first_reported_in__source__name")
+        .only(
+            "id",
+            "text",
+            "slug",
+            "first_reported_in__published_at",
+            "first_reported_in__source__name",
+            "first_reported_in__source__file_hint",
+        )
     )
     claims_by_id = {c.id: c for c in claims}
     cells = _matrix_cells(story, claim_ids=page_ids)

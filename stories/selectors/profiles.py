@@ -38,7 +38,7 @@ def entity_profile(*, entity: Entity) -> EntityProfile:
     """Mentions per outlet, the epithets each outlet uses for the entity side by side, and who appears with it."""
     mentions = Mention.objects.filter(entity=entity)
     outlets = list(
-        mentions.values("article__source_id", "article__source__name")
+        mentions.values("article__source_id", "article__source__name", "article__source__file_hint")
         .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
         .order_by("-mentions", "article__source__name")
     )
@@ -60,6 +60,7 @@ def entity_profile(*, entity: Entity) -> EntityProfile:
         {
             "source_id": o["article__source_id"],
             "source": o["article__source__name"] or "—",
+            "hint": o["article__source__file_hint"] or "",
             "epithets": by_source.get(o["article__source_id"], [])[:10],
         }
         for o in outlets
@@ -118,13 +119,13 @@ def source_profile(*, story: Story, source: Source, page: int = 1) -> SourceProf
     copied_by = list(
         Article.objects.filter(story=story, duplicate_of__source=source)
         .exclude(source=source)
-        .values("source_id", "source__name")
+        .values("source_id", "source__name", "source__file_hint")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
     copies_from = list(
         articles.filter(duplicate_of__isnull=False)
-        .values("duplicate_of__source_id", "duplicate_of__source__name")
+        .values("duplicate_of__source_id", "duplicate_of__source__name", "duplicate_of__source__file_hint")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
@@ -240,6 +241,7 @@ def story_tracked(*, story: Story) -> list[dict]:
             "article__title",
             "article__source_id",
             "article__source__name",
+            "article__source__file_hint",
             "article__published_at",
         )
         .order_by("tracked_id", "stance", "-score", "article_id")

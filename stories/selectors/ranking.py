@@ -58,6 +58,7 @@ class Ranking:
     coverage: dict[int, int]  # outlet -> claims it carries
     names: dict[int, str]  # the story's outlets
     relays: dict[tuple[int, int], int] = field(default_factory=dict)  # (relay, credited outlet) -> claims
+    hints: dict[int, str] = field(default_factory=dict)  # unnamed outlets -> the file they are named after
 
     def ordered(self, rows: str = "all") -> list[int]:
         ranks = sorted(self.ranks.values(), key=ClaimRank.order)
@@ -155,12 +156,14 @@ def story_ranking(*, story: Story) -> Ranking:
             group.credits |= {c for c in (c_low, c_high) if c}
         else:
             group.copied_from.add(original)
-    names = dict(Source.objects.filter(articles__story=story).distinct().values_list("id", "name"))
-    by_name = {_name_key(n): i for i, n in names.items() if _name_key(n)}
+    outlets = Source.objects.filter(articles__story=story).distinct().values_list("id", "name", "file_hint")
+    names = {i: n for i, n, _ in outlets}
+    hints = {i: h for i, _, h in outlets if h}
+    by_name = {_name_key(n): i for i, n in names.items() if _name_key(n) and i not in hints}
     for claim_id in _editor_marked(story):
         if claim_id in ranks:
             ranks[claim_id].pinned = True
-    ranking = Ranking(ranks=ranks, own={}, coverage={}, names=names, relays=defaultdict(int))
+    ranking = Ranking(ranks=ranks, own={}, coverage={}, names=names, relays=defaultdict(int), hints=hints)
     for claim_id, outlets in groups.items():
         _fold_claim(ranking, claim_id, outlets, by_name)
         for source_id in outlets:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField
+from django.db.models import Count, F, Func, Q, QuerySet, TextField, Window
 from django.db.models.functions import Cast
 
 from stories.models import Article, Claim, Entity, Story
@@ -51,37 +51,77 @@ def _sqlite_register(connection) -> None:
 
 
 @dataclass
+class Hits:
+    """One kind of result: a page of it, and how many there are in all."""
+
+    items: list
+    total: int = 0
+    page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // SEARCH_LIMIT))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+@dataclass
 class SearchResults:
     query: str
-    articles: list[dict]
-    claims: list[Claim]
-    entities: list[Entity]
+    articles: Hits
+    claims: Hits
+    entities: Hits
 
     @property
     def empty(self) -> bool:
-        return not (self.articles or self.claims or self.entities)
+        return not (self.articles.total or self.claims.total or self.entities.total)
 
 
-def search(*, query: str, user, story: Story | None = None) -> SearchResults:
-    """Articles, claims and entities matching ``query`` in the stories this user may read."""
+def _page_of(queryset, page: int, values: tuple[str, ...] = ()) -> Hits:
+    """A page of ``queryset`` with the count of all its rows, in one query (a window count over the match)."""
+    page = max(1, page)
+    counted = queryset.annotate(hits_total=Window(Count("id")))
+    if values:
+        counted = counted.values(*values, "hits_total")
+    rows = list(counted[(page - 1) * SEARCH_LIMIT : page * SEARCH_LIMIT])
+    if not rows and page > 1:
+        return _page_of(queryset, 1, values)
+    total = (rows[0]["hits_total"] if values else rows[0].hits_total) if rows else 0
+    return Hits(items=rows, total=total, page=page)
+
+
+def search(
+    *, query: str, user, story: Story | None = None, pages: dict[str, int] | None = None
+) -> SearchResults:
+    """Articles, claims and entities matching ``query`` in the stories this user may read, a page of each kind
+    (``pages``: kind → page number) with how many there are."""
+    pages = pages or {}
     folded = arabic_fold(" ".join(query.split()))[:200]
     if len(folded) < 2:
-        return SearchResults(query=query, articles=[], claims=[], entities=[])
+        return SearchResults(query=query, articles=Hits([]), claims=Hits([]), entities=Hits([]))
     stories = stories_visible(user=user) if story is None else Story.objects.filter(id=story.id)
-    articles = _search_articles(folded, stories)
-    claims = list(
+    articles = _search_articles(folded, stories, pages.get("articles", 1))
+    claims = _page_of(
         Claim.objects.filter(story__in=stories, merged_into__isnull=True)
         .alias(folded=ArabicFold("text"))
         .filter(_fuzzy("folded", folded))
         .select_related("story")
-        .only("id", "text", "slug", "story__slug", "story__title")[:SEARCH_LIMIT]
+        .only("id", "text", "slug", "story__slug", "story__title")
+        .order_by("id"),
+        pages.get("claims", 1),
     )
-    entities = list(
+    entities = _page_of(
         Entity.objects.filter(story__in=stories)
         .alias(folded=ArabicFold("name"), folded_aliases=ArabicFold(Cast("aliases", TextField())))
         .filter(_fuzzy("folded", folded) | Q(folded_aliases__contains=folded))
         .select_related("story")
-        .only("id", "name", "kind", "story__slug", "story__title")[:SEARCH_LIMIT]
+        .only("id", "name", "kind", "story__slug", "story__title")
+        .order_by("name", "id"),
+        pages.get("entities", 1),
     )
     return SearchResults(query=query, articles=articles, claims=claims, entities=entities)
 
@@ -94,7 +134,7 @@ def _fuzzy(field_name: str, folded: str) -> Q:
     return match
 
 
-def _search_articles(folded: str, stories: QuerySet[Story]) -> list[dict]:
+def _search_articles(folded: str, stories: QuerySet[Story], page: int) -> Hits:
     articles = Article.objects.filter(story__in=stories, status=Article.Status.DONE)
     match = Q(folded_title__contains=folded) | Q(folded_text__contains=folded)
     articles = articles.alias(folded_title=ArabicFold("title"), folded_text=ArabicFold("text"))
@@ -110,14 +150,11 @@ def _search_articles(folded: str, stories: QuerySet[Story]) -> list[dict]:
         )
     else:
         articles = articles.filter(match).order_by(F("published_at").desc(nulls_last=True), "id")
-    rows = list(
-        articles.values("id", "title", "text", "story__slug", "story__title", "source__name", "published_at")[
-            :SEARCH_LIMIT
-        ]
-    )
-    for row in rows:
+    fields = ("id", "title", "text", "story__slug", "story__title", "source__name", "source__file_hint")
+    hits = _page_of(articles, page, (*fields, "published_at"))
+    for row in hits.items:
         row["snippet"] = search_snippet(row.pop("text"), folded)
-    return rows
+    return hits
 
 
 def search_snippet(text: str, folded_query: str, radius: int = 90) -> Snippet | None:

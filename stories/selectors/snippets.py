@@ -70,6 +70,7 @@ class Quote:
     article_url: str
     source_id: int | None
     source_name: str
+    source_hint: str
     published_at: object
     is_copy: bool
     stance: str
@@ -93,6 +94,7 @@ def _quotes(evidence: QuerySet[Evidence], *, radius: int, stops: str) -> list[Qu
         "article__url",
         "article__source_id",
         "article__source__name",
+        "article__source__file_hint",
         "article__published_at",
         "article__duplicate_of_id",
     )
@@ -105,6 +107,7 @@ def _quotes(evidence: QuerySet[Evidence], *, radius: int, stops: str) -> list[Qu
             article_url=r["article__url"],
             source_id=r["article__source_id"],
             source_name=r["article__source__name"] or "",
+            source_hint=r["article__source__file_hint"] or "",
             published_at=r["article__published_at"],
             is_copy=r["article__duplicate_of_id"] is not None,
             stance=r["stance"],

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from stories.models import Article, Claim, Entity, Event, Evidence, Mention, Source, Story
+from stories.presentation import outlet_label
 
 from .export import stance_overall
 from .snippets import QUOTE_RADIUS, SENTENCE_END, _quote_window, snippet_from_window
@@ -54,6 +55,11 @@ class Outlet(NamedTuple):
 
     id: int | None
     name: str | None
+    hint: str = ""  # an unnamed outlet's file name (Source.file_hint)
+
+    @property
+    def label(self) -> str:
+        return outlet_label(self.name, self.hint)
 
 
 @dataclass
@@ -72,7 +78,7 @@ def story_filter_choices(*, story: Story, coverage: Coverage | None = None) -> F
         sources = sorted(coverage.outlets, key=lambda s: s.name)
     else:
         named = Source.objects.filter(articles__story=story).distinct().order_by("name")
-        sources = [Outlet(pk, name) for pk, name in named.values_list("id", "name")]
+        sources = [Outlet(*row) for row in named.values_list("id", "name", "file_hint")]
     entities = list(
         Entity.objects.filter(story=story)
         .annotate(n=Count("mentions"))
@@ -118,11 +124,15 @@ class Coverage:
     )  # per lane: articles, first and last date (phone list)
 
 
+def _outlet(row: dict) -> Outlet:
+    return Outlet(row["source_id"], row["source__name"], row["source__file_hint"] or "")
+
+
 def story_coverage(*, story: Story, filters: StoryFilters, lane_page: int = 1) -> Coverage:
     """Articles by publication date, one lane per outlet, copies linked to their original, claims where first reported."""
     articles = articles_filtered(story=story, filters=filters)
     per_source = list(
-        articles.values("source_id", "source__name")
+        articles.values("source_id", "source__name", "source__file_hint")
         .annotate(n=Count("id"), first=Min("published_at"), last=Max("published_at"))
         .order_by("-n", "source__name")
     )
@@ -141,9 +151,9 @@ def story_coverage(*, story: Story, filters: StoryFilters, lane_page: int = 1) -
     )
     dated = [r for r in rows if r[2] is not None]
     stances = _claim_stance_by_article(filters) if dated else {}
-    outlets = [Outlet(r["source_id"], r["source__name"]) for r in per_source if r["source_id"]]
+    outlets = [_outlet(r) for r in per_source if r["source_id"]]
     return Coverage(
-        lanes=[Outlet(row["source_id"], row["source__name"]) for row in lanes],
+        lanes=[_outlet(row) for row in lanes],
         articles=[CoverageArticle(*r, stance=stances.get(r[0])) for r in dated],
         first=min((r["first"] for r in per_source if r["first"]), default=None),
         last=max((r["last"] for r in per_source if r["last"]), default=None),
@@ -156,6 +166,7 @@ def story_coverage(*, story: Story, filters: StoryFilters, lane_page: int = 1) -
             {
                 "id": r["source_id"],
                 "name": r["source__name"],
+                "hint": r["source__file_hint"] or "",
                 "n": r["n"],
                 "first": r["first"],
                 "last": r["last"],
@@ -245,6 +256,7 @@ def _event_quotes(events: QuerySet[Event], shown: list[EventDate]) -> None:
             "article_id",
             "article__title",
             "article__source__name",
+            "article__source__file_hint",
             "article__published_at",
         )
         .order_by("date", F("article__published_at").asc(nulls_last=True), "start")[:EVENT_QUOTES]

@@ -32,6 +32,7 @@ class TrackedRow:
     article_title: str
     source_id: int | None
     source_name: str
+    source_hint: str
     stance: str
     score: float
     quote: str
@@ -81,6 +82,7 @@ def tracked_claim_page(*, tracked: TrackedClaim, stance: str = "", page: int = 1
             "article__text",
             "article__source_id",
             "article__source__name",
+            "article__source__file_hint",
         )
     )
     rows = [_row(r) for r in results[(page - 1) * RESULTS_PER_PAGE : page * RESULTS_PER_PAGE]]
@@ -99,6 +101,7 @@ def _row(r: dict) -> TrackedRow:
         article_title=r["article__title"] or r["article__origin"],
         source_id=r["article__source_id"],
         source_name=r["article__source__name"] or "",
+        source_hint=r["article__source__file_hint"] or "",
         stance=r["stance"],
         score=r["score"],
         quote=text[start:end],

@@ -57,6 +57,7 @@ from .tracking import (
 from .uploads import (
     article_ingest,
     articles_ingest,
+    known_outlet_apply,
     source_resolve,
     story_get_or_create,
     upload_name_check,
@@ -66,6 +67,7 @@ from .uploads import (
 from .versions import story_version_bump
 
 __all__ = [
+    "known_outlet_apply",
     "IngestError",
     "ReviewError",
     "analysis_sweep",

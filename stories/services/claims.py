@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import BigIntegerField, F
-from django.db.models.functions import Coalesce
+from django.db.models import BigIntegerField, F, Value, Window
+from django.db.models.functions import Coalesce, RowNumber, StrIndex, Substr
 
 from stories import selectors
 from stories.models import Article, Claim, Correction, Evidence
@@ -14,12 +14,16 @@ from stories.nlp import match
 from stories.nlp.headline import headline_end
 from stories.nlp.speakers import speaker_name
 from stories.nlp.types import Analysis, ClaimFound
+from stories.nlp.wording import Wording, neutral_text, shown_wording
 
 from .claim_index import story_claim_index
 from .corrections.apply import QuoteFixes, article_fixes, corrections_refresh
 
 # Undated articles last; the upload's hash breaks ties, so the order never depends on the order of uploads.
 PUBLISHED_FIRST = F("published_at").asc(nulls_last=True)
+# The shown wording is chosen among a claim's first quotes (in publication order): enough to find the common
+# formulation, and a claim carried by thousands of articles costs no more to word than one carried by sixty.
+WORDING_QUOTES = 60
 
 
 def article_claims_save(
@@ -158,7 +162,10 @@ def claim_merge_target(*, claim_id: int, merges: dict[int, int] | None = None) -
 
 
 def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
-    """Point each claim at the earliest-published article that carries it (undated articles last)."""
+    """Point each claim at the earliest-published article that carries it (undated articles last), and show it in
+    the wording its quotes now share: whatever moved quotes (analysis, merge, split, undo) calls this."""
+    claim_ids = set(claim_ids)
+    claims_wording_refresh(claim_ids=claim_ids)
     for claim_id in claim_ids:
         first = (
             Article.objects.filter(evidence__claim_id=claim_id)
@@ -201,3 +208,47 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
             new_homes[old][home] += 1
     for old, homes in new_homes.items():
         Claim.objects.filter(id=old).update(merged_into_id=homes.most_common(1)[0][0])
+
+
+def claims_wording_refresh(*, claim_ids: Iterable[int]) -> None:
+    """Show each claim in the most central, neutral wording among its quotes (nlp.wording); an editor's wording
+    stays."""
+    claims = {
+        c.id: c for c in Claim.objects.filter(id__in=claim_ids, text_by_editor=False).only("id", "text")
+    }
+    if not claims:
+        return
+    quotes: dict[int, list[Wording]] = defaultdict(list)
+    for claim_id, proposition, quote, end, paragraph, title, stance in _wording_rows(list(claims)):
+        # A quote that ends before the first paragraph break of a titled article is in its headline.
+        headline = bool(title) and 0 < end < paragraph
+        quotes[claim_id].append(Wording(text=proposition or quote, headline=headline, stance=stance))
+    for claim_id, claim in claims.items():
+        chosen = shown_wording(quotes[claim_id])
+        text = neutral_text(quotes[claim_id][chosen].text) if chosen >= 0 else ""
+        if text and text != claim.text:
+            claim.text = text
+            claim.save(update_fields=["text", "slug"])
+
+
+def _wording_rows(claim_ids: list[int]):
+    first = Window(
+        RowNumber(),
+        partition_by=[F("claim_id")],
+        order_by=[
+            F("article__published_at").asc(nulls_last=True),
+            F("article__sha256").asc(),
+            F("start").asc(),
+        ],
+    )
+    return (
+        Evidence.objects.filter(claim_id__in=claim_ids)
+        .annotate(
+            n=first,
+            quote=Substr("article__text", F("start") + 1, F("end") - F("start")),
+            paragraph=StrIndex("article__text", Value("\n\n")),
+        )
+        .filter(n__lte=WORDING_QUOTES)
+        .order_by("claim_id", "n")
+        .values_list("claim_id", "proposition", "quote", "end", "paragraph", "article__title", "stance")
+    )

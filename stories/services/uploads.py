@@ -11,9 +11,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import F
 
 from stories import selectors
-from stories.models import Article, Source, Story
+from stories.models import Article, KnownOutlet, Source, Story
 from stories.nlp.decode import decode_bytes
 from stories.nlp.types import AnalysisError
 
@@ -69,23 +70,37 @@ def upload_name_check(filename: str) -> None:
 
 
 def source_resolve(*, name: str = "", url: str = "") -> Source | None:
-    """The outlet named, or the one whose domain the URL carries; created on first sight."""
+    """The outlet named, or the one whose domain the URL carries (named as the known-outlets table says, else by
+    the domain itself); created on first sight."""
     name = name.strip()
     if len(name) > SOURCE_NAME_MAX:
         raise IngestError(source_name_too_long_message(name=name, limit=SOURCE_NAME_MAX))
     url = web_url_check(url)
     domain = urlsplit(url).hostname or "" if url else ""
-    domain = domain.removeprefix("www.")
+    domain = domain.lower().removeprefix("www.")
     if name:
-        source, created = Source.objects.get_or_create(name=name.strip(), defaults={"domain": domain})
+        source, created = Source.objects.get_or_create(name=name, defaults={"domain": domain})
         if not created and domain and not source.domain:
             source.domain = domain
             source.save(update_fields=["domain"])
         return source
     if domain:
         source = Source.objects.filter(domain=domain).first()
-        return source or Source.objects.get_or_create(name=domain, defaults={"domain": domain})[0]
+        if source is not None:
+            return source
+        known = selectors.known_outlet_for_domain(domain=domain)
+        named = known.name[:SOURCE_NAME_MAX] if known else domain
+        return Source.objects.get_or_create(name=named, defaults={"domain": domain})[0]
     return None
+
+
+def known_outlet_apply(*, known: KnownOutlet) -> None:
+    """Name the outlets that were only known by this domain (or its subdomains) with the name editors gave it."""
+    for source in Source.objects.filter(name=F("domain")):
+        if source.domain == known.domain or source.domain.endswith("." + known.domain):
+            if not Source.objects.filter(name=known.name).exclude(pk=source.pk).exists():
+                source.name = known.name[:SOURCE_NAME_MAX]
+                source.save(update_fields=["name"])
 
 
 def upload_validate(data: bytes, *, filename: str | None = None) -> None:
@@ -123,9 +138,9 @@ def article_ingest(
     if existing is not None:
         raise IngestError(upload_duplicate_message(origin=origin, existing=existing))
     if source is None:
-        # Every article needs a lane and a matrix column; an unnamed outlet is named after its file until an
-        # editor renames the source in the admin.
-        source = source_resolve(name=_file_stand_in(origin))
+        # Every article needs a lane and a matrix column; until the analysis or an editor names the outlet, it
+        # is an unnamed outlet keyed by its file name.
+        source = _source_stand_in(origin)
     with transaction.atomic():
         article = Article.objects.create(
             story=story,
@@ -192,17 +207,29 @@ def _file_stand_in(origin: str) -> str:
     return name if len(name) <= SOURCE_NAME_MAX else name[: SOURCE_NAME_MAX - 1] + "…"
 
 
+def _source_stand_in(origin: str) -> Source:
+    """The outlet of an upload nothing names yet: keyed by its file name, shown as "unnamed outlet" (file_hint)."""
+    source, created = Source.objects.get_or_create(
+        name=_file_stand_in(origin),
+        defaults={"file_hint": origin[: Source._meta.get_field("file_hint").max_length]},
+    )
+    return source
+
+
 def article_source_from_site(*, article: Article, site_name: str | None) -> None:
-    """Replace a file-name stand-in outlet by the outlet the page names (metadata or desk credit)."""
+    """Replace an unnamed stand-in outlet by the outlet the page names (metadata, desk credit or a byline credit,
+    all in ``site_name``), or else by a known outlet whose domain the text cites."""
     stand_in = article.source
-    if (
-        not site_name
-        or stand_in is None
-        or stand_in.domain
-        or stand_in.name != _file_stand_in(article.origin)
-    ):
+    if stand_in is None or not stand_in.file_hint:
         return
-    article.source = source_resolve(name=site_name)
+    if site_name:
+        article.source = source_resolve(name=site_name[:SOURCE_NAME_MAX])
+    else:
+        # The whole upload, chrome included: a footer or a canonical link is where a page names its own domain.
+        known = selectors.known_outlet_cited(text=decode_bytes(bytes(article.original), article.origin)[0])
+        if known is None:
+            return
+        article.source = source_resolve(url=f"https://{known.domain}/")
     article.save(update_fields=["source"])
     if not stand_in.articles.exists():
         stand_in.delete()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, ngettext
@@ -200,3 +201,48 @@ def stance_bar(stances: dict, silent: int = 0) -> SafeString:
         rects,
         words,
     )
+
+
+UNNAMED_OUTLET = _("منفذ غير مسمّى")
+_HINT_SHOWN = 14
+
+
+def _outlet_parts(value, hint: str | None) -> tuple[str, str]:
+    """(name, file hint) of a Source or of a name with its hint from a values() row; the hint is empty when named."""
+    if value is not None and hasattr(value, "file_hint"):
+        return value.name, value.file_hint
+    return value or "", hint or ""
+
+
+@register.simple_tag
+def outlet(value, hint: str | None = None) -> SafeString:
+    """An outlet's name, isolated for bidi; an outlet nothing named is "unnamed outlet" with its file as a hint."""
+    name, file_hint = _outlet_parts(value, hint)
+    if not name:
+        return mark_safe("—")
+    if not file_hint:
+        return format_html('<bdi class="outlet-name">{}</bdi>', name)
+    shown = file_hint if len(file_hint) <= _HINT_SHOWN else file_hint[: _HINT_SHOWN - 1] + "…"
+    return format_html(
+        '<span class="outlet unnamed"><bdi class="outlet-name">{}</bdi> '
+        '<small class="file-hint" title="{}"><bdi dir="ltr">{}</bdi></small></span>',
+        UNNAMED_OUTLET,
+        file_hint,
+        shown,
+    )
+
+
+@register.simple_tag
+def outlet_text(value, hint: str | None = None) -> str:
+    """The outlet as plain text (titles, aria-labels): the name, or "unnamed outlet (file)"."""
+    return presentation.outlet_label(*_outlet_parts(value, hint))
+
+
+@register.simple_tag(takes_context=True)
+def outlet_rename(context, source) -> SafeString:
+    """For staff, a link to rename an unnamed outlet in the admin."""
+    user = getattr(context.get("request"), "user", None)
+    if source is None or not getattr(source, "file_hint", "") or not getattr(user, "is_staff", False):
+        return mark_safe("")
+    url = reverse("admin:stories_source_change", args=[source.pk])
+    return format_html(' <a class="rename-outlet" href="{}">{}</a>', url, _("سمِّ المنفذ"))

@@ -115,12 +115,17 @@ def search(request):
     story = None
     if slug := request.GET.get("story"):
         story = selectors.story_readable(slug=slug, user=request.user)
+    kinds = ("claims", "entities", "articles")
+    pages = {kind: PageForm({"page": request.GET.get(f"{kind}_page", "")}).page() for kind in kinds}
 
     def page():
-        results = selectors.search(query=query, user=request.user, story=story) if query else None
+        results = (
+            selectors.search(query=query, user=request.user, story=story, pages=pages) if query else None
+        )
         context = {"query": query, "results": results, "story": story}
         template = "stories/search.html#results" if request.htmx else "stories/search.html"
         return render(request, template, context)
 
-    # Within one story, results change only with its version; across stories, they are searched afresh.
+    # Within one story, results change only with its version (the key holds the whole query string, pages too);
+    # across stories, they are searched afresh.
     return page_or_cached(request, name="search", story=story, render=page) if story and query else page()

@@ -119,8 +119,14 @@ def test_story_page_digest_and_claim_list(desk):
     assert "5 مقالات" in digest and "5 منافذ" in digest
     assert "زار الوزير المدينة" in digest and 'class="stance-bar"' in digest
     assert "بحث الوزير التعاون" not in digest  # one outlet and its copy: a detail, not a key claim
-    assert "<bdi>صحيفة الصباح</bdi> نسخ تقرير <bdi>وكالة الأنباء الوطنية</bdi>" in digest
-    assert "<bdi>موقع الخبر</bdi> ينقل عن <bdi>وكالة الأنباء الوطنية</bdi>" in digest
+    assert (
+        '<bdi><bdi class="outlet-name">صحيفة الصباح</bdi></bdi> نسخ تقرير <bdi><bdi class="outlet-name">وكالة الأنباء الوطنية</bdi></bdi>'
+        in digest
+    )
+    assert (
+        '<bdi><bdi class="outlet-name">موقع الخبر</bdi></bdi> ينقل عن <bdi><bdi class="outlet-name">وكالة الأنباء الوطنية</bdi></bdi>'
+        in digest
+    )
     claims = html.split('id="first-heading"')[1].split("</section>")[0]
     assert "زار الوزير المدينة" in claims and "نزل الوفد في فندق" not in claims
     details = _get(desk["story"].get_absolute_url() + "?claims=single")

@@ -24,6 +24,8 @@ from stories.models import (
     Source,
     Story,
 )
+from stories.nlp.wording import neutral_text
+from stories.services.claims import claims_wording_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -276,6 +278,7 @@ def test_claim_permalink_redirects_wrong_slug_and_after_merge(client, built, sta
     response = client.post(reverse("stories:claim_merge", kwargs={"pk": talks.id}), {"into": arrived.id})
     assert response.status_code == 302
     old = client.get(talks.get_absolute_url())
+    arrived.refresh_from_db()  # its shown wording is chosen again among all its quotes, the merged ones too
     assert old.status_code == 301 and old.url == arrived.get_absolute_url()
     assert Evidence.objects.filter(claim=talks).count() == 0
     assert ReviewLog.objects.filter(action="claim_merge", user=staff).exists()
@@ -343,7 +346,7 @@ def test_entity_page_sets_epithets_side_by_side(client, built):
     html = client.get(
         reverse("stories:entity", kwargs={"slug": built["story"].slug, "pk": person.id})
     ).content.decode()
-    assert 'class="only-here">الرسمي' in html
+    assert 'class="only-here"><bdi>الرسمي</bdi>' in html
     assert "العاصمة" in html  # co-occurring entity
 
 
@@ -373,16 +376,33 @@ def test_search_folds_arabic_spelling_variants(client, built):
     assert "لا نتائج" in client.get(reverse("stories:search"), {"q": "كلمةغيرموجودة"}).content.decode()
 
 
+def test_search_says_how_many_of_each_kind_and_pages_through_them(client):
+    story = Story.objects.create(slug="many", title="قصة كثيرة", is_public=True)
+    for i in range(23):
+        Claim.objects.create(story=story, text=f"الوفد وصل إلى المحطة رقم {i}")
+    html = client.get(reverse("stories:search"), {"q": "المحطة"}).content.decode()
+    claims = html.split('class="search-claims"')[1].split("</section>")[0]
+    assert "(23)" in claims and claims.count("<li>") == 10
+    assert "صفحة 1 من 3" in claims and "claims_page=2" in claims
+    last = client.get(reverse("stories:search"), {"q": "المحطة", "claims_page": "3"}).content.decode()
+    last_claims = last.split('class="search-claims"')[1].split("</section>")[0]
+    assert last_claims.count("<li>") == 3 and "صفحة 3 من 3" in last_claims
+    shown = {c for page in (html, last) for c in range(23) if f"المحطة رقم {c}<" in page}
+    assert len(shown) == 13  # pages 1 and 3 hold different claims
+
+
 def test_search_hides_private_stories_from_anonymous_readers(client):
     build_story(slug="hidden", public=False)
     html = client.get(reverse("stories:search"), {"q": "الوفد"}).content.decode()
     assert "عنوان 0" not in html
 
 
-def test_status_fragment_polls_only_while_pending(client, built):
+def test_status_fragment_polls_fast_while_pending_and_slowly_when_idle(client, built):
     story = built["story"]
     url = reverse("stories:status", kwargs={"slug": story.slug})
-    assert 'hx-trigger="every 2s"' not in client.get(url, headers={"HX-Request": "true"}).content.decode()
+    idle = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    # Idle, it still looks now and then, so an upload made later appears.
+    assert 'hx-trigger="every 2s"' not in idle and 'hx-trigger="every 15s"' in idle
     Article.objects.filter(id=built["articles"][0].id).update(status=Article.Status.PROCESSING)
     Article.objects.filter(id=built["articles"][1].id).update(
         status=Article.Status.FAILED, error="تعذر فك الترميز"
@@ -502,7 +522,7 @@ def test_split_names_the_moved_quote_and_merge_carries_it(client, built, staff):
     split = Correction.objects.get(kind="split")
     assert (split.claim_id, split.other_claim_id, split.created_by) == (new.id, arrived.id, staff)
     assert [q["text"] for q in split.quotes] == [denial.quote]
-    assert new.text == denial.quote  # worded by its first quote when the editor gave no wording
+    assert new.text == neutral_text(denial.quote)  # worded by its one quote when the editor gave no wording
     client.post(reverse("stories:claim_merge", kwargs={"pk": new.id}), {"into": talks.id})
     assert Evidence.objects.get(id=denial.id).claim_id == talks.id
     refused = client.post(
@@ -556,3 +576,25 @@ def test_arabic_is_the_default_whatever_the_browser_asks(client, built):
     client.cookies["django_language"] = "en"
     html = client.get(built["story"].get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert '<html lang="en" dir="ltr">' in html
+
+
+def test_seed_main_claim_reads_neutrally_and_its_row_shows_the_four_outlets(client, seed_story):
+    """The visit claim is not the loaded headline «"حفتر" يزور دمشق سراً للتنسيق مع "الأسد" ضد "أردوغان"»."""
+    headline = Article.objects.get(story=seed_story, origin__startswith="000_")
+    claim = Claim.objects.get(evidence__article=headline, evidence__start=0)
+    assert not claim.text_by_editor
+    for mark in ('"', "“", "”", "«", "»"):
+        assert mark not in claim.text
+    assert "أردوغان" not in claim.text and "ضد" not in claim.text
+    assert "حفتر" in claim.text and "دمشق" in claim.text
+    html = client.get(reverse("stories:matrix", kwargs={"slug": seed_story.slug})).content.decode()
+    row = html.split(f'<tr id="row-{claim.id}"')[1].split("</tr>")[0]
+    assert claim.text[:40] in row
+    reporting = row.count('<td class="cell stance-') - row.count('<td class="cell stance-silent')
+    assert reporting == 4, row
+    for outlet in ("000", "001", "002", "004"):
+        assert f'<bdi class="outlet-name">{outlet}</bdi>' in row
+    # An editor's wording wins over the chosen one, and survives a new article.
+    Claim.objects.filter(id=claim.id).update(text="زار حفتر دمشق", text_by_editor=True)
+    claims_wording_refresh(claim_ids={claim.id})
+    assert Claim.objects.get(id=claim.id).text == "زار حفتر دمشق"
