@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'بصمة نسخ',
                 'verbose_name_plural': 'بصمات النسخ',
-                'indexes': [models.Index(fields=['story', 'hash'], name='copymark_story_hash')],
+                'indexes': [models.Index(fields=['story', 'hash', 'article', 'total'], name='copymark_lookup')],
             },
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),

@@ -20,7 +20,8 @@ class CopyMark(models.Model):
     class Meta:
         verbose_name = _("بصمة نسخ")
         verbose_name_plural = _("بصمات النسخ")
-        indexes = [models.Index(fields=["story", "hash"], name="copymark_story_hash")]
+        # Covers the lookup (story, hash -> article, total): PostgreSQL answers it from the index alone.
+        indexes = [models.Index(fields=["story", "hash", "article", "total"], name="copymark_lookup")]
 
     def __str__(self) -> str:
         return f"copy mark {self.hash} of article {self.article_id}"

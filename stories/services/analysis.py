@@ -137,12 +137,7 @@ def _original_of(article: Article, marks: tuple[int, ...]) -> int | None:
     if not marks:
         return None
     shared = (
-        CopyMark.objects.filter(
-            story_id=article.story_id,
-            hash__in=marks,
-            article__status=Article.Status.DONE,
-            article__duplicate_of__isnull=True,
-        )
+        CopyMark.objects.filter(story_id=article.story_id, hash__in=marks)
         .exclude(article_id=article.id)
         .values("article_id")
         .annotate(shared=Count("id"), theirs=Max("total"))
@@ -150,9 +145,9 @@ def _original_of(article: Article, marks: tuple[int, ...]) -> int | None:
     candidates = [
         row["article_id"] for row in shared if row["shared"] >= dedup.marks_needed(len(marks), row["theirs"])
     ]
-    earlier = Article.objects.filter(id__in=candidates).values_list(
-        "id", "published_at", "sha256", "signature", "text"
-    )
+    earlier = Article.objects.filter(
+        id__in=candidates, status=Article.Status.DONE, duplicate_of__isnull=True
+    ).values_list("id", "published_at", "sha256", "signature", "text")
     mine = dedup.copy_order(article.published_at, article.text, article.sha256)
     rows = sorted(earlier, key=lambda row: dedup.copy_order(row[1], row[4], row[2]))
     ordered = [

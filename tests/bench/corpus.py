@@ -65,13 +65,7 @@ def article(n: int, *, seed: int = 7, words: int = WORDS) -> bytes:
     picked: list[str] = []
     count = 0
     while count < words:
-        text, found = rng.choice(p.sentences)
-        for name in found:
-            if rng.random() < 0.35:
-                text = text.replace(name, rng.choice(p.names))
-        text = _DIGITS.sub(lambda m: str(rng.randint(2, 99 if len(m.group()) < 3 else 2030)), text)
-        # Outlets rewrite as they copy: drop a word here and there so that articles share quotes, not whole pages.
-        text = " ".join(w for w in text.split() if rng.random() > 0.12)
+        text = _spliced(rng, p)
         picked.append(text)
         count += len(text.split())
     title = " ".join(picked[0].split()[:9])
@@ -81,3 +75,20 @@ def article(n: int, *, seed: int = 7, words: int = WORDS) -> bytes:
         paragraphs.append(" ".join(picked[i : i + size]))
         i += size
     return (title + "\n\n" + "\n\n".join(paragraphs) + "\n").encode()
+
+
+def _spliced(rng: random.Random, p: Pool) -> str:
+    """One sentence: thirds of three corpus sentences joined, names swapped, numbers changed, and a word in four
+    dropped, as outlets rewrite what they copy; so articles share names, quotes and claims, not whole pages."""
+    parts = [rng.choice(p.sentences) for _ in range(3)]
+    words: list[str] = []
+    for i, (sentence, _names) in enumerate(parts):
+        split = sentence.split()
+        third = max(2, len(split) // 3)
+        words += split[i * third : (i + 1) * third] if i < 2 else split[2 * third :]
+    text = " ".join(words)
+    for name in {n for _sentence, names in parts for n in names}:
+        if name in text and rng.random() < 0.35:
+            text = text.replace(name, rng.choice(p.names))
+    text = _DIGITS.sub(lambda m: str(rng.randint(2, 99 if len(m.group()) < 3 else 2030)), text)
+    return " ".join(w for w in text.split() if rng.random() > 0.25)
