@@ -20,7 +20,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0012_ui11b_outlets'),
+        ('stories', '0010_track10b_tracked_passages'),
     ]
 
     operations = [
