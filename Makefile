@@ -7,7 +7,6 @@ STAMP := $(VENV)/.installed
 SEEDS ?= ../shared/seeds
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsdesk
 REDIS_URL ?= redis://127.0.0.1:6379/15
-BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/newsdesk_bench
 
 .PHONY: install demo test test-sqlite services system-deps eval bench lint contract clean
 
@@ -45,11 +44,9 @@ test-sqlite: install
 eval: install
 	$(PY) -m tests.eval.run_eval
 
-# BENCH_QUICK=1 runs the ingest curve at 30/100/300 articles instead of 100/1,000/5,000 (about an hour).
 bench: install services
 	$(PY) -m tests.bench.bench_nlp
 	$(PY) -m tests.bench.bench_ingest
-	BENCH_DATABASE_URL=$(BENCH_PG_URL) BENCH_BROKER_URL=$(REDIS_URL) $(PY) -m tests.bench.bench_scale
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_pages
 	$(PY) -m tests.bench.bench_track
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_load

@@ -1,7 +1,6 @@
 """Newsroom data: stories, outlets, uploaded articles, the rows the analysis derives, and editors' corrections."""
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
-from .copies import CopyMark
 from .corrections import Correction, ReviewLog
 from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
 from .tracking import TrackedClaim, TrackedStance
@@ -10,7 +9,6 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Claim",
-    "CopyMark",
     "Correction",
     "Entity",
     "Event",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -24,14 +23,6 @@ DUPLICATE_THRESHOLD = 0.5
 CONTAINMENT_THRESHOLD = 0.6
 PASSAGE_SHARE = 0.5
 MIN_SHINGLES = 15
-
-# Copy marks (see ``marks``): one shingle hash in MARK_SAMPLE is kept, chosen by its value so that two texts keep
-# the same ones. A copy by either test above shares at least 30% of the shorter text's shingles (half of each of
-# 60% of its passages; a MinHash resemblance of 0.5 means more), so a candidate must share MARK_SHARE of the
-# shorter text's marks: half what a copy at the limit shares, so sampling noise cannot hide one.
-MARK_SAMPLE = 4
-MARK_SHARE = 0.15
-MARK_LOWEST = 4  # and the lowest hashes, so that even a short text has marks to be found by
 
 _WORD = re.compile(r"\w+")
 _PASSAGE = re.compile(r"\n+")
@@ -59,21 +50,6 @@ def signature(text: str) -> tuple[int, ...]:
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=SCHEME)
     minhash.update_batch(sorted(shingles))
     return tuple(int(value) for value in minhash.hashvalues)
-
-
-def marks(text: str) -> tuple[int, ...]:
-    """Sampled word-shingle hashes (signed 64-bit, stable across processes): texts sharing many are candidates."""
-    hashes = sorted(
-        int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "big", signed=True)
-        for shingle in _shingles(text)
-    )
-    kept = {h for h in hashes if h % MARK_SAMPLE == 0} | set(hashes[:MARK_LOWEST])
-    return tuple(sorted(kept))
-
-
-def marks_needed(mine: int, theirs: int) -> float:
-    """Shared marks that make two texts (with ``mine`` and ``theirs`` marks) worth testing with ``is_copy``."""
-    return max(1.0, MARK_SHARE * min(mine, theirs))
 
 
 def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:

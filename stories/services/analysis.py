@@ -7,11 +7,11 @@ from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from stories import selectors
-from stories.models import Article, CopyMark, Event, Source, Story
+from stories.models import Article, Event, Source, Story
 from stories.nlp import dedup, pipeline
 from stories.nlp.types import Analysis, AnalysisError
 
@@ -105,9 +105,8 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
     article.analysed_at = timezone.now()
     article.lease_owner, article.lease_expires_at = "", None
     article.reanalysis_pending = False  # its replacement is committed with this transaction
-    marks = article_copy_marks_save(article=article)
     if not article.duplicate_by_editor:
-        article.duplicate_of_id = _original_of(article, marks)
+        article.duplicate_of_id = _original_of(article)
     article.save()
     article.mentions.all().delete()
     article.evidence.all().delete()
@@ -120,44 +119,24 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
     )
 
 
-def article_copy_marks_save(*, article: Article) -> tuple[int, ...]:
-    """Replace the article's rows in the copy index with the marks of its current text; returns the marks."""
-    marks = dedup.marks(article.text)
-    CopyMark.objects.filter(article_id=article.id).delete()
-    CopyMark.objects.bulk_create(
-        CopyMark(story_id=article.story_id, article_id=article.id, hash=h, total=len(marks)) for h in marks
-    )
-    return marks
-
-
-def _original_of(article: Article, marks: tuple[int, ...]) -> int | None:
+def _original_of(article: Article) -> int | None:
     """The earlier article this one copies, whole or as an excerpt: earlier publication first, then the longer
-    text, then the upload's hash, so the answer does not depend on the order of uploads.
-
-    Only the articles sharing enough copy marks are read (an indexed lookup), not every text of the story.
-    """
-    if not marks:
-        return None
-    shared = (
-        CopyMark.objects.filter(story_id=article.story_id, hash__in=marks)
-        .exclude(article_id=article.id)
-        .values("article_id")
-        .annotate(shared=Count("id"), theirs=Max("total"))
+    text, then the upload's hash, so the answer does not depend on the order of uploads."""
+    earlier = (
+        Article.objects.filter(
+            story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True
+        )
+        .exclude(id=article.id)
+        .values_list("id", "published_at", "sha256", "signature", "text")
     )
-    candidates = [
-        row["article_id"] for row in shared if row["shared"] >= dedup.marks_needed(len(marks), row["theirs"])
-    ]
-    earlier = Article.objects.filter(
-        id__in=candidates, status=Article.Status.DONE, duplicate_of__isnull=True
-    ).values_list("id", "published_at", "sha256", "signature", "text")
     mine = dedup.copy_order(article.published_at, article.text, article.sha256)
     rows = sorted(earlier, key=lambda row: dedup.copy_order(row[1], row[4], row[2]))
-    ordered = [
+    candidates = [
         (i, text, tuple(sig))
         for i, published, sha, sig, text in rows
         if sig and dedup.copy_order(published, text, sha) < mine
     ]
-    return dedup.original_index(article.text, tuple(article.signature), ordered)
+    return dedup.original_index(article.text, tuple(article.signature), candidates)
 
 
 def article_reanalyse(*, article: Article, user=None) -> None:

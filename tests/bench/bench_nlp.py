@@ -93,25 +93,6 @@ def bench_analyse(items: list[tuple[str, bytes]], repeat: int) -> list[dict[str,
     return rows
 
 
-def bench_long(count: int, repeat: int) -> dict[str, Any]:
-    """The same ratio on generated ~1,400-word articles (tests/bench/corpus.py), where real imports spend most."""
-    from tests.bench import corpus
-
-    ours, theirs = [], []
-    for n in range(1, count + 1):
-        data = corpus.article(n, seed=99)
-        text = analyse(data, filename="long.txt").text
-        ours.append(statistics.median(timed(lambda d=data: analyse(d, filename="long.txt"), repeat)))
-        theirs.append(statistics.median(timed(lambda t=text: tokenize(normalize(t)), repeat)))
-    return {
-        "articles": count,
-        "words": round(statistics.mean(len(corpus.article(n, seed=99).split()) for n in range(1, count + 1))),
-        "median_ms": round(statistics.median(ours), 1),
-        "camel_median_ms": round(statistics.median(theirs), 2),
-        "ratio": round(sum(ours) / max(sum(theirs), 1e-6), 2),
-    }
-
-
 def vocabulary(items: list[tuple[str, bytes]]) -> tuple[list[str], list[list[str]]]:
     """Claim-key tokens and normalised words harvested from the articles, plus the real keys found."""
     words: set[str] = set()
@@ -249,19 +230,12 @@ def report(rows: list[dict[str, Any]], matching: dict[str, Any], memory: dict[st
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--long", type=int, default=10, help="generated ~1,400-word articles to time")
     args = parser.parse_args(argv)
     items = articles()
     rows = bench_analyse(items, args.repeat)
     matching = bench_match(items, args.repeat)
     memory = bench_memory(load_stories("seeds")[0].corpus)
     summary = report(rows, matching, memory)
-    long = bench_long(args.long, max(3, args.repeat // 4))
-    print(
-        f"  long articles (~{long['words']} words, {long['articles']} generated): analyse median"
-        f" {long['median_ms']} ms, camel {long['camel_median_ms']} ms: {long['ratio']:.1f}x (target <= 10x)"
-    )
-    summary["long"] = long
     print(json.dumps({"articles": rows, **summary}, ensure_ascii=False))
     return 0
 
