@@ -86,19 +86,18 @@ def _article_settle(
     (dropped if this run lost its lease: the run that holds it stores its own). The first look is without the lock,
     so storing a waiting result never holds up the story's matching."""
     while True:
-        if previous is None and _waits(article):
-            _stage(article, analysis, inputs, owner)
+        if previous is None and _stage_if_waiting(article, analysis, inputs, owner):
             return
         with transaction.atomic():
             _story_lock(article.story_id)
-            if previous is None and _waits(article):
-                _stage(article, analysis, inputs, owner)
+            if previous is None and _stage_if_waiting(article, analysis, inputs, owner):
                 return
             if previous is not None or inputs == analysis_inputs(story=article.story).digest:
                 _save(article, analysis, previous)
                 return
         # An earlier article named a new outlet (or an editor changed the gazetteer) while this one ran: run it
         # again, outside the lock, on what one worker taking the articles in order would have given it.
+        logger.info("article %s ran on inputs that moved on: it is analysed again", article.id)
         analysis, inputs = article_analysis_run(article=article)
 
 
@@ -130,6 +129,7 @@ def _drain_step(story_id: int, owner: str) -> Article | bool | None:
             return None
         staged = head.staged_analysis
         if staged.get("inputs") != analysis_inputs(story=head.story).digest:
+            logger.info("article %s waited on inputs that moved on: it is analysed again", head.id)
             article_lease_take(article_id=head.id, owner=owner, force=True)
             return head
         try:
@@ -154,28 +154,31 @@ def stories_waiting_drain(*, owner: str = "sweeper") -> int:
     return sum(story_analyses_drain(story_id=story_id, owner=owner) for story_id in list(stories))
 
 
-def _waits(article: Article) -> bool:
-    """Whether an earlier article of the story has still to be analysed or saved."""
-    return Article.objects.filter(story_id=article.story_id, id__lt=article.id, status__in=UNSETTLED).exists()
-
-
-def _stage(article: Article, analysis: Analysis, inputs: str, owner: str) -> bool:
-    """Store the result and give up the lease; False (the result dropped) if this run no longer holds it."""
-    staged = {"inputs": inputs, "analysis": analysis_to_json(analysis)}
-    return (
-        Article.objects.filter(
-            id=article.id, status=Article.Status.PROCESSING, lease_owner=owner[:200]
-        ).update(staged_analysis=staged, lease_owner="", lease_expires_at=None)
-        == 1
+def _stage_if_waiting(article: Article, analysis: Analysis, inputs: str, owner: str) -> bool:
+    """When an earlier article of the story has still to be analysed or saved, store the result and give up the
+    lease (or drop the result if this run no longer holds the lease): True. False when none is left before it."""
+    earlier = (
+        Article.objects.filter(story_id=article.story_id, id__lt=article.id, status__in=UNSETTLED)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
     )
+    if earlier is None:
+        return False
+    staged = {"inputs": inputs, "analysis": analysis_to_json(analysis)}
+    kept = Article.objects.filter(
+        id=article.id, status=Article.Status.PROCESSING, lease_owner=owner[:200]
+    ).update(staged_analysis=staged, lease_owner="", lease_expires_at=None)
+    if kept:
+        logger.info("article %s is analysed and waits for article %s of its story", article.id, earlier)
+    return True
 
 
 def _save(article: Article, analysis: Analysis, previous: dict[tuple, int] | None) -> None:
     _article_save_analysis(article, analysis, previous)
     story_version_bump(story_id=article.story_id)
-    if (
-        previous is None
-    ):  # a new upload: the story's tracked claims judge it (a reanalysis re-tracks at its end)
+    # A new upload: the story's tracked claims judge it (a reanalysis re-tracks at its end).
+    if previous is None:
         article_track_enqueue(article_id=article.id)
 
 
