@@ -15,6 +15,8 @@ from stories import selectors, services
 from stories.models import Article, Evidence, Source, Story
 from stories.nlp import pipeline
 from stories.nlp.types import Analysis, ClaimFound, DateMention, EntityFound, Mention, Sentence
+from stories.services import sequencer
+from stories.services.analysis import article_analysis_run, article_lease_take
 from stories.services.analysis_json import analysis_from_json, analysis_to_json
 from tests.conftest import ROOT
 
@@ -236,3 +238,39 @@ def test_enqueueing_again_drops_a_waiting_result(seed_paths, django_capture_on_c
         services.article_enqueue(article_id=second.id)
     second.refresh_from_db()
     assert second.status == "queued" and second.staged_analysis is None
+
+
+@pytest.mark.django_db
+def test_a_result_whose_inputs_moved_on_before_its_save_is_analysed_again(
+    seed_paths, django_capture_on_commit_callbacks
+):
+    story = Story.objects.create(slug="moved", title="moved")
+    [queued] = ingest_queued(story, seed_paths[:1], django_capture_on_commit_callbacks)
+    article = Article.objects.select_related("story").get(id=queued.id)
+    assert article_lease_take(article_id=article.id, owner="w1")
+    analysis, inputs = article_analysis_run(article=article)
+    Source.objects.create(
+        name="منفذ ظهر أثناء تحليلها"
+    )  # an earlier article's save named a new outlet meanwhile
+    stale = dataclasses.replace(analysis, text="نص لم يحلله أحد بعد ظهور منفذ جديد.")
+    sequencer._article_settle(article, stale, inputs, previous=None, owner="w1")
+    article.refresh_from_db()
+    assert article.status == "done" and article.text == analysis.text
+
+
+@pytest.mark.django_db
+def test_a_second_message_for_a_waiting_article_runs_no_analysis_and_drains_its_story(
+    seed_paths, django_capture_on_commit_callbacks
+):
+    story = Story.objects.create(slug="twice", title="twice")
+    first, second = ingest_queued(story, seed_paths[:2], django_capture_on_commit_callbacks)
+    services.article_analyse(article_id=second.id, owner="w2")
+    assert waiting(second)
+    assert services.article_analyse(article_id=second.id, owner="w3") is None
+    assert waiting(second), "still waiting for the first"
+    Article.objects.filter(id=first.id).update(status=Article.Status.FAILED)
+    assert (
+        services.article_analyse(article_id=second.id, owner="w3") is None
+    )  # redelivered: saves, not analyses
+    second.refresh_from_db()
+    assert second.status == "done" and Evidence.objects.filter(article=second).exists()
