@@ -81,7 +81,7 @@ class KnownOutlet(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def for_story_page(self):
-        return self.select_related("source").defer("original", "text", "signature")
+        return self.select_related("source").defer("original", "text", "signature", "staged_analysis")
 
 
 class Article(models.Model):
@@ -149,6 +149,15 @@ class Article(models.Model):
         _("تنتظر إعادة تحليل القصة"),
         default=False,
         help_text=_("تحليلها القديم ظاهر حتى يحل محله الجديد؛ لا تدخل المطابقة حتى ذلك الحين."),
+    )
+    # The pipeline's result, kept from the end of the analysis until every earlier article of the story is
+    # settled: a story's matching runs in upload order whichever worker finishes first (services.sequencer).
+    staged_analysis = models.JSONField(
+        _("تحليل ينتظر دوره"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("نتيجة التحليل محفوظة حتى تُطابَق المقالات التي رُفعت قبلها."),
     )
 
     objects = ArticleQuerySet.as_manager()

@@ -33,7 +33,9 @@ def articles_stuck() -> Q:
     now = timezone.now()
     grace = now - timedelta(seconds=settings.NEWSDESK_QUEUE_GRACE)
     queued = Q(status=Article.Status.QUEUED) & (Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=grace))
-    expired = Q(status=Article.Status.PROCESSING) & (
+    # An analysed article waiting for an earlier one of its story holds no lease: it is not stuck, and is saved
+    # when that one settles (services.sequencer).
+    expired = Q(status=Article.Status.PROCESSING, staged_analysis__isnull=True) & (
         Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lt=now)
     )
     return queued | expired

@@ -7,7 +7,6 @@ of an analysis (saving its entities, claims and outlet) stay reachable only thro
 from __future__ import annotations
 
 from .analysis import (
-    article_analyse,
     article_mark_failed,
     article_reanalyse,
 )
@@ -45,6 +44,7 @@ from .refusals import (
     upload_suffix_message,
     upload_too_big_message,
 )
+from .sequencer import article_analyse
 from .sweeper import analysis_sweep, analysis_sweep_if_due
 from .tracking import (
     article_track,

@@ -1,81 +1,73 @@
-"""Analysing articles: take the lease on one, run the pipeline, store what it found, spot copies."""
+"""Analysing articles: the lease on one, the pipeline run, storing what it found, spotting copies.
+
+The order in which a story's results are stored is the sequencer's (services.sequencer).
+"""
 
 from __future__ import annotations
 
-import logging
+import hashlib
+import json
+from dataclasses import dataclass
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from stories import selectors
 from stories.models import Article, Event, Source, Story
 from stories.nlp import dedup, pipeline
-from stories.nlp.types import Analysis, AnalysisError
+from stories.nlp.types import Analysis, AnalysisError, GazetteerEntry
 
 from .claims import article_claims_save
 from .corrections import review_log
 from .enqueue import article_enqueue
 from .entities import article_entities_save
-from .tracking import article_track_enqueue
 from .uploads import article_source_from_site
-from .versions import story_version_bump
-
-logger = logging.getLogger(__name__)
 
 
-def article_analyse(
-    *, article_id: int, previous: dict[tuple, int] | None = None, owner: str = "", force: bool = False
-) -> Article | None:
-    """Run the pipeline on one article and replace its derived rows in one transaction.
+@dataclass(frozen=True)
+class AnalysisInputs:
+    """What the pipeline reads besides the upload; ``digest`` tells a stored result whose inputs moved on."""
 
-    Idempotent: a second run leaves the same rows. Analysis errors mark the article failed, keeping the upload.
-    Database errors propagate so that the task can retry. The run holds a lease on the article (``owner``
-    names who holds it); a message for an article another worker holds is dropped, unless ``force``.
-    """
-    article = Article.objects.select_related("story").filter(id=article_id).first()
-    if article is None:
-        return None
-    if not article_lease_take(article_id=article_id, owner=owner, force=force):
-        logger.info("article %s is being analysed by %s; this message is dropped", article_id, owner)
-        return None
-    story = article.story
-    try:
-        analysis = pipeline.analyse(
-            bytes(article.original),
-            filename=article.origin,
-            gazetteer=selectors.story_gazetteer(story=story),
-            sources=list(Source.objects.values_list("name", flat=True)),
-        )
-        with transaction.atomic():
-            Story.objects.select_for_update().filter(id=story.id).first()  # one story's matching at a time
-            _article_save_analysis(article, analysis, previous)
-            story_version_bump(story_id=story.id)
-    except DatabaseError:
-        raise
-    except Exception as exc:  # any analysis bug must leave a retryable, explained article, never a stuck one
-        logger.exception("analysis of article %s failed", article_id)
-        article_mark_failed(article_id=article_id, error=exc)
-        return None
-    if (
-        previous is None
-    ):  # a new upload: the story's tracked claims judge it (a reanalysis re-tracks at its end)
-        article_track_enqueue(article_id=article_id)
-    return article
+    gazetteer: list[GazetteerEntry]
+    sources: list[str]
+    digest: str
+
+
+def analysis_inputs(*, story: Story) -> AnalysisInputs:
+    """The story's gazetteer and the named outlets. An unnamed outlet's stand-in is a file name, not a name a text
+    can cite, and it comes and goes with uploads: leaving it out keeps the result independent of their timing."""
+    gazetteer = selectors.story_gazetteer(story=story)
+    sources = list(Source.objects.filter(file_hint="").order_by("name").values_list("name", flat=True))
+    shown = json.dumps([[[g.name, g.kind, list(g.aliases)] for g in gazetteer], sources], ensure_ascii=False)
+    return AnalysisInputs(gazetteer, sources, hashlib.sha256(shown.encode()).hexdigest())
+
+
+def article_analysis_run(*, article: Article) -> tuple[Analysis, str]:
+    """The pipeline on one upload (the expensive part, run outside any lock), and the digest of its inputs."""
+    inputs = analysis_inputs(story=article.story)
+    analysis = pipeline.analyse(
+        bytes(article.original), filename=article.origin, gazetteer=inputs.gazetteer, sources=inputs.sources
+    )
+    return analysis, inputs.digest
 
 
 def article_lease_take(*, article_id: int, owner: str, force: bool = False) -> bool:
-    """Mark the article `processing`, held by ``owner`` until the lease ends; False if another holds it."""
+    """Mark the article `processing`, held by ``owner`` until the lease ends; False if another holds it, or if
+    it is analysed and waiting for its turn (only a forced run, a story reanalysis, analyses it again)."""
     now = timezone.now()
     articles = Article.objects.filter(id=article_id)
     if not force:
         held = Q(status=Article.Status.PROCESSING, lease_expires_at__gt=now) & ~Q(lease_owner=owner)
-        articles = articles.exclude(held)
+        articles = articles.exclude(held).filter(staged_analysis__isnull=True)
     until = now + timedelta(seconds=settings.NEWSDESK_ANALYSIS_LEASE)
     taken = articles.update(
-        status=Article.Status.PROCESSING, error="", lease_owner=owner[:200], lease_expires_at=until
+        status=Article.Status.PROCESSING,
+        error="",
+        lease_owner=owner[:200],
+        lease_expires_at=until,
+        staged_analysis=None,
     )
     return taken == 1
 
@@ -83,7 +75,11 @@ def article_lease_take(*, article_id: int, owner: str, force: bool = False) -> b
 def article_mark_failed(*, article_id: int, error: BaseException) -> None:
     message = str(error) if isinstance(error, AnalysisError) else f"{type(error).__name__}: {error}"
     Article.objects.filter(id=article_id).update(
-        status=Article.Status.FAILED, error=message[:2000], lease_owner="", lease_expires_at=None
+        status=Article.Status.FAILED,
+        error=message[:2000],
+        lease_owner="",
+        lease_expires_at=None,
+        staged_analysis=None,
     )
 
 
@@ -104,6 +100,7 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
     article.error = ""
     article.analysed_at = timezone.now()
     article.lease_owner, article.lease_expires_at = "", None
+    article.staged_analysis = None
     article.reanalysis_pending = False  # its replacement is committed with this transaction
     if not article.duplicate_by_editor:
         article.duplicate_of_id = _original_of(article)

@@ -19,7 +19,12 @@ logger = logging.getLogger(__name__)
 def article_enqueue(*, article_id: int) -> None:
     """Record that the article must be analysed, and send the message once the transaction commits."""
     Article.objects.filter(id=article_id).update(
-        status=Article.Status.QUEUED, error="", enqueued_at=None, lease_owner="", lease_expires_at=None
+        status=Article.Status.QUEUED,
+        error="",
+        enqueued_at=None,
+        lease_owner="",
+        lease_expires_at=None,
+        staged_analysis=None,  # a result stored before this new intent is not what it asks for
     )
     transaction.on_commit(lambda: article_send(article_id=article_id))
 

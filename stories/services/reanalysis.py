@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from stories.models import Article, Claim, Story, StoryReanalysis
 
-from .analysis import article_analyse
 from .claims import PUBLISHED_FIRST, claims_merged_by_editor, claims_redirect_emptied, story_matched_claims
+from .sequencer import article_analyse
 from .tracking import story_tracked_claims_enqueue
 from .versions import story_version_bump
 

@@ -19,6 +19,7 @@ from stories import selectors
 from stories.models import Article, StoryReanalysis
 
 from .enqueue import article_send, story_reanalysis_send
+from .sequencer import stories_waiting_drain
 
 
 @dataclass
@@ -26,11 +27,14 @@ class SweepReport:
     sent: int = 0
     waiting: int = 0  # still without a message because the broker is unreachable
     stories_resumed: int = 0
+    drained: int = 0  # analysed articles saved because every earlier article of their story had settled
 
 
 def analysis_sweep(*, limit: int | None = None) -> SweepReport:
-    """Send every lost analysis again, and resume story reanalyses that stopped making progress."""
+    """Send every lost analysis again, save analysed articles whose turn came while no worker was there to save
+    them, and resume story reanalyses that stopped making progress."""
     report = SweepReport()
+    report.drained = stories_waiting_drain()
     ids = list(Article.objects.filter(selectors.articles_stuck()).order_by("id").values_list("id", flat=True))
     for at, article_id in enumerate(ids):
         if limit is not None and report.sent >= limit:
