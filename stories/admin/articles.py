@@ -161,8 +161,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 services.import_batch_create(story=data["story"], filename=name, data=raw, user=request.user)
             if data["batches"]:  # imported in the background: progress and refused lines on the status page
                 started = ngettext(
-                    "بدأ استيراد ملف واحد في الخلفية؛ تابِع تقدّمه هنا.",
-                    "بدأ استيراد %(n)s ملفات في الخلفية؛ تابِع تقدّمها هنا.",
+                    "بدأ استيراد ملف واحد في الخلفية؛ تقدّمه في صفحة حالة التحليل.",
+                    "بدأ استيراد %(n)s ملفات في الخلفية؛ تقدّمها في صفحة حالة التحليل.",
                     len(data["batches"]),
                 )
                 self.message_user(request, started % {"n": len(data["batches"])}, messages.SUCCESS)
