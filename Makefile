@@ -50,6 +50,8 @@ bench: install services
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_pages
 	$(PY) -m tests.bench.bench_track
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_load
+	$(PY) -m tests.bench.bench_scale
+	$(PY) -m tests.bench.bench_reanalysis
 
 lint: install
 	$(PY) -m ruff check .

@@ -169,6 +169,8 @@ NEWSDESK_RETRY_BACKOFF_CAP = float(os.environ.get("NEWSDESK_RETRY_BACKOFF_CAP", 
 # A story reanalysis works through its articles in steps of about this long, one task each, recording its
 # progress, so no task comes near the time limit and a killed one loses at most one article's work.
 NEWSDESK_REANALYSIS_STEP_SECONDS = float(os.environ.get("NEWSDESK_REANALYSIS_STEP_SECONDS", "60"))
+# A JSONL file uploaded from a page is kept whole and imported by a task in steps of the same length.
+NEWSDESK_BATCH_MAX_BYTES = int(os.environ.get("NEWSDESK_BATCH_MAX_BYTES", str(200 * 1024 * 1024)))
 # Redis redelivers a message that a worker took but did not acknowledge after visibility_timeout. It must be
 # longer than a message can legitimately stay unacknowledged: the task time limit (300 s) plus the longest
 # retry countdown (120 s), which a worker holds unacknowledged while it waits; shorter, and a healthy task

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy
@@ -12,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from stories import selectors, services
 from stories.models import Entity, Source, Story
 
-ALLOWED_SUFFIXES = (".txt", ".html", ".htm")
+ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+BATCH_SUFFIX = ".jsonl"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,7 +41,8 @@ class ArticleUploadForm(forms.Form):
     files = MultipleFileField(
         label=gettext_lazy("الملفات"),
         help_text=gettext_lazy(
-            "ملف أو أكثر بصيغة .txt أو .html، بترميز UTF-8 أو windows-1256، وحجم كل ملف 5 ميغابايت على الأكثر."
+            "ملف أو أكثر بصيغة .txt أو .html، بترميز UTF-8 أو windows-1256، وحجم كل ملف 5 ميغابايت على الأكثر؛"
+            " أو ملف .jsonl (مقالة في كل سطر) يُستورد في الخلفية وتُتابَع نسبة إنجازه في صفحة حالة التحليل."
         ),
     )
     source = forms.ModelChoiceField(
@@ -70,6 +73,7 @@ class ArticleUploadForm(forms.Form):
         story = cleaned.get("story")
         errors: list[str] = []
         uploads: list[tuple[str, bytes]] = []
+        batches: list[tuple[str, bytes]] = []
         seen: dict[str, str] = {}
         for upload in cleaned.get("files") or []:
             name = upload.name
@@ -82,6 +86,19 @@ class ArticleUploadForm(forms.Form):
                 errors.append(str(exc))
                 continue
             data = upload.read()
+            if name.lower().endswith(BATCH_SUFFIX):
+                # Its lines are judged one by one by the import task: a bad line never costs the others.
+                problem = services.batch_refusal(
+                    filename=name,
+                    size=len(data),
+                    lines=len(services.jsonl_lines(data)),
+                    limit=settings.NEWSDESK_BATCH_MAX_BYTES,
+                )
+                if problem:
+                    errors.append(problem)
+                else:
+                    batches.append((name, data))
+                continue
             try:
                 services.upload_validate(data, filename=name)
             except services.IngestError as exc:
@@ -102,6 +119,7 @@ class ArticleUploadForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         cleaned["uploads"] = uploads
+        cleaned["batches"] = batches
         return cleaned
 
     def resolved_source(self) -> Source | None:

@@ -49,6 +49,19 @@ def reanalyse_story(self, story_id: int) -> None:
         reanalyse_story.delay(story_id)
 
 
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def import_batch(self, batch_id: int) -> None:
+    """One step of importing an uploaded JSONL file; the next step is its own task."""
+    try:
+        more = services.import_batch_step(batch_id=batch_id)
+    except DatabaseError as exc:
+        if self.request.retries >= settings.NEWSDESK_RETRY_MAX:
+            raise  # the batch is recorded line by line: the sweeper resumes it
+        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
+    if more:
+        import_batch.delay(batch_id)
+
+
 @shared_task(acks_late=True)
 def sweep_analysis() -> None:
     """Send again what lost its message or its worker (Celery beat runs this every minute)."""

@@ -2,6 +2,7 @@
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
 from .corrections import Correction, ReviewLog
+from .imports import ImportBatch, ImportLine
 from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
 from .tracking import TrackedClaim, TrackedStance
 
@@ -13,6 +14,8 @@ __all__ = [
     "Entity",
     "Event",
     "Evidence",
+    "ImportBatch",
+    "ImportLine",
     "KnownOutlet",
     "Mention",
     "ReviewLog",

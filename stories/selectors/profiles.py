@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, Value, When
 
 from stories.models import (
     Article,
     Claim,
     Entity,
     Evidence,
+    ImportBatch,
+    ImportLine,
     Mention,
     Source,
     Story,
@@ -151,10 +153,12 @@ class StoryStatus:
     waiting_for_queue: int = 0  # stored and queued, but the broker could not take the message yet
     stuck: int = 0  # queued or processing with nothing going to pick it up until the sweeper sends it again
     reanalysis: tuple[int, int] | None = None  # (done, total) while a story reanalysis is under way
+    imports: list[ImportBatch] = field(default_factory=list)  # the latest JSONL imports, unfinished first
 
     @property
     def pending(self) -> bool:
-        return bool(self.counts.get("queued") or self.counts.get("processing") or self.reanalysis)
+        running = any(batch.unfinished for batch in self.imports)
+        return bool(self.counts.get("queued") or self.counts.get("processing") or self.reanalysis or running)
 
 
 def story_status(*, story: Story) -> StoryStatus:
@@ -184,7 +188,26 @@ def story_status(*, story: Story) -> StoryStatus:
         waiting_for_queue=tally["waiting"],
         stuck=tally["stuck"],
         reanalysis=reanalysis,
+        imports=story_imports(story=story),
     )
+
+
+IMPORTS_LISTED = 5
+REFUSALS_LISTED = 100
+
+
+def story_imports(*, story: Story) -> list[ImportBatch]:
+    """The story's latest JSONL imports, unfinished first, each with its first refused lines (``shown_refusals``)."""
+    live = Q(status__in=[ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING])
+    refusals = ImportLine.objects.exclude(refused="").order_by("number")[:REFUSALS_LISTED]
+    batches = list(
+        ImportBatch.objects.filter(story=story)
+        .defer("original")
+        .alias(finished=Case(When(live, then=Value(0)), default=Value(1)))
+        .order_by("finished", "-created_at", "-id")
+        .prefetch_related(Prefetch("lines", queryset=refusals, to_attr="shown_refusals"))[:IMPORTS_LISTED]
+    )
+    return batches
 
 
 @dataclass

@@ -10,6 +10,16 @@ from .analysis import (
     article_mark_failed,
     article_reanalyse,
 )
+from .batches import (
+    Item,
+    import_batch_create,
+    import_batch_step,
+    item_ingest,
+    item_refusal,
+    jsonl_line_item,
+    jsonl_lines,
+    parse_published,
+)
 from .claims import (
     claim_merge_target,
     claims_first_reported,
@@ -36,6 +46,7 @@ from .refusals import (
     IngestError,
     ReviewError,
     analysis_waiting_message,
+    batch_refusal,
     correction_refused,
     upload_batch_duplicate_message,
     upload_duplicate_message,
@@ -67,11 +78,20 @@ from .uploads import (
 from .versions import story_version_bump
 
 __all__ = [
+    "Item",
+    "import_batch_create",
+    "import_batch_step",
+    "item_ingest",
+    "item_refusal",
+    "jsonl_line_item",
+    "jsonl_lines",
+    "parse_published",
     "known_outlet_apply",
     "IngestError",
     "ReviewError",
     "analysis_sweep",
     "analysis_waiting_message",
+    "batch_refusal",
     "analysis_sweep_if_due",
     "article_analyse",
     "article_enqueue",

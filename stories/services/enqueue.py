@@ -66,3 +66,16 @@ def story_reanalysis_send(*, story_id: int) -> bool:
         logger.warning("reanalysis of story %s waits for the broker (%s)", story_id, exc)
         return False
     return True
+
+
+def import_batch_send(*, batch_id: int) -> bool:
+    """Start (or resume) importing an uploaded JSONL file; False, and the batch left for the sweeper, if the
+    broker is down."""
+    from stories.tasks import import_batch
+
+    try:
+        import_batch.delay(batch_id)
+    except Exception as exc:  # as above: the batch is recorded, and the sweeper resumes it
+        logger.warning("import batch %s waits for the broker (%s)", batch_id, exc)
+        return False
+    return True

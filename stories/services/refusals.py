@@ -108,7 +108,19 @@ def source_name_too_long_message(*, name: str, limit: int) -> str:
 
 
 def upload_suffix_message(*, filename: str) -> str:
-    return _("%(name)s: لا تُقبل إلا ملفات .txt و.html.") % {"name": upload_name(filename)}
+    return _("%(name)s: لا تُقبل إلا ملفات .txt و.html و.jsonl.") % {"name": upload_name(filename)}
+
+
+def batch_refusal(*, filename: str, size: int, lines: int, limit: int) -> str | None:
+    """Why a JSONL file cannot be imported as a whole (its lines are judged one by one later), or None."""
+    if size > limit:
+        return _("%(name)s: الملف أكبر من %(mb)s ميغابايت.") % {
+            "name": upload_name(filename),
+            "mb": limit // (1024 * 1024),
+        }
+    if not lines:
+        return _("%(name)s: لا أسطر في الملف.") % {"name": upload_name(filename)}
+    return None
 
 
 def upload_duplicate_message(*, origin: str, existing: Article) -> str:

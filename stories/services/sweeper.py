@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from stories import selectors
-from stories.models import Article, StoryReanalysis
+from stories.models import Article, ImportBatch, StoryReanalysis
 
-from .enqueue import article_send, story_reanalysis_send
+from .enqueue import article_send, import_batch_send, story_reanalysis_send
 from .sequencer import stories_waiting_drain
 
 
@@ -28,6 +28,7 @@ class SweepReport:
     waiting: int = 0  # still without a message because the broker is unreachable
     stories_resumed: int = 0
     drained: int = 0  # analysed articles saved because every earlier article of their story had settled
+    batches_resumed: int = 0
 
 
 def analysis_sweep(*, limit: int | None = None) -> SweepReport:
@@ -52,6 +53,12 @@ def analysis_sweep(*, limit: int | None = None) -> SweepReport:
         if not story_reanalysis_send(story_id=story_id):
             break
         report.stories_resumed += 1
+    live = ImportBatch.objects.filter(status__in=[ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING])
+    for batch_id in live.filter(touched_at__lt=stale).values_list("id", flat=True):
+        ImportBatch.objects.filter(id=batch_id).update(touched_at=timezone.now())
+        if not import_batch_send(batch_id=batch_id):
+            break
+        report.batches_resumed += 1
     return report
 
 

@@ -130,7 +130,7 @@ def test_the_same_file_may_go_into_another_story(editor_client, story):
         ("empty.txt", b"", iso("empty.txt") + ": الملف فارغ، ليس فيه نص للتحليل."),
         ("blank.txt", b"   \n\n  ", iso("blank.txt") + ": الملف فارغ، ليس فيه نص للتحليل."),
         ("big.txt", ("خبر " * 1_400_000).encode("utf-8"), iso("big.txt") + " أكبر من 5 ميغابايت."),
-        ("article.pdf", ARTICLE.encode(), iso("article.pdf") + ": لا تُقبل إلا ملفات .txt و.html."),
+        ("article.pdf", ARTICLE.encode(), iso("article.pdf") + ": لا تُقبل إلا ملفات .txt و.html و.jsonl."),
     ],
 )
 def test_refused_files_get_a_clear_arabic_error_and_nothing_is_saved(

@@ -171,7 +171,8 @@ QUERY_LIMITS = {
     "entity": 5,
     "source": 8,
     "article": 3,
-    "status": 5,  # 3, and 2 when the in-process sweeper is due (embedded default, once a minute)
+    # 3 + the latest imports, and 3 when the in-process sweeper is due (embedded default, once a minute)
+    "status": 7,
     "search": 3,
     "json": 11,
     "matrix_csv": 7,

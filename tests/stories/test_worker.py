@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from django.db import connection
 from django.urls import reverse
 
 from newsdesk.celery import app
-from stories.models import Article, Evidence, Story
+from stories.models import Article, Evidence, ImportBatch, Story
 from tests.conftest import ROOT, require_or_skip
 
 ARTICLE = (
@@ -117,3 +118,33 @@ def log_text(log) -> str:
     log.flush()
     log.seek(0)
     return log.read()[-3000:]
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_worker_process_imports_a_jsonl_upload_and_the_status_page_follows_it(worker, editor_client):
+    proc, log = worker
+    story = Story.objects.create(slug="antiquities-feed", title="الآثار")
+    lines = [
+        json.dumps({"text": ARTICLE, "url": "https://example.org/a.html"}, ensure_ascii=False),
+        "[1, 2]",
+        json.dumps({"text": ARTICLE.replace("خمسة", "ستة"), "source": "وكالة الشمال"}, ensure_ascii=False),
+    ]
+    response = editor_client.post(
+        reverse("admin:stories_article_upload"),
+        {"story": story.id, "files": [SimpleUploadedFile("feed.jsonl", "\n".join(lines).encode())]},
+    )
+    assert response.status_code == 302
+    status_url = reverse("stories:status", args=[story.slug])
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the worker died: " + log_text(log)
+        done = Article.objects.filter(story=story, status="done").count()
+        if done == 2 and ImportBatch.objects.filter(status="done").exists():
+            break
+        time.sleep(0.5)
+    page = editor_client.get(status_url).content.decode()
+    assert '<progress max="3" value="3">' in page, log_text(log)
+    assert "feed.jsonl:2" in page and "not a JSON object but an array" in page
+    assert Article.objects.filter(story=story, status="done").count() == 2
+    assert "stories.tasks.import_batch" in log_text(log)  # the worker process imported it, not the request

@@ -8,106 +8,28 @@ saying its analysis starts when the queue is back (the sweeper sends it).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils import translation
 
 from stories import services
 
 SUFFIXES = {".txt", ".html", ".htm"}
-STRING_FIELDS = ("text", "html", "title", "source", "url", "published_at")
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class Item:
-    origin: str
-    data: bytes | None
-    title: str = ""
-    source: str = ""
-    url: str = ""
-    published_at: str = ""
-    problem: str = ""
-
-
-def parse_published(value: str):
-    if not value:
-        return None
-    try:
-        moment = parse_datetime(value)
-        day = None if moment is not None else parse_date(value)
-    except ValueError:  # well formed but impossible, such as 2021-02-30
-        moment = day = None
-    if moment is None:
-        if day is None:
-            raise ValueError(f"published_at {value!r} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
-        moment = datetime(day.year, day.month, day.day)
-    return timezone.make_aware(moment, UTC) if timezone.is_naive(moment) else moment
-
-
-def _json_type(value) -> str:
-    if value is None:
-        return "null"
-    return {bool: "true/false", int: "a number", float: "a number", list: "an array", dict: "an object"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def jsonl_line_item(raw: bytes, origin: str) -> Item:
-    """One JSONL line checked for shape and types; the line's problem, if any, is the item's."""
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Item(
-            origin, None, problem=f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
-        )
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return Item(origin, None, problem=f"not JSON ({exc.msg}, column {exc.colno})")
-    if not isinstance(row, dict):
-        return Item(origin, None, problem=f"not a JSON object but {_json_type(row)}")
-    for field in STRING_FIELDS:
-        if row.get(field) is not None and not isinstance(row[field], str):
-            return Item(origin, None, problem=f"'{field}' must be a string, not {_json_type(row[field])}")
-    if not (row.get("html") or "").strip() and not (row.get("text") or "").strip():
-        return Item(origin, None, problem="neither 'text' nor 'html' holds any text")
-    html = (row.get("html") or "").strip()
-    url = (row.get("url") or "").strip()
-    try:
-        url = services.web_url_check(url)
-    except services.IngestError as exc:
-        return Item(origin, None, problem=str(exc))
-    # The field says what the body is: an "html" body carries a page name so the analysis extracts it; a "text"
-    # body is sniffed by content only (decode.py), so a URL ending in .html does not make it a page.
-    return Item(
-        origin=(url or origin) + (".html" if html and not url else ""),
-        data=(html or row["text"]).encode("utf-8"),
-        title=(row.get("title") or "").strip(),
-        source=(row.get("source") or "").strip(),
-        url=url,
-        published_at=(row.get("published_at") or "").strip(),
-    )
+Item = services.Item
 
 
 def jsonl_items(path: Path) -> Iterator[Item]:
     try:
-        lines = path.read_bytes().split(b"\n")
+        data = path.read_bytes()
     except OSError as exc:
         yield Item(path.name, None, problem=f"cannot be read ({exc.strerror or exc})")
         return
-    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
-        lines[0] = lines[0][3:]
-    for number, raw in enumerate(lines, start=1):
-        if raw.strip():
-            yield jsonl_line_item(raw.rstrip(b"\r"), f"{path.name}:{number}")
+    for number, raw in services.jsonl_lines(data):
+        yield services.jsonl_line_item(raw, f"{path.name}:{number}")
 
 
 def path_items(path: Path) -> Iterator[Item]:
@@ -158,29 +80,12 @@ class Command(BaseCommand):
             raise CommandError(f"{refused} of {imported + refused} input(s) refused", returncode=1)
 
     def _import(self, story, item: Item, default_source: str) -> bool:
-        if item.problem:
-            self.stdout.write(f"refused {item.origin}: {item.problem}")
-            return False
         try:
-            if item.origin and item.url != item.origin:  # a file's name, not a JSONL line's URL
-                services.upload_name_check(item.origin)
-            published = parse_published(item.published_at)
-            source = services.source_resolve(name=item.source or default_source, url=item.url)
-            article = services.article_ingest(
-                story=story,
-                data=item.data,
-                origin=item.origin,
-                source=source,
-                url=item.url,
-                title=item.title,
-                published_at=published,
-            )
-        except (services.IngestError, ValueError) as exc:
-            self.stdout.write(f"refused {item.origin}: {exc}")
-            return False
+            article = services.item_ingest(story=story, item=item, default_source=default_source)
         except Exception as exc:  # the batch goes on: one line's failure must not cost the lines after it
-            logger.exception("import of %s failed", item.origin)
-            self.stdout.write(f"refused {item.origin}: could not be stored ({type(exc).__name__}: {exc})")
+            if not isinstance(exc, ValueError):
+                logger.exception("import of %s failed", item.origin)
+            self.stdout.write(f"refused {item.origin}: {services.item_refusal(exc)}")
             return False
         article.refresh_from_db(fields=["status", "error", "title", "enqueued_at"])
         detail = f" ({article.error})" if article.error else ""
