@@ -171,8 +171,8 @@ QUERY_LIMITS = {
     "entity": 5,
     "source": 8,
     "article": 3,
-    # 3 + the latest imports, and 3 when the in-process sweeper is due (embedded default, once a minute)
-    "status": 7,
+    # 3 + the latest imports, and 4 when the in-process sweeper is due (embedded default, once a minute)
+    "status": 8,
     "search": 3,
     "json": 11,
     "matrix_csv": 7,
