@@ -8,6 +8,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from . import morph
+from .claims.events import class_index
 from .claims.places import countries_of_name
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
 from .lexicon import place_index
@@ -21,6 +23,7 @@ THRESHOLD = 0.43
 CONFLICT_PENALTY = 0.4  # factor applied when the two claims name different agents
 COVER_FACTOR = 0.75  # containment counts less than a symmetric match
 MIN_SHARED_WORDS = 3
+KIN_WEIGHT = 0.5  # a verb and its verbal noun: one word, but less sure than the same word
 
 
 @dataclass(frozen=True)
@@ -107,24 +110,49 @@ def _overlap(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
-    dot = sum(weight(t) for t in shared)
+    kin = kindred(a.tokens, b.tokens)
+    dot = sum(weight(t) for t in shared) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
     mass_a = sum(weight(t) for t in a.tokens)
     mass_b = sum(weight(t) for t in b.tokens)
     cosine = dot / math.sqrt(mass_a * mass_b)
-    return max(cosine, _event_cover(a, b, shared, weight))
+    return max(cosine, _event_cover(a, b, shared, weight, kin))
 
 
-def _event_cover(a: Entry, b: Entry, shared: frozenset[str], weight: Callable[[str], float]) -> float:
+def _event_cover(
+    a: Entry,
+    b: Entry,
+    shared: frozenset[str],
+    weight: Callable[[str], float],
+    kin: Sequence[tuple[str, str]] = (),
+) -> float:
     """Same act with the same participants, whatever context each outlet wraps around it: the share of the
     shorter claim's words that the longer one has, counted only when both name the same kind of event."""
     if not any(t.startswith(EVENT_MARK) for t in shared):
         return 0.0
     words = [t for t in shared if not t.startswith((ROOT_MARK, EVENT_MARK))]
-    if len(words) < MIN_SHARED_WORDS:
+    if len(words) + len(kin) < MIN_SHARED_WORDS:
         return 0.0
     mass_a = sum(weight(t) for t in a.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
     mass_b = sum(weight(t) for t in b.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
-    return COVER_FACTOR * sum(weight(t) for t in words) / min(mass_a, mass_b)
+    held = sum(weight(t) for t in words) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
+    return COVER_FACTOR * held / min(mass_a, mass_b)
+
+
+def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
+    """Forms of one act verb that only one side has, paired one to one: the verb and its verbal noun ("زار" /
+    "زيارة", "افتتح" / "فتح", "وقّع" / "توقيع"): same event class (data/event_classes.txt) and same root skeleton.
+    A skeleton alone is too weak ("سري" / "سوري"); the class alone would pair "التقى" with "اجتمع"."""
+    classes = class_index()
+    only_b: dict[tuple[str, str], str] = {}
+    for y in sorted(b - a):
+        if y in classes:
+            only_b.setdefault((classes[y], morph.skeleton(y)), y)
+    pairs = []
+    for x in sorted(a - b):
+        found = only_b.pop((classes[x], morph.skeleton(x)), None) if x in classes else None
+        if found is not None:
+            pairs.append((x, found))
+    return pairs
 
 
 def _uniform(token: str) -> float:
@@ -155,7 +183,8 @@ def key_entry(claim_id: int, key: Sequence[str], proposition: str = "") -> Entry
 def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) -> float:
     """Share of the denial's content weight that ``claim`` holds; zero unless they share a content word or an
     act (places, roots and entity tokens alone are not a proposition)."""
-    shared = denial.tokens & claim.tokens
+    kin = {x for x, _ in kindred(denial.tokens, claim.tokens)}
+    shared = denial.tokens & claim.tokens | kin
     if not any(not t.startswith((ROOT_MARK, ENTITY_MARK, PLACE_MARK)) for t in shared):
         return 0.0
     places = {t for t in shared if t.startswith(PLACE_MARK)}

@@ -68,9 +68,11 @@ def subject_head(
         if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
             return None  # "وقام بتفعيل": straight to the object, the subject is inherited
         if drop_article(w.norm) in EVENT_NOUNS:
-            # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun.
-            after = (_named_subject(x, spans) for x in words[k + 1 : k + 3]) if spans else ()
-            return next((n for n in after if n is not None and n[0]), ((), None))
+            # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun;
+            # "زيارة الوزير إلى تركيا": a place after a preposition is where the act went, not who did it.
+            after = [x for x in words[k + 1 : k + 3] if not _after_preposition(everything, w, x)]
+            named = [n for n in (_named_subject(x, spans) for x in after) if n is not None] if spans else []
+            return next((n for n in named if n[0]), named[0] if named else ((), None))
         if _is_state(w.norm):
             return (), "state"
         # Beside entity mentions, only a definite noun is trusted as a subject: an undefined first word is as
@@ -78,6 +80,12 @@ def subject_head(
         trusted = spans is None or drop_article(w.norm) != w.norm
         return (tuple(match_tokens([w], vocab)) if trusted else ()), None
     return None
+
+
+def _after_preposition(everything: list[Word], noun: Word, x: Word) -> bool:
+    """A word between the verbal noun and ``x`` is a preposition ("إلى", "في"), so ``x`` is its object."""
+    between = (y for y in everything if noun.end <= y.start < x.start)
+    return any(y.norm in LEADING_PREPOSITIONS or y.bare in LEADING_PREPOSITIONS for y in between)
 
 
 def _named_subject(w: Word, spans: Sequence[Span]) -> tuple[tuple[str, ...], str | None] | None:
