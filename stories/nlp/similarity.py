@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import morph
-from .claims.events import class_index
+from .claims.events import class_index, event_index
 from .claims.places import countries_of_name
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
 from .lexicon import place_index
@@ -78,9 +79,30 @@ def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
         # subjects (the delegation, the host who received it) say nothing about a conflict. Two delegations
         # received in different named places are two visits.
         return max(score, THRESHOLD)
+    if 0 < score < THRESHOLD and _counted_act(a.tokens & b.tokens):
+        score = THRESHOLD
     if score and conflict(a, b):
         score *= CONFLICT_PENALTY
     return score
+
+
+def _counted_act(shared: frozenset[str]) -> bool:
+    """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
+    14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
+    acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
+    counts = [t for t in shared if t.isdigit() and not _YEARS[0] <= int(t) <= _YEARS[1]]
+    words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
+    return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
+
+
+_YEARS = (1900, 2100)  # a year is a date, not a count
+_MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
+
+
+@lru_cache(maxsize=1)
+def _act_names() -> frozenset[str]:
+    """Event classes that are acts (data/event_classes.txt), not participants (troops, the displaced)."""
+    return frozenset(event_index().values())
 
 
 def _delegation_encounter(a: Entry) -> bool:
