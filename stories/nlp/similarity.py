@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import morph
+from . import camel, morph, vocab
 from .claims.events import class_index, event_index
 from .claims.places import countries_of_name
+from .claims.tokens import stem
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
 from .lexicon import place_index
 
@@ -96,6 +97,15 @@ def _counted_act(shared: frozenset[str]) -> bool:
 
 
 _YEARS = (1900, 2100)  # a year is a date, not a count
+TIME_WEIGHT = 0.25  # "مساء الخميس", "عام 2025": when a claim happened says less than what happened
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Stems of weekday, month, day-period and other dating words (not their skeletons: "الجمعة" and
+    "اجتماع" share one)."""
+    words = vocab.entries("calendar_words") + vocab.entries("time_words_extra")
+    return frozenset(stem(camel.normalize(w)) for w in words)
 _MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
 
 
@@ -182,6 +192,8 @@ def _uniform(token: str) -> float:
 
 
 def kind_weight(token: str, idf: float) -> float:
+    if token in _time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
+        return idf * TIME_WEIGHT
     if token.startswith(ROOT_MARK):
         return idf * ROOT_WEIGHT
     if token.startswith(EVENT_MARK):

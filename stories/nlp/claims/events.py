@@ -33,11 +33,11 @@ _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 
 def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     """Event and participant classes of a clause's tokens; a ب/ل clitic the text could not resolve
-    ("بمقاتلين", "بفتح") or a و before a verb that itself starts with و ("ووقّع") is tried off, a few prepositions
+    ("بمقاتلين", "بفتح") a و before a verb that itself starts with و ("ووقّع") or the future س ("ستسلم") is tried off, a few prepositions
     stand for an act, and so does an act verb that is also a reporting verb (see ``_verb_act``)."""
     classes = class_index()
     found = [
-        classes.get(t) or (classes.get(t[1:]) if (t[:1] in "بل" or t[:2] == "وو") and len(t) >= 4 else None)
+        classes.get(t) or (classes.get(t[1:]) if (t[:1] in "بلس" or t[:2] == "وو") and len(t) >= 4 else None)
         for t in tokens
     ]
     words = list(iter_words(proposition))
