@@ -106,6 +106,8 @@ def _time_words() -> frozenset[str]:
     "اجتماع" share one)."""
     words = vocab.entries("calendar_words") + vocab.entries("time_words_extra")
     return frozenset(stem(camel.normalize(w)) for w in words)
+
+
 _MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
 
 
