@@ -98,7 +98,7 @@ def _announces_act(words: list[Word]) -> bool:
     for w in words[1:_ANNOUNCE_WINDOW]:
         if w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS:
             return False
-        if not _verb_like(w) and event_index().get(stem(drop_article(w.norm))) is not None:
+        if event_index().get(stem(drop_article(w.norm))) is not None:
             return True
     return False
 
