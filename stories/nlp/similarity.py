@@ -91,7 +91,14 @@ def _counted_act(shared: frozenset[str]) -> bool:
     """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
     14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
     acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
-    counts = [t for t in shared if t.isdigit() and not _YEARS[0] <= int(t) <= _YEARS[1]]
+    dated = not _time_words().isdisjoint(
+        shared
+    )  # "13 تشرين": with a month or weekday, a day number is a date
+    counts = [
+        t
+        for t in shared
+        if t.isdigit() and not _YEARS[0] <= int(t) <= _YEARS[1] and not (dated and int(t) <= 31)
+    ]
     words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
     return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
 
