@@ -12,6 +12,7 @@ from dataclasses import replace
 from .. import camel
 from ..fragments import opener_length
 from ..keymarks import HEAD_SEP
+from ..scanner import iter_words
 from ..stance import find_attribution, resolve_outlet, stance_of
 from ..stance.words import OBJECT_PREPOSITIONS
 from ..types import ClaimFound, Mention, Sentence
@@ -27,7 +28,7 @@ from .clauses import (
 from .denied import denied_end, denied_start, restore_jussive
 from .keys import claim_key
 from .subjects import Span
-from .tokens import content_tokens, stem, vocabulary
+from .tokens import content_tokens, drop_article, stem, vocabulary
 from .wordlists import (
     AUX_VERBS,
     EVENT_NOUNS,
@@ -182,8 +183,12 @@ def _claim(
 
 
 def _after_object_preposition(text: str, start: int) -> bool:
-    """The denial frame already ended at "... الأنباء عن": what follows is the denied act as a noun phrase."""
+    """The denial frame already ended at "... الأنباء عن": what follows is the denied act as a noun phrase. A
+    listed verbal noun ("زيارة المشير فلان") keeps the agent named after it (see subjects.subject_head)."""
     before = text[max(0, start - 12) : start].split()
+    first = next(iter_words(text, start), None)
+    if first is not None and drop_article(first.norm) in EVENT_NOUNS:
+        return False
     return bool(before) and camel.normalize(before[-1]) in OBJECT_PREPOSITIONS
 
 
