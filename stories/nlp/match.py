@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from .claims.tense import is_planned
+from .contrary import contrary
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import opposed, paraphrase_probability
 from .similarity import (
@@ -213,14 +213,9 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
 
 
 def _contrary(query: Entry, entry: Entry) -> bool:
-    """Opposite predicates, or one act (a shared event class) and its planned version ("ستعيد فتح" against
-    "أعادت فتح"); a plan and an agreement on it ("سيعمل" / "اتفقا على تشغيل") name no shared act."""
-    if not (query.proposition and entry.proposition):
-        return False
-    acts = {t for t in query.tokens & entry.tokens if t.startswith(EVENT_MARK)}
-    if acts and is_planned(query.proposition) != is_planned(entry.proposition):
-        return True
-    return opposed(query.proposition, entry.proposition)
+    """Opposite acts or predicates, or one act (a shared event class) and its planned version ("ستعيد فتح"
+    against "أعادت فتح"); a plan and an agreement on it ("سيعمل" / "اتفقا على تشغيل") name no shared act."""
+    return contrary(query.tokens, query.proposition, entry.tokens, entry.proposition)
 
 
 HEADLINE_JOIN = 0.2  # a headline shares few words with the body sentence it summarises

@@ -17,6 +17,7 @@ _ARTICLES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "
 # Pronoun, number and gender endings; tried longest first, each once.
 # A final "ي" is left alone: it is the nisba ("ليبي") or a radical ("التقى" -> "التقي") more often than "my".
 _SUFFIXES = ("هما", "كما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ان", "ه")
+_PRONOUNS = frozenset(("هما", "كما", "ها", "هم", "كم", "نا", "ه"))
 _WEAK = frozenset("اويءئؤ")
 _HAMZA_SEATS = frozenset("ءئؤ")
 # Roots whose first radical is و: after these a leading و is the word, not the conjunction.
@@ -77,6 +78,8 @@ def strip_suffix(word: str) -> str:
         need = 4 if s in ("ون", "هم", "ان", "ين") else 3
         if len(rest) >= need and not (s == "ون" and rest.endswith("ا")):
             word = rest
+            if s in _PRONOUNS and rest.endswith("ت") and not rest.endswith("ات") and len(rest) >= 5:
+                word = rest[:-1]  # "قنصليتها" is "القنصلية" with a pronoun: the ta marbuta shows as ت
             break
     if word.endswith("ا") and len(word) >= 4:
         word = word[:-1]  # accusative tanween "مكتباً"

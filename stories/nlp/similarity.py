@@ -7,8 +7,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import camel, morph, vocab
+from .claims.events import class_index, event_index
 from .claims.places import countries_of_name
+from .claims.tokens import stem
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
 from .lexicon import place_index
 
@@ -21,6 +25,7 @@ THRESHOLD = 0.43
 CONFLICT_PENALTY = 0.4  # factor applied when the two claims name different agents
 COVER_FACTOR = 0.75  # containment counts less than a symmetric match
 MIN_SHARED_WORDS = 3
+KIN_WEIGHT = 0.5  # a verb and its verbal noun: one word, but less sure than the same word
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,48 @@ def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
         # subjects (the delegation, the host who received it) say nothing about a conflict. Two delegations
         # received in different named places are two visits.
         return max(score, THRESHOLD)
+    if 0 < score < THRESHOLD and _counted_act(a.tokens & b.tokens):
+        score = THRESHOLD
     if score and conflict(a, b):
         score *= CONFLICT_PENALTY
     return score
+
+
+def _counted_act(shared: frozenset[str]) -> bool:
+    """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
+    14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
+    acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
+    dated = not _time_words().isdisjoint(
+        shared
+    )  # "13 تشرين": with a month or weekday, a day number is a date
+    counts = [
+        t
+        for t in shared
+        if t.isdigit() and not _YEARS[0] <= int(t) <= _YEARS[1] and not (dated and int(t) <= 31)
+    ]
+    words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
+    return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
+
+
+_YEARS = (1900, 2100)  # a year is a date, not a count
+TIME_WEIGHT = 0.25  # "مساء الخميس", "عام 2025": when a claim happened says less than what happened
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Stems of weekday, month, day-period and other dating words (not their skeletons: "الجمعة" and
+    "اجتماع" share one)."""
+    words = vocab.entries("calendar_words") + vocab.entries("time_words_extra")
+    return frozenset(stem(camel.normalize(w)) for w in words)
+
+
+_MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
+
+
+@lru_cache(maxsize=1)
+def _act_names() -> frozenset[str]:
+    """Event classes that are acts (data/event_classes.txt), not participants (troops, the displaced)."""
+    return frozenset(event_index().values())
 
 
 def _delegation_encounter(a: Entry) -> bool:
@@ -107,24 +151,49 @@ def _overlap(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
-    dot = sum(weight(t) for t in shared)
+    kin = kindred(a.tokens, b.tokens)
+    dot = sum(weight(t) for t in shared) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
     mass_a = sum(weight(t) for t in a.tokens)
     mass_b = sum(weight(t) for t in b.tokens)
     cosine = dot / math.sqrt(mass_a * mass_b)
-    return max(cosine, _event_cover(a, b, shared, weight))
+    return max(cosine, _event_cover(a, b, shared, weight, kin))
 
 
-def _event_cover(a: Entry, b: Entry, shared: frozenset[str], weight: Callable[[str], float]) -> float:
+def _event_cover(
+    a: Entry,
+    b: Entry,
+    shared: frozenset[str],
+    weight: Callable[[str], float],
+    kin: Sequence[tuple[str, str]] = (),
+) -> float:
     """Same act with the same participants, whatever context each outlet wraps around it: the share of the
     shorter claim's words that the longer one has, counted only when both name the same kind of event."""
     if not any(t.startswith(EVENT_MARK) for t in shared):
         return 0.0
     words = [t for t in shared if not t.startswith((ROOT_MARK, EVENT_MARK))]
-    if len(words) < MIN_SHARED_WORDS:
+    if len(words) + len(kin) < MIN_SHARED_WORDS:
         return 0.0
     mass_a = sum(weight(t) for t in a.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
     mass_b = sum(weight(t) for t in b.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
-    return COVER_FACTOR * sum(weight(t) for t in words) / min(mass_a, mass_b)
+    held = sum(weight(t) for t in words) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
+    return COVER_FACTOR * held / min(mass_a, mass_b)
+
+
+def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
+    """Forms of one act verb that only one side has, paired one to one: the verb and its verbal noun ("زار" /
+    "زيارة", "افتتح" / "فتح", "وقّع" / "توقيع"): same event class (data/event_classes.txt) and same root skeleton.
+    A skeleton alone is too weak ("سري" / "سوري"); the class alone would pair "التقى" with "اجتمع"."""
+    classes = class_index()
+    only_b: dict[tuple[str, str], str] = {}
+    for y in sorted(b - a):
+        if y in classes:
+            only_b.setdefault((classes[y], morph.skeleton(y)), y)
+    pairs = []
+    for x in sorted(a - b):
+        found = only_b.pop((classes[x], morph.skeleton(x)), None) if x in classes else None
+        if found is not None:
+            pairs.append((x, found))
+    return pairs
 
 
 def _uniform(token: str) -> float:
@@ -132,6 +201,8 @@ def _uniform(token: str) -> float:
 
 
 def kind_weight(token: str, idf: float) -> float:
+    if token in _time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
+        return idf * TIME_WEIGHT
     if token.startswith(ROOT_MARK):
         return idf * ROOT_WEIGHT
     if token.startswith(EVENT_MARK):
@@ -155,7 +226,8 @@ def key_entry(claim_id: int, key: Sequence[str], proposition: str = "") -> Entry
 def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) -> float:
     """Share of the denial's content weight that ``claim`` holds; zero unless they share a content word or an
     act (places, roots and entity tokens alone are not a proposition)."""
-    shared = denial.tokens & claim.tokens
+    kin = {x for x, _ in kindred(denial.tokens, claim.tokens)}
+    shared = denial.tokens & claim.tokens | kin
     if not any(not t.startswith((ROOT_MARK, ENTITY_MARK, PLACE_MARK)) for t in shared):
         return 0.0
     places = {t for t in shared if t.startswith(PLACE_MARK)}

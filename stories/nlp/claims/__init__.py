@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .. import camel
 from ..fragments import opener_length
 from ..keymarks import HEAD_SEP
+from ..scanner import iter_words
 from ..stance import find_attribution, resolve_outlet, stance_of
+from ..stance.words import OBJECT_PREPOSITIONS
 from ..types import ClaimFound, Mention, Sentence
 from .clauses import (
     MIN_CONTENT,
@@ -25,7 +28,7 @@ from .clauses import (
 from .denied import denied_end, denied_start, restore_jussive
 from .keys import claim_key
 from .subjects import Span
-from .tokens import content_tokens, stem, vocabulary
+from .tokens import content_tokens, drop_article, stem, vocabulary
 from .wordlists import (
     AUX_VERBS,
     EVENT_NOUNS,
@@ -170,14 +173,23 @@ def _claim(
     if mentions is not None:
         spans = tuple(_span(text, m, key_start) for m in _in_span(mentions, key_start, key_end))
     keyed = restore_jussive(text[key_start:key_end]) if stance == "denies" else text[key_start:key_end]
-    key = claim_key(
-        keyed, inherited_head, vocab, continued=continued, spans=spans, nominal=denied is not None
-    )
+    nominal = denied is not None or (stance == "denies" and _after_object_preposition(text, key_start))
+    key = claim_key(keyed, inherited_head, vocab, continued=continued, spans=spans, nominal=nominal)
     quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
     quote_start += opener_length(text[quote_start:end])  # the shown quote opens with its verb or subject
     if quote_start > start:  # the key was made before: it already ignores the conjunction
         proposition = text[quote_start:end]
     return ClaimFound(quote_start, end, proposition, key, stance, speaker)
+
+
+def _after_object_preposition(text: str, start: int) -> bool:
+    """The denial frame already ended at "... الأنباء عن": what follows is the denied act as a noun phrase. A
+    listed verbal noun ("زيارة المشير فلان") keeps the agent named after it (see subjects.subject_head)."""
+    before = text[max(0, start - 12) : start].split()
+    first = next(iter_words(text, start), None)
+    if first is not None and drop_article(first.norm) in EVENT_NOUNS:
+        return False
+    return bool(before) and camel.normalize(before[-1]) in OBJECT_PREPOSITIONS
 
 
 def _span(text: str, m: Mention, offset: int) -> Span:

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from .. import vocab
 from ..lexicon import stems
-from ..scanner import iter_words
+from ..scanner import DENIAL_VERBS, iter_words
+from ..stance.words import COMPLEMENTIZERS
 
 _ABOUT = "عن"
 _NOT_PAST = "لم"
@@ -35,6 +36,16 @@ def denied_start(text: str, start: int, end: int) -> int | None:
         for j in range(i + 1, min(len(words) - 1, i + 1 + _MAX_GAP)):
             if words[j].norm == _ABOUT:
                 return words[j + 1].start
+    return _after_subject_denial(words)
+
+
+def _after_subject_denial(words: list) -> int | None:
+    """A headline's "الخارجية تنفي زيارة الوزير إلى تركيا": subject, denial verb, then the denied act as a
+    noun phrase; the denier is not the act's agent. A clause whose verb comes first is the frame's business."""
+    for i in range(1, min(len(words) - 1, _MAX_GAP + 1)):
+        if words[i].bare in DENIAL_VERBS or words[i].norm in DENIAL_VERBS:
+            after = words[i + 1]
+            return None if after.norm in COMPLEMENTIZERS or after.norm == _ABOUT else after.start
     return None
 
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import camel, vocab
-from ..scanner import iter_words
+from ..scanner import REPORTING_VERBS, Word, iter_words
+from ..stance.words import COMPLEMENTIZERS
 from .tokens import stem
 
 
@@ -32,10 +33,24 @@ _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 
 def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     """Event and participant classes of a clause's tokens; a ب/ل clitic the text could not resolve
-    ("بمقاتلين", "بفتح") is tried off, and a few prepositions stand for an act."""
+    ("بمقاتلين", "بفتح") a و before a verb that itself starts with و ("ووقّع") or the future س ("ستسلم") is tried off, a few prepositions
+    stand for an act, and so does an act verb that is also a reporting verb (see ``_verb_act``)."""
     classes = class_index()
     found = [
-        classes.get(t) or (classes.get(t[1:]) if t[:1] in "بل" and len(t) >= 4 else None) for t in tokens
+        classes.get(t) or (classes.get(t[1:]) if (t[:1] in "بلس" or t[:2] == "وو") and len(t) >= 4 else None)
+        for t in tokens
     ]
-    found += [_CLASS_PREPOSITIONS[w.norm] for w in iter_words(proposition) if w.norm in _CLASS_PREPOSITIONS]
+    words = list(iter_words(proposition))
+    found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
+    found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
     return [c for c in found if c]
+
+
+def _verb_act(word: Word, after: Sequence[Word]) -> str | None:
+    """An act verb that is also a reporting verb ("أقرّ المجلس الموازنة" / "أقرّ الوزير بأن ..."), dropped from
+    the tokens: it names its act when it opens the clause and no "أن" or "بأن" follows it closely."""
+    if word.bare not in REPORTING_VERBS or not after:
+        return None
+    if any(w.norm in COMPLEMENTIZERS or w.norm[1:] in COMPLEMENTIZERS and w.norm[:1] in "بو" for w in after):
+        return None
+    return event_index().get(stem(word.norm))

@@ -8,6 +8,7 @@ from .. import morph
 from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from ..scanner import iter_words
 from .events import classes_of, event_index
+from .institutions import head_institutions, institution_tokens
 from .places import head_places, place_tokens
 from .subjects import Span, subject_head
 from .tokens import content_tokens, stem, vocabulary
@@ -35,6 +36,7 @@ def claim_key(
     subject = None if nominal else subject_head(proposition, vocab, continued, spans)
     head, agent = subject if subject is not None else (() if nominal else inherited_head, None)
     head = (*head, *(t for t in head_places(head) if t not in head))  # "عمّان" as subject is also Jordan
+    head = (*head, *(t for t in head_institutions(head) if t not in head))  # "البرلمان" is "مجلس النواب"
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     tokens = content_tokens(proposition, vocab)
     if subject is not None and _receives_delegation(proposition, inherited_head):
@@ -44,7 +46,8 @@ def claim_key(
     events = dict.fromkeys(EVENT_MARK + c for c in classes_of(proposition, tokens))
     agents = (AGENT_MARK + agent,) if agent else ()
     places = (t for t in place_tokens(proposition) if t not in head)
-    return (*head, HEAD_SEP, *rest, *roots, *events, *named, *places, *agents)
+    bodies = (t for t in institution_tokens(proposition) if t not in head and t not in named)
+    return (*head, HEAD_SEP, *rest, *roots, *events, *named, *places, *bodies, *agents)
 
 
 def _has_root(token: str) -> bool:

@@ -9,7 +9,7 @@ from ..keymarks import ENTITY_MARK
 from ..scanner import REPORTING_VERBS, Word, iter_words, looks_like_verb
 from ..stance.words import COMPLEMENTIZERS
 from .events import event_index
-from .tokens import drop_article, match_tokens
+from .tokens import drop_article, match_tokens, stem
 from .wordlists import (
     AUX_VERBS,
     EVENT_NOUNS,
@@ -45,6 +45,8 @@ def subject_head(
     words; the kind is "person" for a titled subject, "group" for a delegation-like one, "state" for a
     government or country. None when the clause has no subject of its own (coordinated "وأقامت حواراً")."""
     everything = list(iter_words(proposition))
+    if _announces_act(everything):
+        return (), None
     if everything and everything[0].norm in _SUBJECT_CONNECTIVES:
         continued = False  # "إذ أعادت الحكومة ...": after these the verb has a subject of its own
     words = [w for w in everything if not _skipped_in_subject(w)]
@@ -68,9 +70,11 @@ def subject_head(
         if w.norm[:1] in "بل" and w.norm[1:3] != "ل" and w is not words[0]:
             return None  # "وقام بتفعيل": straight to the object, the subject is inherited
         if drop_article(w.norm) in EVENT_NOUNS:
-            # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun.
-            after = (_named_subject(x, spans) for x in words[k + 1 : k + 3]) if spans else ()
-            return next((n for n in after if n is not None and n[0]), ((), None))
+            # "زيارة المشير فلان لدمشق": the act's agent is the person named right after the verbal noun;
+            # "زيارة الوزير إلى تركيا": a place after a preposition is where the act went, not who did it.
+            after = [x for x in words[k + 1 : k + 3] if not _after_preposition(everything, w, x)]
+            named = [n for n in (_named_subject(x, spans) for x in after) if n is not None] if spans else []
+            return next((n for n in named if n[0]), named[0] if named else ((), None))
         if _is_state(w.norm):
             return (), "state"
         # Beside entity mentions, only a definite noun is trusted as a subject: an undefined first word is as
@@ -78,6 +82,28 @@ def subject_head(
         trusted = spans is None or drop_article(w.norm) != w.norm
         return (tuple(match_tokens([w], vocab)) if trusted else ()), None
     return None
+
+
+def _after_preposition(everything: list[Word], noun: Word, x: Word) -> bool:
+    """A word between the verbal noun and ``x`` is a preposition ("إلى", "في"), so ``x`` is its object."""
+    between = (y for y in everything if noun.end <= y.start < x.start)
+    return any(y.norm in LEADING_PREPOSITIONS or y.bare in LEADING_PREPOSITIONS for y in between)
+
+
+def _announces_act(words: list[Word]) -> bool:
+    """ "أعلن وزير الكهرباء استئناف العمل": a reporting verb whose object is a verbal noun; its subject announced
+    the act, it need not be the act's agent, so the clause names no agent to hold it apart from others."""
+    if not words or words[0].bare not in REPORTING_VERBS:
+        return False
+    for w in words[1:_ANNOUNCE_WINDOW]:
+        if w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS:
+            return False
+        if event_index().get(stem(drop_article(w.norm))) is not None:
+            return True
+    return False
+
+
+_ANNOUNCE_WINDOW = 8
 
 
 def _named_subject(w: Word, spans: Sequence[Span]) -> tuple[tuple[str, ...], str | None] | None:

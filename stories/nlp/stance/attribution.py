@@ -182,6 +182,8 @@ _ILA = camel.normalize("إلى")
 def _nested_report(text: str, words: list[Word], j: int) -> int | None:
     """ "تحدثت عن هذه الزيارة مؤكدة أنها ... أن X": a short object then a second report; X is the claim."""
     for k in range(j + 1, min(len(words), j + 6)):
+        if "،" in text[words[j].end : words[k].start] or "," in text[words[j].end : words[k].start]:
+            return None  # "نفى الأنباء عن استقالته، مؤكداً أنه ...": after the comma, a second proposition
         if _is_reporting(words[k]):
             for m in range(k + 1, min(len(words), k + 4)):
                 if words[m].norm in COMPLEMENTIZERS:

@@ -1,0 +1,59 @@
+"""Whether two claims say contrary things about one matter, so the matcher never merges them: opposite acts
+("أقرّ المجلس الموازنة" / "رفض المجلس الموازنة"), an act and its plan ("ستعيد فتح" / "أعادت فتح"), or opposite
+words in the predicates (see paraphrase.opposed).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import camel, vocab
+from .claims.tense import is_planned
+from .keymarks import EVENT_MARK
+from .paraphrase import opposed
+from .scanner import iter_words
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, frozenset[str]]:
+    """Event class -> its opposite classes (data/opposite_events.txt, read both ways)."""
+    out: dict[str, set[str]] = {}
+    for a, b in vocab.pairs("opposite_events"):
+        out.setdefault(EVENT_MARK + a, set()).add(EVENT_MARK + b)
+        out.setdefault(EVENT_MARK + b, set()).add(EVENT_MARK + a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _background() -> frozenset[str]:
+    return frozenset(camel.normalize(w) for w in vocab.entries("background_openers"))
+
+
+def contrary(a_tokens: frozenset[str], a_text: str, b_tokens: frozenset[str], b_text: str) -> bool:
+    """Two claims (key tokens, proposition) that must stay apart. When they share an act, antonyms in the
+    background of either ("بعد توقف دام ثلاثة أشهر") are the state before the act, not a contrary predicate."""
+    if not (a_text and b_text):
+        return False
+    acts = {t for t in a_tokens & b_tokens if t.startswith(EVENT_MARK)}
+    if acts and is_planned(a_text) != is_planned(b_text):
+        return True
+    if _opposite_acts(a_tokens, b_tokens) or _opposite_acts(b_tokens, a_tokens):
+        return True
+    if acts:
+        return opposed(foreground(a_text), foreground(b_text))
+    return opposed(a_text, b_text)
+
+
+def _opposite_acts(a: frozenset[str], b: frozenset[str]) -> bool:
+    """``a`` names an act whose opposite only ``b`` names, and ``b`` does not name the act itself."""
+    table = _opposites()
+    return any(t in table and t not in b and not (table[t] & a) and table[t] & b for t in a)
+
+
+def foreground(text: str) -> str:
+    """The clause up to its first background opener ("بعد", "إثر", "منذ")."""
+    openers = _background()
+    for word in iter_words(text):
+        if word.norm in openers and word.start > 0:
+            return text[: word.start]
+    return text
