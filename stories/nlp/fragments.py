@@ -11,6 +11,7 @@ a quote is a fragment when, after leading punctuation and quote marks, it opens 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import camel, vocab
 from .morph import conjunction_waw
@@ -21,6 +22,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FA_MIN = 4
 
 
+@cache
 def _openers() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(camel.normalize(e).split()) for e in vocab.entries("discourse_openers"))
 
