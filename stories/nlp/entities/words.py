@@ -139,6 +139,7 @@ def lemma_blocked(norm: str) -> bool:
     return bool(lemmas) and camel.normalize(lemmas[0]) in word_sets()["block"]
 
 
+@lru_cache(maxsize=65536)
 def clitic_reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
     """The first clitic reading of a token that is in ``words``."""
     for plen, stem in lx.stems(norm):
