@@ -62,9 +62,9 @@ def analyse(
 def preload() -> None:
     """Load every word list and table the analysis reads, then leave them out of the garbage collector's rounds.
 
-    For a process about to analyse many articles (a worker, a bulk import), called before the first (it runs once per process). The
-    tables are large and live as long as the process; without this, each full collection walks them all again,
-    which on a long article is about as much time as the analysis itself.
+    For a process about to analyse many articles (a worker, a bulk import), before the first; it runs once per
+    process. The tables (ours and camel-tools') are large and live as long as the process: without this, every
+    full collection walks them all again, about 40 ms each time on this machine.
     """
     analyse("\n\n".join(entries("warm_up")))
     gc.collect()
