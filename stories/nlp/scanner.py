@@ -37,6 +37,9 @@ def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[Wo
     return iter(_words(text, start, len(text) if end is None else end))
 
 
+_new = tuple.__new__  # builds a Word without the named tuple's Python-level __new__: twice as fast
+
+
 @lru_cache(maxsize=4096)
 def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
     """Words of ``text[start:end]``, memoised: one sentence is read by several rules in turn.
@@ -46,7 +49,7 @@ def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
     """
     if start > 0 or end < len(text):
         return _cut(_words(text, 0, len(text)), text, start, end)
-    return tuple(Word(m.start(), m.end(), *_forms(m.group())) for m in _WORD.finditer(text))
+    return tuple(_new(Word, (m.start(), m.end(), *_forms(m.group()))) for m in _WORD.finditer(text))
 
 
 def _cut(words: tuple[Word, ...], text: str, start: int, end: int) -> tuple[Word, ...]:
