@@ -63,7 +63,8 @@ def group_candidates(candidates: list[Candidate], entities: list[_Entity]) -> li
         if home is None:
             home = _Entity(cand.kind, {cand.tokens: cand.display})
             entities.append(home)
-        n = entities.index(home)
+        # entities.index(home), with the cheap names test before the dataclass's field-by-field equality
+        n = next(i for i, e in enumerate(entities) if e is home or (e.names == home.names and e == home))
         _near_add(near, cand.tokens, n)
         home.names.setdefault(cand.tokens, cand.display)
         for tokens, display in cand.aliases:
