@@ -127,6 +127,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 
+# Where editors reach the site, for links printed by commands ("watch progress at ...").
+NEWSDESK_SITE_URL = os.environ.get("NEWSDESK_SITE_URL", "http://localhost:8000")
+
 # Celery: without a broker every task runs in-process, so nothing else has to be running.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
 # In-process mode still builds a producer; the in-memory transport keeps it off any real broker.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 from django.conf import settings
 from django.db import DatabaseError
 
@@ -66,6 +66,12 @@ def import_batch(self, batch_id: int) -> None:
 def sweep_analysis() -> None:
     """Send again what lost its message or its worker (Celery beat runs this every minute)."""
     services.analysis_sweep()
+
+
+@worker_init.connect
+def preload_when_a_worker_starts(sender=None, **kwargs) -> None:
+    """Word lists and tables load before the pool starts, so no upload waits for them (and forks share them)."""
+    services.analysis_preload()
 
 
 @worker_ready.connect

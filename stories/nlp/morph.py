@@ -68,6 +68,7 @@ def conjunction_waw(word: str) -> bool:
     return skeleton(word)[:3] not in WAW_ROOTS and word[:3] not in WAW_ROOTS
 
 
+@lru_cache(maxsize=65536)
 def strip_suffix(word: str) -> str:
     """One inflectional ending, keeping at least three letters (four before "ون"/"هم", where the letters are
     often radicals: "تعاون", "مليون", "تفاهم")."""

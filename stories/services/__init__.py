@@ -37,6 +37,8 @@ from .corrections import (
     stance_override,
 )
 from .enqueue import (
+    analysis_in_process,
+    analysis_preload,
     article_enqueue,
     story_reanalyse_enqueue,
 )
@@ -89,6 +91,8 @@ __all__ = [
     "known_outlet_apply",
     "IngestError",
     "ReviewError",
+    "analysis_in_process",
+    "analysis_preload",
     "analysis_sweep",
     "analysis_waiting_message",
     "batch_refusal",

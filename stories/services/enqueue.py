@@ -12,8 +12,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from stories.models import Article
+from stories.nlp import pipeline
 
 logger = logging.getLogger(__name__)
+
+
+def analysis_in_process() -> bool:
+    """True on the embedded default (no broker): an upload is analysed inside the call that stores it."""
+    from newsdesk.celery import app
+
+    return bool(app.conf.task_always_eager)
+
+
+def analysis_preload() -> None:
+    """Ready this process for many analyses (a worker starting, a bulk import run in-process)."""
+    pipeline.preload()
 
 
 def article_enqueue(*, article_id: int) -> None:

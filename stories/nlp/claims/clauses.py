@@ -43,8 +43,10 @@ MIN_CONTENT = 3  # a clause with fewer content tokens is a fragment, kept with i
 
 
 def skip_sentence(text: str, sent: Sentence) -> bool:
-    s = text[sent.start : sent.end].strip()
-    words = list(iter_words(s))
+    raw = text[sent.start : sent.end]
+    s = raw.strip()
+    # The sentence's words from the scan of the whole text, which every stage shares.
+    words = list(iter_words(text, sent.start + len(raw) - len(raw.lstrip()), sent.start + len(raw.rstrip())))
     if s.endswith(("?", "؟")) or (words and words[0].bare in _QUESTION_START and "؟" in s):
         return True
     if _BYLINE.search(s) or _MORE_LINK.match(s):

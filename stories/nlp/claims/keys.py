@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import morph
 from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
@@ -50,6 +51,7 @@ def claim_key(
     return (*head, HEAD_SEP, *rest, *roots, *events, *named, *places, *bodies, *agents)
 
 
+@lru_cache(maxsize=65536)
 def _has_root(token: str) -> bool:
     """Arabic words of three letters or more get a skeleton feature; numbers and Latin words do not."""
     return len(token) >= 3 and all("\u0621" <= c <= "\u064a" for c in token)

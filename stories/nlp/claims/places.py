@@ -73,17 +73,23 @@ def place_tokens(proposition: str) -> list[str]:
     words = [w.norm for w in iter_words(proposition)]
     found: list[str] = []
     for i, word in enumerate(words):
-        bigram = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
-        for _, body in stems(word):
-            if body in _capital_words() and i + 1 < len(words):
-                country = country_of_nisba(words[i + 1])
-                found += [country] if country else []
-                break
-            names = (countries_of_name(f"{body} {words[i + 1]}") if bigram else ()) or countries_of_name(body)
-            if names:
-                found += names
-                break
+        found += _places_at(word, words[i + 1] if i + 1 < len(words) else None)
     return [PLACE_MARK + c for c in dict.fromkeys(found)]
+
+
+@lru_cache(maxsize=65536)
+def _places_at(word: str, following: str | None) -> tuple[str, ...]:
+    """Countries a word names, read with the word after it (None at the end of the clause)."""
+    for _, body in stems(word):
+        if body in _capital_words() and following is not None:
+            country = country_of_nisba(following)
+            return (country,) if country else ()
+        names = (
+            countries_of_name(f"{body} {following}") if following is not None else ()
+        ) or countries_of_name(body)
+        if names:
+            return tuple(names)
+    return ()
 
 
 def head_places(head: Iterable[str]) -> list[str]:

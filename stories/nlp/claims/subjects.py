@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import lexicon, vocab
 from ..keymarks import ENTITY_MARK
@@ -36,6 +37,7 @@ _SUBJECT_CONNECTIVES = vocab.words("subject_connectives")
 
 
 _OPENERS = vocab.words("clause_openers")
+_STEPPED_VERBS = LIGHT_VERBS | AUX_VERBS
 
 
 def subject_head(
@@ -60,7 +62,7 @@ def subject_head(
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
     words = _past_openers(proposition, everything, words)
     for k, w in enumerate(words[:6]):
-        if w.bare in LIGHT_VERBS | AUX_VERBS or w.norm in COMPLEMENTIZERS or _verb_like(w):
+        if w.bare in _STEPPED_VERBS or w.norm in COMPLEMENTIZERS or _verb_like(w):
             continue
         if w.norm in GROUP_NOUNS or w.bare in GROUP_NOUNS:
             return ("وفد",), "group"  # one head for every collective, so "مسؤولون" meets "وفد"
@@ -127,11 +129,16 @@ def _entity_at(w: Word, spans: Sequence[Span]) -> str | None:
 
 def _skipped_in_subject(w: Word) -> bool:
     """Function words and frame words ("ما نشرته صحيفة ..."), but light verbs are kept to be stepped over."""
-    if w.bare in LIGHT_VERBS:
+    return _skipped(w.norm, w.bare)
+
+
+@lru_cache(maxsize=65536)
+def _skipped(norm: str, bare: str) -> bool:
+    if bare in LIGHT_VERBS:
         return False
-    if w.bare in STOPWORDS or w.norm in STOPWORDS or drop_article(w.bare) in FRAME_NOUNS:
+    if bare in STOPWORDS or norm in STOPWORDS or drop_article(bare) in FRAME_NOUNS:
         return True
-    return w.bare in REPORTING_VERBS or w.bare.removesuffix("ه").removesuffix("ها") in REPORTING_VERBS
+    return bare in REPORTING_VERBS or bare.removesuffix("ه").removesuffix("ها") in REPORTING_VERBS
 
 
 def _verb_like(w: Word) -> bool:

@@ -68,9 +68,15 @@ def _clitic_before_masdar(word: str) -> bool:
 
 def content_tokens(text: str, vocab: frozenset[str] | None = None) -> list[str]:
     """Stemmed content words of a clause, stopwords and reporting verbs removed, order kept."""
+    return list(_content_tokens(text, vocab))
+
+
+@lru_cache(maxsize=4096)
+def _content_tokens(text: str, vocab: frozenset[str] | None) -> tuple[str, ...]:
+    # Memoised: the clause splitter, the claim finder and the key ask for the same clauses' tokens.
     vocab = vocabulary(text) if vocab is None else vocab
     words = [w for w in iter_words(text) if not _is_function(w) or _number(w.norm) != w.norm]
-    return [t for t in match_tokens(words, vocab) if len(t) > 1 or t.isdigit()]
+    return tuple(t for t in match_tokens(words, vocab) if len(t) > 1 or t.isdigit())
 
 
 def _is_function(w: Word) -> bool:

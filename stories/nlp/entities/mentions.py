@@ -63,7 +63,8 @@ def group_candidates(candidates: list[Candidate], entities: list[_Entity]) -> li
         if home is None:
             home = _Entity(cand.kind, {cand.tokens: cand.display})
             entities.append(home)
-        n = entities.index(home)
+        # entities.index(home), with the cheap names test before the dataclass's field-by-field equality
+        n = next(i for i, e in enumerate(entities) if e is home or (e.names == home.names and e == home))
         _near_add(near, cand.tokens, n)
         home.names.setdefault(cand.tokens, cand.display)
         for tokens, display in cand.aliases:
@@ -115,13 +116,16 @@ def _index(entities: list[_Entity]) -> dict[str, list[tuple[tuple[str, ...], int
 
 
 def _match_at(
-    tokens: list[Token], i: int, index: dict, last_seen: dict[int, int], context: bool
+    tokens: list[Token], i: int, index: dict, last_seen: dict[int, int], person_end: int
 ) -> tuple[int, str, int, int] | None:
     """(prefix length, first-token stem, token count, entity) of the best variant starting at token ``i``."""
+    context = None  # whether an ambiguous surname may stand here: asked only when one is found
     for plen, stem in lx.stems(tokens[i].norm):
         first, pos = _joined(tokens, i, stem)
         hits = []
         for variant, entity, rank in index.get(first, ()):
+            if rank == _AMBIGUOUS and context is None:
+                context = _ambiguous_ok(tokens, i, person_end)
             if rank == _AMBIGUOUS and not context:
                 continue
             end = _variant_end(tokens, pos, variant[1:])
@@ -139,7 +143,7 @@ def _match_at(
 def _joined(tokens: list[Token], j: int, word: str) -> tuple[str, int]:
     """The key word at token ``j`` as ``merge_key`` writes it: "عبد الفتاح" and "نصر الله" are one word."""
     k = j + 1
-    while k < len(tokens) and space_gap(tokens[k].gap) and (word == "عبد" or tokens[k].norm == "الله"):
+    while k < len(tokens) and (word == "عبد" or tokens[k].norm == "الله") and space_gap(tokens[k].gap):
         word, k = word + tokens[k].norm, k + 1
     return word, k
 
@@ -184,7 +188,7 @@ def find_mentions(
     """Every occurrence of every entity's names, with the name as a word (elided article restored)."""
     index, last_seen, found, i, person_end = _index(entities), {}, [], 0, -1
     while i < len(tokens):
-        hit = _match_at(tokens, i, index, last_seen, _ambiguous_ok(tokens, i, person_end))
+        hit = _match_at(tokens, i, index, last_seen, person_end)
         if hit is None:
             i += 1
             continue

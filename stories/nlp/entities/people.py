@@ -207,17 +207,25 @@ def _given_people(tokens: list[Token]) -> list[Candidate]:
     """A common given name, possibly behind a clitic ("وعبدالهادي"), followed by a family name."""
     found = []
     for i, tok in enumerate(tokens[:-1]):
-        light = tok.light
-        for plen, stem in lx.stems(tok.norm):
-            if plen > 2 or stem != tok.norm[plen:] or not _given_name(light[plen:]):
-                continue
-            if plen and len(stem) < 4:
-                break  # "لجان" is committees, not ل + "جان"
+        reading = _given_reading(tok.norm, tok.raw)
+        if reading is not None:
             end = _family_end(tokens, i + 1)
             if end is not None:
-                found.append(make_candidate(tokens, i, end, "person", (plen, stem)))
-            break
+                found.append(make_candidate(tokens, i, end, "person", reading))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _given_reading(norm: str, raw: str) -> tuple[int, str] | None:
+    """(clitic length, stem) of a token read as a given name, once per spelling."""
+    light = camel.normalize_light(raw)
+    for plen, stem in lx.stems(norm):
+        if plen > 2 or stem != norm[plen:] or not _given_name(light[plen:]):
+            continue
+        if plen and len(stem) < 4:
+            return None  # "لجان" is committees, not ل + "جان"
+        return plen, stem
+    return None
 
 
 def _family_end(tokens: list[Token], k: int) -> int | None:

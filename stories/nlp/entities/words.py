@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
@@ -19,8 +20,7 @@ _SOFT_GAP = re.compile(rf"[\s{QUOTES}\u0640]*")
 APPOSITION_GAP = re.compile(r"\s*[،,]?\s*")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     raw: str
@@ -139,6 +139,7 @@ def lemma_blocked(norm: str) -> bool:
     return bool(lemmas) and camel.normalize(lemmas[0]) in word_sets()["block"]
 
 
+@lru_cache(maxsize=65536)
 def clitic_reading(norm: str, words: frozenset[str], max_prefix: int = 3) -> tuple[int, str] | None:
     """The first clitic reading of a token that is in ``words``."""
     for plen, stem in lx.stems(norm):
@@ -190,10 +191,8 @@ def is_name_word(tok: Token, first: bool) -> bool:
 def tokenize(text: str) -> list[Token]:
     tokens, last = [], 0
     for match in _TOKEN.finditer(text):
-        raw = match.group()
-        tokens.append(
-            Token(match.start(), match.end(), raw, camel.normalize(raw).lower(), text[last : match.start()])
-        )
+        raw, start = match.group(), match.start()
+        tokens.append(Token(start, match.end(), raw, camel.normalize(raw).lower(), text[last:start]))
         last = match.end()
     return tokens
 

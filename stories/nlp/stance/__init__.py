@@ -91,7 +91,5 @@ def stance_of(text: str, start: int, end: int, context: str = "") -> tuple[str, 
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _TERMINATORS:
-        i -= 1
-    return i
+    """Just after the last terminator before ``pos`` (0 if none)."""
+    return max(text.rfind(t, 0, pos) for t in _TERMINATORS) + 1 if pos > 0 else pos

@@ -4,6 +4,7 @@ reported clause starts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import camel, vocab
 from ..scanner import Word, iter_words, without_article_clitics
@@ -41,8 +42,10 @@ class Attribution:
     prop_end: int
 
 
+@lru_cache(maxsize=1024)
 def find_attribution(text: str, start: int, end: int) -> Attribution | None:
-    """The reporting frame opening (or closing) ``text[start:end]``, if any."""
+    """The reporting frame opening (or closing) ``text[start:end]``, if any; memoised, since the claim finder
+    and the stance of each of the sentence's claims ask for the same frames."""
     words = list(iter_words(text, start, end))
     return _leading_frame(text, words, start, end) or _trailing_frame(text, words, start, end)
 

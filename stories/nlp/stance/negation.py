@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..scanner import Word, iter_words, looks_like_verb, without_article_clitics
 from .words import (
     CONFIRM_VERBS,
@@ -15,7 +17,8 @@ from .words import (
 )
 
 
-def _main_clause_words(body: str) -> list[Word]:
+@lru_cache(maxsize=4096)
+def _main_clause_words(body: str) -> tuple[Word, ...]:
     """Words of the body outside subordinate clauses (relative and adverbial ones, up to the next comma)."""
     out: list[Word] = []
     skipping = False
@@ -28,12 +31,18 @@ def _main_clause_words(body: str) -> list[Word]:
         if not skipping:
             out.append(w)
         prev_end = w.end
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _normalized(body: str) -> str:
+    """The body's normalised words joined by spaces, padded, for finding whole phrases in it."""
+    return " " + " ".join(w.norm for w in iter_words(body)) + " "
 
 
 def denies(body: str) -> bool:
-    norm = " ".join(w.norm for w in iter_words(body))
-    if any(f" {p} " in f" {norm} " for p in DENIAL_PHRASES):
+    norm = _normalized(body)
+    if any(f" {p} " in norm for p in DENIAL_PHRASES):
         return True
     main = _main_clause_words(body)
     if main and (main[0].bare in DENIAL_VERBS or main[0].norm in DENIAL_VERBS):
@@ -76,7 +85,7 @@ def _any_information(main: list[Word], k: int) -> bool:
 
 
 def doubts(body: str) -> bool:
-    norm = " ".join(w.norm for w in iter_words(body))
-    if any(f" {p} " in f" {norm} " for p in DOUBT_PHRASES):
+    norm = _normalized(body)
+    if any(f" {p} " in norm for p in DOUBT_PHRASES):
         return True
     return any(w.bare in DOUBT_WORDS or w.norm in DOUBT_WORDS for w in _main_clause_words(body)[:8])
