@@ -118,6 +118,9 @@ def test_marks_older_than_the_analysis_are_replaced_and_deleted_with_the_article
     assert after != before
     article.delete()
     assert not CopyMark.objects.filter(profile_id=article.id).exists()
+    assert CopyMark.objects.filter(story=story).exists()  # the newcomer's
+    story.delete()
+    assert not CopyMark.objects.filter(story_id=story.id).exists()
 
 
 @pytest.mark.parametrize("gold", [s for s in load_stories() if s.copies], ids=lambda s: s.name)
