@@ -50,6 +50,7 @@ bench: install services
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_pages
 	$(PY) -m tests.bench.bench_track
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_load
+	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_copies
 	$(PY) -m tests.bench.bench_scale
 	$(PY) -m tests.bench.bench_reanalysis
 

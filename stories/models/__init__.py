@@ -1,6 +1,7 @@
 """Newsroom data: stories, outlets, uploaded articles, the rows the analysis derives, and editors' corrections."""
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
+from .copies import CopyMark, CopyProfile
 from .corrections import Correction, ReviewLog
 from .imports import ImportBatch, ImportLine
 from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
@@ -10,6 +11,8 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Claim",
+    "CopyMark",
+    "CopyProfile",
     "Correction",
     "Entity",
     "Event",

@@ -34,7 +34,8 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
 
 
-def _shingles(text: str) -> set[bytes]:
+def shingles(text: str) -> set[bytes]:
+    """The normalised text's distinct word shingles (SHINGLE words each; a shorter text is one shingle)."""
     words = _WORD.findall(camel.normalize(text).lower())
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
@@ -43,12 +44,12 @@ def _shingles(text: str) -> set[bytes]:
 
 def signature(text: str) -> tuple[int, ...]:
     """MinHash of the normalised text's word shingles; plain ints, so JSON-serialisable and stable (sha1-based)."""
-    shingles = _shingles(text)
-    if not shingles:
+    found = shingles(text)
+    if not found:
         return ()  # an empty text resembles nothing, not every other empty text
     template = _template()
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=SCHEME)
-    minhash.update_batch(sorted(shingles))
+    minhash.update_batch(sorted(found))
     return tuple(int(value) for value in minhash.hashvalues)
 
 
@@ -67,7 +68,8 @@ def find_original(sig: tuple[int, ...], earlier: Sequence[tuple[int, tuple[int, 
     return None
 
 
-def _passages(text: str) -> list[str]:
+def passages(text: str) -> list[str]:
+    """The text's non-blank paragraphs, the unit ``containment`` judges."""
     return [p for p in _PASSAGE.split(text) if p.strip()]
 
 
@@ -80,16 +82,16 @@ def containment(text: str, other: str) -> float:
     two outlets' rewrites of one report share only names and quotes. Below MIN_SHINGLES the shorter text is too
     short to tell a copy from a shared quote, and the answer is 0.
     """
-    short, long_ = sorted((text, other), key=lambda t: len(_shingles(t)))
-    if len(_shingles(short)) < MIN_SHINGLES:
+    short, long_ = sorted((text, other), key=lambda t: len(shingles(t)))
+    if len(shingles(short)) < MIN_SHINGLES:
         return 0.0
-    pool = _shingles(long_)
+    pool = shingles(long_)
     total = copied = 0
-    for passage in _passages(short):
-        shingles = _shingles(passage)
-        total += len(shingles)
-        if shingles and len(shingles & pool) >= PASSAGE_SHARE * len(shingles):
-            copied += len(shingles)
+    for passage in passages(short):
+        own = shingles(passage)
+        total += len(own)
+        if own and len(own & pool) >= PASSAGE_SHARE * len(own):
+            copied += len(own)
     return copied / total if total else 0.0
 
 

@@ -20,6 +20,7 @@ from stories.nlp import dedup, pipeline
 from stories.nlp.types import Analysis, AnalysisError, GazetteerEntry
 
 from .claims import article_claims_save
+from .copies import article_original_find
 from .corrections import review_log
 from .enqueue import article_enqueue
 from .entities import article_entities_save
@@ -119,21 +120,7 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
 def _original_of(article: Article) -> int | None:
     """The earlier article this one copies, whole or as an excerpt: earlier publication first, then the longer
     text, then the upload's hash, so the answer does not depend on the order of uploads."""
-    earlier = (
-        Article.objects.filter(
-            story_id=article.story_id, status=Article.Status.DONE, duplicate_of__isnull=True
-        )
-        .exclude(id=article.id)
-        .values_list("id", "published_at", "sha256", "signature", "text")
-    )
-    mine = dedup.copy_order(article.published_at, article.text, article.sha256)
-    rows = sorted(earlier, key=lambda row: dedup.copy_order(row[1], row[4], row[2]))
-    candidates = [
-        (i, text, tuple(sig))
-        for i, published, sha, sig, text in rows
-        if sig and dedup.copy_order(published, text, sha) < mine
-    ]
-    return dedup.original_index(article.text, tuple(article.signature), candidates)
+    return article_original_find(article=article)
 
 
 def article_reanalyse(*, article: Article, user=None) -> None:
