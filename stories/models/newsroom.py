@@ -17,6 +17,9 @@ class Story(models.Model):
     # Bumped by every analysis and every editor's correction (services.story_version_bump): the pages' cache
     # keys carry it, so a change shows at once and nothing has to be deleted from the cache.
     version = models.PositiveBigIntegerField(_("الإصدار"), default=0, editable=False)
+    # True once every live claim has its ClaimStats row (services.claim_stats keeps them); until then the pages
+    # rank the claims from the evidence itself.
+    claim_stats_ready = models.BooleanField(_("مكانة الادعاءات محسوبة"), default=False, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -72,8 +72,11 @@ from .ranking import (
     STANCE_ORDER,
     ClaimRank,
     Ranking,
+    outlet_credited,
+    outlet_name_key,
     story_ranking,
 )
+from .ranks import ComputedRanks, StoredRanks, story_ranks
 from .search import (
     SEARCH_LIMIT,
     ArabicFold,
@@ -142,6 +145,11 @@ __all__ = [
     "Ranking",
     "STANCE_ORDER",
     "story_ranking",
+    "outlet_credited",
+    "outlet_name_key",
+    "story_ranks",
+    "StoredRanks",
+    "ComputedRanks",
     "Coverage",
     "CoverageArticle",
     "EVENT_DATES_PER_PAGE",

@@ -15,6 +15,7 @@ from stories.models import Article, Event, Source, Story
 from stories.nlp import dedup, pipeline
 from stories.nlp.types import Analysis, AnalysisError
 
+from .claim_stats import claim_stats_kept
 from .claims import article_claims_save
 from .corrections import review_log
 from .enqueue import article_enqueue
@@ -51,7 +52,8 @@ def article_analyse(
         )
         with transaction.atomic():
             Story.objects.select_for_update().filter(id=story.id).first()  # one story's matching at a time
-            _article_save_analysis(article, analysis, previous)
+            with claim_stats_kept(article=article):
+                _article_save_analysis(article, analysis, previous)
             story_version_bump(story_id=story.id)
     except DatabaseError:
         raise
