@@ -53,15 +53,14 @@ from .matrix import (
     matrix_csv_rows,
     story_matrix_page,
 )
+from .entities import COOCCURRING_PER_PAGE, EPITHETS_SHOWN, EntityProfile, entity_profile
 from .outlets import known_outlet_cited, known_outlet_for_domain
 from .profiles import (
     STATUS_LISTED,
-    EntityProfile,
     Segment,
     SourceProfile,
     StoryStatus,
     article_segments,
-    entity_profile,
     source_profile,
     story_status,
     story_tracked,
@@ -156,6 +155,8 @@ __all__ = [
     "EVENT_QUOTES",
     "EVIDENCE_PER_PAGE",
     "EntityProfile",
+    "COOCCURRING_PER_PAGE",
+    "EPITHETS_SHOWN",
     "EventDate",
     "Events",
     "FILTER_CHOICES",

@@ -27,55 +27,6 @@ from .snippets import QUOTE_RADIUS, SENTENCE_END, _quote_window, snippet_from_wi
 
 
 @dataclass
-class EntityProfile:
-    entity: Entity
-    outlets: list[dict]
-    epithets: list[dict]
-    cooccurring: list[dict]
-
-
-def entity_profile(*, entity: Entity) -> EntityProfile:
-    """Mentions per outlet, the epithets each outlet uses for the entity side by side, and who appears with it."""
-    mentions = Mention.objects.filter(entity=entity)
-    outlets = list(
-        mentions.values("article__source_id", "article__source__name", "article__source__file_hint")
-        .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
-        .order_by("-mentions", "article__source__name")
-    )
-    used = list(
-        mentions.exclude(epithet="")
-        .values("article__source_id", "epithet")
-        .annotate(n=Count("id"))
-        .order_by("-n", "epithet")
-    )
-    spread: dict[str, int] = defaultdict(int)
-    for row in used:
-        spread[row["epithet"]] += 1
-    by_source: dict[int | None, list[dict]] = defaultdict(list)
-    for row in used:
-        by_source[row["article__source_id"]].append(
-            {"epithet": row["epithet"], "n": row["n"], "only_here": spread[row["epithet"]] == 1}
-        )
-    epithets = [
-        {
-            "source_id": o["article__source_id"],
-            "source": o["article__source__name"] or "—",
-            "hint": o["article__source__file_hint"] or "",
-            "epithets": by_source.get(o["article__source_id"], [])[:10],
-        }
-        for o in outlets
-    ]
-    cooccurring = list(
-        Mention.objects.filter(article_id__in=mentions.values("article_id"))
-        .exclude(entity=entity)
-        .values("entity_id", "entity__name", "entity__kind")
-        .annotate(articles=Count("article_id", distinct=True))
-        .order_by("-articles", "entity__name")[:20]
-    )
-    return EntityProfile(entity=entity, outlets=outlets, epithets=epithets, cooccurring=cooccurring)
-
-
-@dataclass
 class SourceProfile:
     source: Source
     articles: list[Article]

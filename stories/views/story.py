@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from stories import charts, selectors, services
 from stories.cache import page_cached, page_or_cached
-from stories.forms import PageForm, StoryFiltersForm
+from stories.forms import EntityPagesForm, PageForm, StoryFiltersForm
 from stories.models import Article, Entity, Source, Story
 
 from .common import story_view
@@ -92,9 +92,9 @@ def article_detail(request, story: Story, pk: int):
 def entity_detail(request, story: Story, pk: int):
     """An entity across outlets: epithets side by side, and who appears with it."""
     entity = get_object_or_404(Entity, pk=pk, story=story)
-    return render(
-        request, "stories/entity.html", {"story": story, "profile": selectors.entity_profile(entity=entity)}
-    )
+    form = EntityPagesForm(request.GET)
+    profile = selectors.entity_profile(entity=entity, page=form.page(), co_page=form.page("co_page"))
+    return render(request, "stories/entity.html", {"story": story, "profile": profile})
 
 
 @require_GET
