@@ -3,13 +3,14 @@
 from .analysis import Claim, Entity, Event, Evidence, Mention
 from .corrections import Correction, ReviewLog
 from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
-from .stats import ClaimStats
+from .stats import ClaimOutlet, ClaimStats
 from .tracking import TrackedClaim, TrackedStance
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Claim",
+    "ClaimOutlet",
     "ClaimStats",
     "Correction",
     "Entity",

@@ -48,3 +48,23 @@ class ClaimStats(models.Model):
 
     def __str__(self) -> str:
         return f"stats of claim {self.claim_id}"
+
+
+class ClaimOutlet(models.Model):
+    """One outlet carrying one live claim (copies included), with the overall stance of its own report, if any."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+", verbose_name=_("الادعاء"))
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="+", verbose_name=_("القصة"))
+    source = models.ForeignKey(
+        "stories.Source", on_delete=models.CASCADE, related_name="+", verbose_name=_("المنفذ")
+    )
+    stance = models.CharField(_("الموقف"), max_length=12, blank=True)  # blank: it only carries copies
+
+    class Meta:
+        verbose_name = _("منفذ يحمل ادعاءً")
+        verbose_name_plural = _("منافذ تحمل ادعاءات")
+        constraints = [models.UniqueConstraint(fields=["claim", "source"], name="claimoutlet_unique")]
+        indexes = [models.Index(fields=["story", "source"], name="claimoutlet_story_source")]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} in outlet {self.source_id}"

@@ -35,6 +35,7 @@ from .corrections import (
     story_corrections,
 )
 from .digest import CLAIMS_PER_PAGE, ClaimList, Digest, DigestClaim, story_digest, story_first_claims_listed
+from .entities import COOCCURRING_PER_PAGE, EPITHETS_SHOWN, EntityProfile, entity_profile
 from .export import (
     claims_live,
     stance_overall,
@@ -53,7 +54,6 @@ from .matrix import (
     matrix_csv_rows,
     story_matrix_page,
 )
-from .entities import COOCCURRING_PER_PAGE, EPITHETS_SHOWN, EntityProfile, entity_profile
 from .outlets import known_outlet_cited, known_outlet_for_domain
 from .profiles import (
     STATUS_LISTED,

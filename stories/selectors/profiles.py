@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, F, Q, Value, When
@@ -10,9 +9,7 @@ from django.db.models import Case, Count, F, Q, Value, When
 from stories.models import (
     Article,
     Claim,
-    Entity,
     Evidence,
-    Mention,
     Source,
     Story,
     StoryReanalysis,

@@ -61,6 +61,7 @@ class Ranking:
     names: dict[int, str]  # the story's outlets
     relays: dict[tuple[int, int], int] = field(default_factory=dict)  # (relay, credited outlet) -> claims
     hints: dict[int, str] = field(default_factory=dict)  # unnamed outlets -> the file they are named after
+    carriers: dict[int, list[int]] = field(default_factory=dict)  # claim -> the outlets carrying it
 
     def ordered(self, rows: str = "all") -> list[int]:
         ranks = sorted(self.ranks.values(), key=ClaimRank.order)
@@ -217,6 +218,7 @@ def _fold_claim(ranking: Ranking, claim_id: int, outlets: dict[int, _Group], by_
                 rank.relays.append((source_id, credited))
         roots.add(root)
     rank.outlets = len(outlets)
+    ranking.carriers[claim_id] = sorted(outlets)
     rank.independent = len(roots)
     rank.stances = dict(stances)
     rank.relays.sort()

@@ -11,10 +11,9 @@ from collections import defaultdict
 from django.db.models import Count, F, Q
 from django.db.models.functions import Least
 
-from stories.models import Claim, ClaimStats, Source, Story
+from stories.models import Claim, ClaimOutlet, ClaimStats, Source, Story
 
-from .export import stance_overall
-from .ranking import ClaimRank, Ranking, _live_evidence, story_ranking
+from .ranking import ClaimRank, Ranking, story_ranking
 
 FIRST_REPORTED = (F("first_reported_in__published_at").asc(nulls_last=True), "id")
 
@@ -28,15 +27,6 @@ def story_ranks(*, story: Story) -> StoredRanks | ComputedRanks:
 
 def _outlets(ids) -> dict[int, tuple[str, str]]:
     return {i: (n, h) for i, n, h in Source.objects.filter(id__in=ids).values_list("id", "name", "file_hint")}
-
-
-def _own_stances(rows) -> dict[tuple[int, int], str]:
-    """(claim, outlet) -> the overall stance of the outlet's own report (its copies of itself included)."""
-    own: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for claim_id, source_id, stance, original in rows:
-        if original is None or original == source_id:
-            own[(claim_id, source_id)].add(stance)
-    return {key: stance_overall(stances) for key, stances in own.items()}
 
 
 class StoredRanks:
@@ -100,21 +90,12 @@ class StoredRanks:
 
     def coverage(self) -> dict[int, int]:
         """Outlet -> live claims it carries, copies included."""
-        rows = (
-            _live_evidence(self.story)
-            .values("article__source_id")
-            .annotate(n=Count("claim_id", distinct=True))
-        )
-        return {r["article__source_id"]: r["n"] for r in rows}
+        rows = ClaimOutlet.objects.filter(story=self.story).values("source_id").annotate(n=Count("pk"))
+        return {r["source_id"]: r["n"] for r in rows}
 
     def own(self, source_ids) -> dict[tuple[int, int], str]:
-        rows = (
-            _live_evidence(self.story)
-            .filter(article__source_id__in=list(source_ids))
-            .values_list("claim_id", "article__source_id", "stance", "article__duplicate_of__source_id")
-            .distinct()
-        )
-        return _own_stances(rows)
+        rows = ClaimOutlet.objects.filter(story=self.story, source_id__in=list(source_ids)).exclude(stance="")
+        return {(c, s): stance for c, s, stance in rows.values_list("claim_id", "source_id", "stance")}
 
     def outlets(self, ids) -> dict[int, tuple[str, str]]:
         return _outlets(ids)

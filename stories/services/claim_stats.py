@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from django.db.models import Q
 
 from stories import selectors
-from stories.models import Article, ClaimStats, Correction, Evidence, Source, Story
+from stories.models import Article, ClaimOutlet, ClaimStats, Correction, Evidence, Source, Story
 from stories.nlp.types import Stance
 
 STANCE_COLUMNS = ("asserts", "attributes", "denies", "doubts", "mixed")
@@ -32,7 +32,9 @@ def claim_stats_refresh(*, story_id: int, claim_ids: Iterable[int]) -> None:
         return
     ranking = selectors.story_ranking(story=story, claim_ids=claim_ids)
     ClaimStats.objects.filter(claim_id__in=claim_ids).delete()
+    ClaimOutlet.objects.filter(claim_id__in=claim_ids).delete()
     ClaimStats.objects.bulk_create(_row(story_id, rank) for rank in ranking.ranks.values())
+    ClaimOutlet.objects.bulk_create(_carriers(story_id, ranking))
 
 
 def story_claim_stats_rebuild(*, story_id: int) -> None:
@@ -42,7 +44,9 @@ def story_claim_stats_rebuild(*, story_id: int) -> None:
         return
     ranking = selectors.story_ranking(story=story)
     ClaimStats.objects.filter(story_id=story_id).delete()
+    ClaimOutlet.objects.filter(story_id=story_id).delete()
     ClaimStats.objects.bulk_create((_row(story_id, rank) for rank in ranking.ranks.values()), batch_size=2000)
+    ClaimOutlet.objects.bulk_create(_carriers(story_id, ranking), batch_size=5000)
     Story.objects.filter(id=story_id).update(claim_stats_ready=True)
 
 
@@ -61,6 +65,19 @@ def _row(story_id: int, rank: selectors.ClaimRank) -> ClaimStats:
         relays=[list(pair) for pair in rank.relays],
         **{column: rank.stances.get(column, 0) for column in STANCE_COLUMNS},
     )
+
+
+def _carriers(story_id: int, ranking: selectors.Ranking) -> list[ClaimOutlet]:
+    return [
+        ClaimOutlet(
+            claim_id=claim_id,
+            story_id=story_id,
+            source_id=source_id,
+            stance=ranking.own.get((claim_id, source_id), ""),
+        )
+        for claim_id, sources in ranking.carriers.items()
+        for source_id in sources
+    ]
 
 
 def _article_claims(article_ids: Iterable[int]) -> set[int]:

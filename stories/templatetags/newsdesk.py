@@ -176,12 +176,18 @@ def claims_phrase(n: int) -> str:
 @register.simple_tag
 def of_outlets(shown: int, n: int) -> str:
     """How many of a list's outlets this page shows: "20 of 57 outlets"."""
-    return ngettext("%(shown)s من منفذ واحد", "%(shown)s من %(n)s منافذ", _count(n)) % {"shown": shown, "n": n}
+    return ngettext("%(shown)s من منفذ واحد", "%(shown)s من %(n)s منافذ", _count(n)) % {
+        "shown": shown,
+        "n": n,
+    }
 
 
 @register.simple_tag
 def of_entities(shown: int, n: int) -> str:
-    return ngettext("%(shown)s من كيان واحد", "%(shown)s من %(n)s كيانات", _count(n)) % {"shown": shown, "n": n}
+    return ngettext("%(shown)s من كيان واحد", "%(shown)s من %(n)s كيانات", _count(n)) % {
+        "shown": shown,
+        "n": n,
+    }
 
 
 @register.simple_tag
