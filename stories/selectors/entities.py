@@ -42,14 +42,15 @@ def entity_profile(*, entity: Entity, page: int = 1, co_page: int = 1) -> Entity
     """Mentions per outlet, the epithets each outlet uses for the entity side by side, and who appears with it;
     outlets and co-occurring entities a page at a time, each list saying how many there are."""
     mentions = Mention.objects.filter(entity=entity)
-    per_outlet = mentions.values("article__source_id", "article__source__name", "article__source__file_hint")
-    outlet_count = per_outlet.distinct().count()
-    page, pages = _pages(outlet_count, page, ENTITY_OUTLETS_PER_PAGE)
-    outlets = list(
-        per_outlet.annotate(mentions=Count("id"), articles=Count("article_id", distinct=True)).order_by(
-            "-mentions", "article__source__name", "article__source_id"
-        )[(page - 1) * ENTITY_OUTLETS_PER_PAGE : page * ENTITY_OUTLETS_PER_PAGE]
+    # Every outlet's row in one read (a story has a few hundred outlets at most), paged here.
+    every_outlet = list(
+        mentions.values("article__source_id", "article__source__name", "article__source__file_hint")
+        .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
+        .order_by("-mentions", "article__source__name", "article__source_id")
     )
+    outlet_count = len(every_outlet)
+    page, pages = _pages(outlet_count, page, ENTITY_OUTLETS_PER_PAGE)
+    outlets = every_outlet[(page - 1) * ENTITY_OUTLETS_PER_PAGE : page * ENTITY_OUTLETS_PER_PAGE]
     used = list(
         mentions.exclude(epithet="")
         .values("article__source_id", "epithet")
