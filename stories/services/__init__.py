@@ -11,6 +11,12 @@ from .analysis import (
     article_mark_failed,
     article_reanalyse,
 )
+from .claim_stats import (
+    claim_stats_refresh,
+    claim_stats_tracked,
+    outlet_renamed_stats_rebuild,
+    story_claim_stats_rebuild,
+)
 from .claims import (
     claim_merge_target,
     claims_first_reported,
@@ -82,6 +88,10 @@ __all__ = [
     "article_reanalyse",
     "articles_ingest",
     "claim_merge",
+    "claim_stats_refresh",
+    "claim_stats_tracked",
+    "outlet_renamed_stats_rebuild",
+    "story_claim_stats_rebuild",
     "claim_merge_target",
     "claim_reword",
     "claim_split",

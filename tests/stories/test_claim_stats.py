@@ -3,7 +3,10 @@ read from them show the same rows, in the same order, with the same counts as pa
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db.models import Count
 
 from stories import selectors, services
@@ -148,4 +151,17 @@ def test_a_relay_begins_when_the_credited_outlet_joins_the_story():
         article.save(update_fields=["source"])
     stats = ClaimStats.objects.get(claim=visit)
     assert (stats.independent, stats.relayed) == (1, True)
+    assert_stored_is_scratch(story)
+
+
+@pytest.mark.django_db
+def test_the_command_builds_the_rows_of_a_story_analysed_before_them():
+    story = make_story(slug="older")
+    source = make_source(name="موقع الخبر")
+    claim = make_claim(story=story, text="زار الوزير المدينة")
+    make_evidence(claim=claim, article=make_article(story=story, source=source), quote="الوزير زار المدينة")
+    assert not ClaimStats.objects.filter(story=story).exists()  # pages compute the ranks until then
+    out = StringIO()
+    call_command("claim_stats", "older", stdout=out)
+    assert out.getvalue().split() == ["older", "1"]
     assert_stored_is_scratch(story)
