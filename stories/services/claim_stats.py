@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from django.db import transaction
 from django.db.models import Q
 
 from stories import selectors
@@ -18,10 +19,11 @@ from stories.nlp.types import Stance
 STANCE_COLUMNS = ("asserts", "attributes", "denies", "doubts", "mixed")
 
 
+@transaction.atomic
 def claim_stats_refresh(*, story_id: int, claim_ids: Iterable[int]) -> None:
     """Recompute the rows of these claims (a claim no longer live loses its row); the first call for a story
-    builds every row of it."""
-    story = Story.objects.filter(id=story_id).first()
+    builds every row of it. Writers of one story's rows take turns on its row lock (an analysis holds it)."""
+    story = Story.objects.select_for_update().filter(id=story_id).first()
     if story is None:
         return
     if not story.claim_stats_ready:
@@ -37,9 +39,10 @@ def claim_stats_refresh(*, story_id: int, claim_ids: Iterable[int]) -> None:
     ClaimOutlet.objects.bulk_create(_carriers(story_id, ranking))
 
 
+@transaction.atomic
 def story_claim_stats_rebuild(*, story_id: int) -> None:
     """Every row of the story from scratch (a new story, a renamed outlet, or the command that checks them)."""
-    story = Story.objects.filter(id=story_id).first()
+    story = Story.objects.select_for_update().filter(id=story_id).first()
     if story is None:
         return
     ranking = selectors.story_ranking(story=story)
