@@ -167,6 +167,9 @@ class Article(models.Model):
             models.Index(fields=["story", "status"]),
             # The story page counts each outlet's articles and draws a page of outlets in date order.
             models.Index(fields=["story", "source", "published_at"], name="article_story_source_date"),
+            # The story page's digest: who published first, and the newest uploads.
+            models.Index(fields=["story", "published_at", "id"], name="article_story_published"),
+            models.Index(fields=["story", "created_at", "id"], name="article_story_uploaded"),
             # The sweeper looks for unfinished work across all stories.
             models.Index(fields=["status", "enqueued_at"], name="article_status_enqueued"),
         ]

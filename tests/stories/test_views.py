@@ -9,8 +9,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from stories.models import (
