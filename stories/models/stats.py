@@ -32,6 +32,8 @@ class ClaimStats(models.Model):
     doubts = models.PositiveIntegerField(default=0)
     mixed = models.PositiveIntegerField(default=0)
     relayed = models.BooleanField(default=False)
+    # When the claim's first report was published (Claim.first_reported_in): the story page lists claims by it.
+    first_reported_at = models.DateTimeField(null=True, blank=True)
     relays = models.JSONField(default=list, blank=True)  # [relaying outlet, credited outlet] pairs
 
     class Meta:
@@ -44,6 +46,7 @@ class ClaimStats(models.Model):
                 name="claimstats_rank",
             ),
             models.Index(fields=["story", "relayed"], name="claimstats_relayed"),
+            models.Index(fields=["story", "key", "first_reported_at", "claim"], name="claimstats_first"),
         ]
 
     def __str__(self) -> str:

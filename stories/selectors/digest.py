@@ -144,9 +144,7 @@ def story_first_claims_listed(
             "first_reported_in__source__name",
             "first_reported_in__source__file_hint",
         )
-        .order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")[
-            (page - 1) * CLAIMS_PER_PAGE : page * CLAIMS_PER_PAGE
-        ]
+        .order_by(*ranks.first_order)[(page - 1) * CLAIMS_PER_PAGE : page * CLAIMS_PER_PAGE]
     )
     return ClaimList(
         claims=listed,

@@ -43,6 +43,9 @@ class StoredRanks:
         stats = ClaimStats.objects.filter(story=self.story)
         return stats.filter(key=rows == "key") if rows in ("key", "single") else stats
 
+    # The story's claim list in first-report order, read along the claimstats_first index.
+    first_order = (F("stats__first_reported_at").asc(nulls_last=True), "stats__claim_id")
+
     def claims(self, rows: str) -> Q:
         """The claims of a row set, as a filter on Claim."""
         if rows in ("key", "single"):
@@ -57,7 +60,7 @@ class StoredRanks:
             claims = Claim.objects.filter(story=self.story, merged_into__isnull=True).filter(
                 self.claims(rows)
             )
-            return list(claims.order_by(*FIRST_REPORTED).values_list("id", flat=True)[start:stop])
+            return list(claims.order_by(*self.first_order).values_list("id", flat=True)[start:stop])
         stats = self._stats(rows)
         if sort == "contested":
             positive, negative = F("asserts") + F("attributes"), F("denies") + F("doubts")
@@ -124,6 +127,8 @@ def _rank(stats: ClaimStats) -> ClaimRank:
 
 class ComputedRanks:
     """Ranks of a story whose stored rows are not built yet, computed from its evidence for this one request."""
+
+    first_order = FIRST_REPORTED
 
     def __init__(self, story: Story, ranking: Ranking):
         self.story, self.ranking = story, ranking

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from stories import selectors
-from stories.models import Article, ClaimOutlet, ClaimStats, Correction, Evidence, Source, Story
+from stories.models import Article, Claim, ClaimOutlet, ClaimStats, Correction, Evidence, Source, Story
 from stories.nlp.types import Stance
 
 STANCE_COLUMNS = ("asserts", "attributes", "denies", "doubts", "mixed")
@@ -35,7 +35,8 @@ def claim_stats_refresh(*, story_id: int, claim_ids: Iterable[int]) -> None:
     ranking = selectors.story_ranking(story=story, claim_ids=claim_ids)
     ClaimStats.objects.filter(claim_id__in=claim_ids).delete()
     ClaimOutlet.objects.filter(claim_id__in=claim_ids).delete()
-    ClaimStats.objects.bulk_create(_row(story_id, rank) for rank in ranking.ranks.values())
+    first = _first_reported(ranking)
+    ClaimStats.objects.bulk_create(_row(story_id, rank, first) for rank in ranking.ranks.values())
     ClaimOutlet.objects.bulk_create(_carriers(story_id, ranking))
 
 
@@ -48,13 +49,22 @@ def story_claim_stats_rebuild(*, story_id: int) -> None:
     ranking = selectors.story_ranking(story=story)
     ClaimStats.objects.filter(story_id=story_id).delete()
     ClaimOutlet.objects.filter(story_id=story_id).delete()
-    ClaimStats.objects.bulk_create((_row(story_id, rank) for rank in ranking.ranks.values()), batch_size=2000)
+    first = _first_reported(ranking)
+    ClaimStats.objects.bulk_create(
+        (_row(story_id, r, first) for r in ranking.ranks.values()), batch_size=2000
+    )
     ClaimOutlet.objects.bulk_create(_carriers(story_id, ranking), batch_size=5000)
     Story.objects.filter(id=story_id).update(claim_stats_ready=True)
 
 
-def _row(story_id: int, rank: selectors.ClaimRank) -> ClaimStats:
+def _first_reported(ranking: selectors.Ranking) -> dict:
+    claims = Claim.objects.filter(id__in=list(ranking.ranks)).exclude(first_reported_in=None)
+    return dict(claims.values_list("id", "first_reported_in__published_at"))
+
+
+def _row(story_id: int, rank: selectors.ClaimRank, first: dict) -> ClaimStats:
     return ClaimStats(
+        first_reported_at=first.get(rank.claim_id),
         claim_id=rank.claim_id,
         story_id=story_id,
         outlets=rank.outlets,
