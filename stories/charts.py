@@ -10,8 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext
 
 from stories.presentation import event_date, outlet_label_of
@@ -98,7 +97,7 @@ class Scale:
         out = []
         day = self.start
         while (day - self.start).days <= self.days:
-            out.append(Tick(x=self.x(day), label=date_format(day, "j M" if step < 365 else "Y")))
+            out.append(Tick(x=self.x(day), label=formats.date_format(day, "j M" if step < 365 else "Y")))
             day += timedelta(days=step)
         return out
 
@@ -157,7 +156,7 @@ def coverage_chart(coverage: Coverage, *, slug: str, rtl: bool) -> Chart:
                 x=x,
                 y=y,
                 ids=[article.id],
-                title=f"{article.title} — {date_format(localtime(article.published_at), 'j F Y H:i')}",
+                title=f"{article.title} — {dateformat.format(timezone.localtime(article.published_at), 'j F Y H:i')}",
                 css=_article_css(article),
                 claims=article.first_claims,
             )
@@ -165,9 +164,10 @@ def coverage_chart(coverage: Coverage, *, slug: str, rtl: bool) -> Chart:
         if article.duplicate_of_id in positions:
             chart.links.append((x, y, *positions[article.duplicate_of_id]))
     chart.marks = cluster(marks)
-    # Linked after folding: a folded mark opens its first article, and fewer marks need a reverse().
+    # Linked after folding: a folded mark opens its first article; one reverse() gives every article's path.
+    head, tail = reverse("stories:article", kwargs={"slug": slug, "pk": 0}).rsplit("/0", 1)
     for mark in chart.marks:
-        mark.href = reverse("stories:article", kwargs={"slug": slug, "pk": mark.ids[0]})
+        mark.href = f"{head}/{mark.ids[0]}{tail}"
     return chart
 
 

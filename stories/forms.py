@@ -212,6 +212,13 @@ class PageForm(QueryForm):
     page = QueryIdField()
 
 
+class EntityPagesForm(QueryForm):
+    """The entity page's two paged lists: its outlets and the entities that appear with it."""
+
+    page = QueryIdField()
+    co_page = QueryIdField()
+
+
 class StoryFiltersForm(QueryForm):
     """The story page's filters, and the pages of its outlet lanes and event dates."""
 

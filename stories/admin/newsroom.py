@@ -65,6 +65,7 @@ class SourceAdmin(admin.ModelAdmin):
         if "name" in form.changed_data:
             obj.file_hint = ""
         super().save_model(request, obj, form, change)
+        services.outlet_renamed_stats_rebuild(source_id=obj.pk)  # whom other outlets credit may change
 
 
 @admin.register(KnownOutlet)
@@ -113,6 +114,10 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("story", "first_reported_in", "merged_into")
 
+    def save_related(self, request, form, formsets, change):  # a stance or redirect typed here moves a rank
+        super().save_related(request, form, formsets, change)
+        services.claim_stats_refresh(story_id=form.instance.story_id, claim_ids=[form.instance.pk])
+
 
 @admin.register(TrackedClaim)
 class TrackedClaimAdmin(admin.ModelAdmin):
@@ -125,6 +130,10 @@ class TrackedClaimAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
         services.tracked_claim_refresh(tracked=obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.claim_stats_tracked(story_id=obj.story_id)
 
 
 class ImportLineInline(admin.TabularInline):

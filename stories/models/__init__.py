@@ -5,12 +5,15 @@ from .copies import CopyMark, CopyProfile
 from .corrections import Correction, ReviewLog
 from .imports import ImportBatch, ImportLine
 from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
+from .stats import ClaimOutlet, ClaimStats
 from .tracking import TrackedClaim, TrackedStance
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Claim",
+    "ClaimOutlet",
+    "ClaimStats",
     "CopyMark",
     "CopyProfile",
     "Correction",

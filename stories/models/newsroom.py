@@ -17,6 +17,9 @@ class Story(models.Model):
     # Bumped by every analysis and every editor's correction (services.story_version_bump): the pages' cache
     # keys carry it, so a change shows at once and nothing has to be deleted from the cache.
     version = models.PositiveBigIntegerField(_("الإصدار"), default=0, editable=False)
+    # True once every live claim has its ClaimStats row (services.claim_stats keeps them); until then the pages
+    # rank the claims from the evidence itself.
+    claim_stats_ready = models.BooleanField(_("مكانة الادعاءات محسوبة"), default=False, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -173,6 +176,9 @@ class Article(models.Model):
             models.Index(fields=["story", "status"]),
             # The story page counts each outlet's articles and draws a page of outlets in date order.
             models.Index(fields=["story", "source", "published_at"], name="article_story_source_date"),
+            # The story page's digest: who published first, and the newest uploads.
+            models.Index(fields=["story", "published_at", "id"], name="article_story_published"),
+            models.Index(fields=["story", "created_at", "id"], name="article_story_uploaded"),
             # The sweeper looks for unfinished work across all stories.
             models.Index(fields=["status", "enqueued_at"], name="article_status_enqueued"),
         ]

@@ -35,6 +35,7 @@ from .corrections import (
     story_corrections,
 )
 from .digest import CLAIMS_PER_PAGE, ClaimList, Digest, DigestClaim, story_digest, story_first_claims_listed
+from .entities import COOCCURRING_PER_PAGE, EPITHETS_SHOWN, EntityProfile, entity_profile
 from .export import (
     claims_live,
     stance_overall,
@@ -56,12 +57,10 @@ from .matrix import (
 from .outlets import known_outlet_cited, known_outlet_for_domain
 from .profiles import (
     STATUS_LISTED,
-    EntityProfile,
     Segment,
     SourceProfile,
     StoryStatus,
     article_segments,
-    entity_profile,
     source_profile,
     story_status,
     story_tracked,
@@ -72,8 +71,11 @@ from .ranking import (
     STANCE_ORDER,
     ClaimRank,
     Ranking,
+    outlet_credited,
+    outlet_name_key,
     story_ranking,
 )
+from .ranks import ComputedRanks, StoredRanks, story_ranks
 from .search import (
     SEARCH_LIMIT,
     ArabicFold,
@@ -142,12 +144,19 @@ __all__ = [
     "Ranking",
     "STANCE_ORDER",
     "story_ranking",
+    "outlet_credited",
+    "outlet_name_key",
+    "story_ranks",
+    "StoredRanks",
+    "ComputedRanks",
     "Coverage",
     "CoverageArticle",
     "EVENT_DATES_PER_PAGE",
     "EVENT_QUOTES",
     "EVIDENCE_PER_PAGE",
     "EntityProfile",
+    "COOCCURRING_PER_PAGE",
+    "EPITHETS_SHOWN",
     "EventDate",
     "Events",
     "FILTER_CHOICES",

@@ -8,12 +8,15 @@ from django.db.models import Count, F
 
 from stories.models import Article, Claim, Story
 
-from .ranking import ROW_SETS, ClaimRank, Ranking
+from .ranking import ROW_SETS, ClaimRank
+from .ranks import ComputedRanks, StoredRanks
 from .timeline import StoryFilters, articles_filtered
 
 DIGEST_CLAIMS = 8
 DIGEST_UPLOADS = 5
 DIGEST_RELAYS = 10
+
+Ranks = StoredRanks | ComputedRanks
 
 
 @dataclass
@@ -35,19 +38,17 @@ class Digest:
     newest: list[Article] = field(default_factory=list)
 
 
-def story_digest(*, story: Story, ranking: Ranking) -> Digest:
+def story_digest(*, story: Story, ranks: Ranks) -> Digest:
     """Key claims (contested first), who reported first, who repeats whom, the newest uploads and the counts."""
     counts = Article.objects.filter(story=story).aggregate(
         articles=Count("id"), outlets=Count("source_id", distinct=True)
     )
-    ranks = sorted((r for r in ranking.ranks.values() if r.key), key=lambda r: (not r.contested, *r.order()))[
-        :DIGEST_CLAIMS
-    ]
-    texts = Claim.objects.filter(id__in=[r.claim_id for r in ranks]).only("id", "text", "slug")
+    top = ranks.digest(DIGEST_CLAIMS)
+    texts = Claim.objects.filter(id__in=[r.claim_id for r in top]).only("id", "text", "slug")
     by_id = {c.id: c for c in texts}
-    outlets = len(ranking.names)
+    outlets = counts["outlets"]  # the story's outlets, whether or not they carry a claim
     claims = [
-        DigestClaim(by_id[r.claim_id], r, max(outlets - r.outlets, 0)) for r in ranks if r.claim_id in by_id
+        DigestClaim(by_id[r.claim_id], r, max(outlets - r.outlets, 0)) for r in top if r.claim_id in by_id
     ]
     articles = Article.objects.filter(story=story).for_story_page()
     first = articles.filter(published_at__isnull=False).order_by("published_at", "id").first()
@@ -62,16 +63,18 @@ def story_digest(*, story: Story, ranking: Ranking) -> Digest:
         .annotate(n=Count("id"))
         .order_by("-n", "copier")[:DIGEST_RELAYS]
     )
+    pairs = ranks.relays()
+    names = ranks.outlets({s for pair in pairs for s in pair})
     relays = sorted(
         (
             {
-                "relay": ranking.names[a],
-                "relay_hint": ranking.hints.get(a, ""),
-                "credited": ranking.names[b],
-                "credited_hint": ranking.hints.get(b, ""),
+                "relay": names[a][0],
+                "relay_hint": names[a][1],
+                "credited": names[b][0],
+                "credited_hint": names[b][1],
                 "n": n,
             }
-            for (a, b), n in ranking.relays.items()
+            for (a, b), n in pairs.items()
         ),
         key=lambda r: (-r["n"], r["relay"]),
     )[:DIGEST_RELAYS]
@@ -79,7 +82,7 @@ def story_digest(*, story: Story, ranking: Ranking) -> Digest:
     return Digest(
         articles=counts["articles"],
         outlets=counts["outlets"],
-        key_count=ranking.key_count,
+        key_count=ranks.key_count,
         claims=claims,
         first=first,
         copies=copies,
@@ -108,21 +111,25 @@ class ClaimList:
 
 
 def story_first_claims_listed(
-    *, story: Story, filters: StoryFilters, ranking: Ranking, rows: str = "key", page: int = 1
+    *, story: Story, filters: StoryFilters, ranks: Ranks, rows: str = "key", page: int = 1
 ) -> ClaimList:
     """Claims in the order they were first reported (undated last), with who reported them first, a page at a time.
 
     The list opens on the key claims; the single-outlet details are the other row set, never dropped.
     """
     rows = rows if rows in ROW_SETS else "key"
-    if rows == "key" and not ranking.key_count:
+    if rows == "key" and not ranks.key_count:
         rows = "all"
-    claims = Claim.objects.filter(story=story, merged_into__isnull=True, id__in=ranking.ordered(rows))
+    claims = Claim.objects.filter(ranks.claims(rows), story=story, merged_into__isnull=True)
     if filters.claim_id:
         claims = claims.filter(id=filters.claim_id)
     if filters.source_id or filters.entity_id:
         claims = claims.filter(first_reported_in__in=articles_filtered(story=story, filters=filters))
-    count = claims.count()
+    count = (
+        ranks.count(rows)
+        if not filters.claim_id and not filters.source_id and not filters.entity_id
+        else claims.count()
+    )
     pages = max(1, -(-count // CLAIMS_PER_PAGE))
     page = min(max(page, 1), pages)
     listed = list(
@@ -137,9 +144,7 @@ def story_first_claims_listed(
             "first_reported_in__source__name",
             "first_reported_in__source__file_hint",
         )
-        .order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")[
-            (page - 1) * CLAIMS_PER_PAGE : page * CLAIMS_PER_PAGE
-        ]
+        .order_by(*ranks.first_order)[(page - 1) * CLAIMS_PER_PAGE : page * CLAIMS_PER_PAGE]
     )
     return ClaimList(
         claims=listed,
@@ -147,6 +152,6 @@ def story_first_claims_listed(
         page=page,
         pages=pages,
         row_set=rows,
-        key_count=ranking.key_count,
-        detail_count=len(ranking.ranks) - ranking.key_count,
+        key_count=ranks.key_count,
+        detail_count=ranks.total - ranks.key_count,
     )

@@ -45,7 +45,7 @@ def story_agreement(*, story: Story) -> list[dict]:
 
 def story_export(*, story: Story) -> dict:
     """The export contract: every quote equals text[start:end] of its article."""
-    from .ranking import story_ranking  # ranking reads stance_overall from here
+    from .ranks import story_ranks  # ranking reads stance_overall from here
 
     articles = list(Article.objects.filter(story=story).select_related("source").order_by("id"))
     texts = {a.id: a.text for a in articles}
@@ -59,7 +59,7 @@ def story_export(*, story: Story) -> dict:
         .order_by("id")
     )
     events = Event.objects.filter(article__story=story).order_by("date", "article_id", "start")
-    ranks = story_ranking(story=story).ranks
+    ranks = story_ranks(story=story).every()
     return {
         "story": {"slug": story.slug, "title": story.title},
         "sources": [{"id": s.id, "name": s.name, "domain": s.domain} for s in sources],

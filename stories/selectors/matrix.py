@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import F, QuerySet
 
 from stories.models import Claim, Evidence, Source, Story
-from stories.stances import stance_polarity
+from stories.stances import MIXED, stance_polarity
 
 from .export import stance_overall
-from .ranking import ROW_SETS, ClaimRank, Ranking, story_ranking
+from .ranking import ROW_SETS, ClaimRank
+from .ranks import story_ranks
 from .snippets import QUOTE_RADIUS, SENTENCE_END, Quote, _quotes
 
 MATRIX_ROWS = 25
@@ -119,29 +120,15 @@ def _matrix_cells(story: Story, *, claim_ids: list[int] | None = None) -> _Cells
     return cells
 
 
-def _ranked_order(story: Story, ranking: Ranking, sort: str, rows: str) -> list[int]:
-    """Claim ids of the chosen row set in the chosen order; "sources" is the ranking's own order."""
-    order = ranking.ordered(rows)
-    if sort == "contested":
-        tallies = _tallies(ranking)
-        # Denied by one outlet and asserted by another weighs most; an outlet contradicting itself counts half.
-        return sorted(order, key=lambda c: (-(2 * min(tallies[c][:2]) + tallies[c][2]), -tallies[c][3], c))
-    if sort == "first":
-        wanted = set(order)
-        claims = Claim.objects.filter(story=story, merged_into__isnull=True)
-        ordered = claims.order_by(F("first_reported_in__published_at").asc(nulls_last=True), "id")
-        return [c for c in ordered.values_list("id", flat=True) if c in wanted]
-    return order
-
-
-def _tallies(ranking: Ranking) -> dict[int, list[int]]:
-    """Per claim: outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
-    tallies = {c: [0, 0, 0, 0] for c in ranking.ranks}
-    for (claim_id, _), stance in ranking.own.items():
-        tally = tallies[claim_id]
-        tally[{"positive": 0, "negative": 1}.get(stance_polarity(stance), 2)] += 1
-        tally[3] += 1
-    return tallies
+def _tally(rank: ClaimRank) -> list[int]:
+    """Outlets asserting or attributing, denying or doubting, mixed, and covering with their own report."""
+    s = rank.stances
+    tally = [
+        s.get("asserts", 0) + s.get("attributes", 0),
+        s.get("denies", 0) + s.get("doubts", 0),
+        s.get(MIXED, 0),
+    ]
+    return [*tally, sum(tally)]
 
 
 def story_matrix_page(
@@ -150,24 +137,25 @@ def story_matrix_page(
     """One page of claims × one page of outlets, plus how often each pair of the shown outlets agrees.
 
     The rows open on the key claims (see ``ranking``); ``rows="single"`` lists the rest, ``"all"`` everything.
-    The story-wide counts come from one grouped query; only the page's claims are read cell by cell.
+    The ranks are read a page at a time (``ranks``); only the page's claims are read cell by cell.
     """
     sort = sort if sort in MATRIX_SORTS else "sources"
-    ranking = story_ranking(story=story)
-    key_count = ranking.key_count
+    ranks = story_ranks(story=story)
+    key_count = ranks.key_count
     rows = rows if rows in ROW_SETS else "key"
     if rows == "key" and not key_count:
         rows = "all"  # nothing is shared or contested yet: every claim is a detail, show them all
-    order = _ranked_order(story, ranking, sort, rows)
-    coverage = ranking.coverage
-    pages = max(1, -(-len(order) // MATRIX_ROWS))
+    claim_count = ranks.count(rows)
+    pages = max(1, -(-claim_count // MATRIX_ROWS))
     page = min(max(page, 1), pages)
+    coverage = ranks.coverage()
     col_pages = max(1, -(-len(coverage) // MATRIX_COLUMNS))
     col_page = min(max(col_page, 1), col_pages)
     ranked = sorted(coverage, key=lambda s: (-coverage[s], s))
     column_ids = ranked[(col_page - 1) * MATRIX_COLUMNS : col_page * MATRIX_COLUMNS]
-    columns = [Source(id=s, name=ranking.names[s], file_hint=ranking.hints.get(s, "")) for s in column_ids]
-    page_ids = order[(page - 1) * MATRIX_ROWS : page * MATRIX_ROWS]
+    names = ranks.outlets(column_ids)
+    columns = [Source(id=s, name=names[s][0], file_hint=names[s][1]) for s in column_ids]
+    page_ids = ranks.ordered(rows, sort, (page - 1) * MATRIX_ROWS, page * MATRIX_ROWS)
     claims = (
         Claim.objects.filter(id__in=page_ids)
         .select_related("first_reported_in__source")
@@ -182,26 +170,26 @@ def story_matrix_page(
     )
     claims_by_id = {c.id: c for c in claims}
     cells = _matrix_cells(story, claim_ids=page_ids)
-    tallies = _tallies(ranking)
+    page_ranks = ranks.ranks(page_ids)
     page_rows = [
-        _matrix_row(claims_by_id[c], cells, columns, tallies[c], ranking.ranks[c])
+        _matrix_row(claims_by_id[c], cells, columns, _tally(page_ranks[c]), page_ranks[c])
         for c in page_ids
-        if c in claims_by_id
+        if c in claims_by_id and c in page_ranks
     ]
     return MatrixPage(
         sources=columns,
         rows=page_rows,
-        pairs=_pair_agreement(ranking.own, columns),
+        pairs=_pair_agreement(ranks.own(column_ids), columns),
         sort=sort,
         page=page,
         pages=pages,
         col_page=col_page,
         col_pages=col_pages,
-        claim_count=len(order),
+        claim_count=claim_count,
         source_count=len(coverage),
         row_set=rows,
         key_count=key_count,
-        detail_count=len(ranking.ranks) - key_count,
+        detail_count=ranks.total - key_count,
     )
 
 
@@ -246,7 +234,7 @@ def _pair_agreement(own: dict[tuple[int, int], str], columns: list[Source]) -> l
 def matrix_csv_rows(*, story: Story) -> list[list[str]]:
     """The whole matrix for download: one row per claim, one column per outlet."""
     cells = _matrix_cells(story)
-    order = story_ranking(story=story).ordered("all")
+    order = story_ranks(story=story).ordered("all", "sources", 0, None)
     source_ids = sorted({s for _, s in set(cells.own) | set(cells.copied)})
     sources = {s.id: s.name for s in Source.objects.filter(id__in=source_ids)}
     texts = dict(Claim.objects.filter(id__in=order).values_list("id", "text"))

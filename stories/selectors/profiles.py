@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Prefetch, Q, Value, When
@@ -10,11 +9,9 @@ from django.db.models import Case, Count, F, Prefetch, Q, Value, When
 from stories.models import (
     Article,
     Claim,
-    Entity,
     Evidence,
     ImportBatch,
     ImportLine,
-    Mention,
     Source,
     Story,
     StoryReanalysis,
@@ -26,55 +23,6 @@ from .articles import articles_stuck
 from .claims import EVIDENCE_PER_PAGE
 from .export import stance_overall
 from .snippets import QUOTE_RADIUS, SENTENCE_END, _quote_window, snippet_from_window
-
-
-@dataclass
-class EntityProfile:
-    entity: Entity
-    outlets: list[dict]
-    epithets: list[dict]
-    cooccurring: list[dict]
-
-
-def entity_profile(*, entity: Entity) -> EntityProfile:
-    """Mentions per outlet, the epithets each outlet uses for the entity side by side, and who appears with it."""
-    mentions = Mention.objects.filter(entity=entity)
-    outlets = list(
-        mentions.values("article__source_id", "article__source__name", "article__source__file_hint")
-        .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
-        .order_by("-mentions", "article__source__name")
-    )
-    used = list(
-        mentions.exclude(epithet="")
-        .values("article__source_id", "epithet")
-        .annotate(n=Count("id"))
-        .order_by("-n", "epithet")
-    )
-    spread: dict[str, int] = defaultdict(int)
-    for row in used:
-        spread[row["epithet"]] += 1
-    by_source: dict[int | None, list[dict]] = defaultdict(list)
-    for row in used:
-        by_source[row["article__source_id"]].append(
-            {"epithet": row["epithet"], "n": row["n"], "only_here": spread[row["epithet"]] == 1}
-        )
-    epithets = [
-        {
-            "source_id": o["article__source_id"],
-            "source": o["article__source__name"] or "—",
-            "hint": o["article__source__file_hint"] or "",
-            "epithets": by_source.get(o["article__source_id"], [])[:10],
-        }
-        for o in outlets
-    ]
-    cooccurring = list(
-        Mention.objects.filter(article_id__in=mentions.values("article_id"))
-        .exclude(entity=entity)
-        .values("entity_id", "entity__name", "entity__kind")
-        .annotate(articles=Count("article_id", distinct=True))
-        .order_by("-articles", "entity__name")[:20]
-    )
-    return EntityProfile(entity=entity, outlets=outlets, epithets=epithets, cooccurring=cooccurring)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
@@ -35,6 +36,7 @@ class ClaimRank:
     tracked: bool = False  # overlaps an article's answer to an editor's tracked claim
     pinned: bool = False  # an editor reworded it, split it out or corrected a stance on it
     stances: dict[str, int] = field(default_factory=dict)  # outlets per overall stance of their own report
+    relays: list[tuple[int, int]] = field(default_factory=list)  # (relaying outlet, credited outlet)
 
     @property
     def key(self) -> bool:
@@ -59,6 +61,7 @@ class Ranking:
     names: dict[int, str]  # the story's outlets
     relays: dict[tuple[int, int], int] = field(default_factory=dict)  # (relay, credited outlet) -> claims
     hints: dict[int, str] = field(default_factory=dict)  # unnamed outlets -> the file they are named after
+    carriers: dict[int, list[int]] = field(default_factory=dict)  # claim -> the outlets carrying it
 
     def ordered(self, rows: str = "all") -> list[int]:
         ranks = sorted(self.ranks.values(), key=ClaimRank.order)
@@ -82,13 +85,13 @@ def _live_evidence(story: Story) -> QuerySet[Evidence]:
     ).order_by()
 
 
-def _name_key(name: str) -> str:
+def outlet_name_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", arabic_fold(name)).split())
 
 
-def _credited(credit: str | None, names: dict[str, int]) -> int | None:
+def outlet_credited(credit: str | None, names: dict[str, int]) -> int | None:
     """The story outlet a speaker names, matched on whole words so «الشرق الأوسط» finds «صحيفة الشرق الأوسط»."""
-    said = _name_key(credit or "")
+    said = outlet_name_key(credit or "")
     if not said:
         return None
     if said in names:
@@ -108,15 +111,19 @@ class _Group:
     own: bool = False
 
 
-def story_ranking(*, story: Story) -> Ranking:
-    """Every live claim's rank, from one grouped evidence read plus the editors' marks (three more queries)."""
+def story_ranking(*, story: Story, claim_ids: Iterable[int] | None = None) -> Ranking:
+    """Every live claim's rank (or only those of ``claim_ids``), from one grouped evidence read plus the editors'
+    marks (three more queries): the computation services.claim_stats stores and the pages read back."""
     tracked = TrackedStance.objects.filter(
         article_id=OuterRef("article_id"), start__lt=OuterRef("end"), end__gt=OuterRef("start")
     ).exclude(stance="unrelated")
     attributes = Q(stance=Stance.ATTRIBUTES.value)
+    evidence = _live_evidence(story)
+    if claim_ids is not None:
+        claim_ids = list(claim_ids)
+        evidence = evidence.filter(claim_id__in=claim_ids)
     rows = (
-        _live_evidence(story)
-        .values("claim_id", "article__source_id", "article__duplicate_of__source_id")
+        evidence.values("claim_id", "article__source_id", "article__duplicate_of__source_id")
         .annotate(
             low=Min("stance"),
             high=Max("stance"),
@@ -159,8 +166,8 @@ def story_ranking(*, story: Story) -> Ranking:
     outlets = Source.objects.filter(articles__story=story).distinct().values_list("id", "name", "file_hint")
     names = {i: n for i, n, _ in outlets}
     hints = {i: h for i, _, h in outlets if h}
-    by_name = {_name_key(n): i for i, n in names.items() if _name_key(n) and i not in hints}
-    for claim_id in _editor_marked(story):
+    by_name = {outlet_name_key(n): i for i, n in names.items() if outlet_name_key(n) and i not in hints}
+    for claim_id in _editor_marked(story, claim_ids):
         if claim_id in ranks:
             ranks[claim_id].pinned = True
     ranking = Ranking(ranks=ranks, own={}, coverage={}, names=names, relays=defaultdict(int), hints=hints)
@@ -171,10 +178,12 @@ def story_ranking(*, story: Story) -> Ranking:
     return ranking
 
 
-def _editor_marked(story: Story) -> list[int]:
+def _editor_marked(story: Story, claim_ids: list[int] | None) -> list[int]:
     """Claims an editor reworded, split out, merged another into, or corrected a quote's stance on."""
     live = Correction.objects.filter(story=story).exclude(state=Correction.State.UNDONE)
     claims = Claim.objects.filter(story=story, merged_into__isnull=True)
+    if claim_ids is not None:
+        claims = claims.filter(id__in=claim_ids)
     return list(
         claims.filter(
             Q(text_by_editor=True)
@@ -202,11 +211,14 @@ def _fold_claim(ranking: Ranking, claim_id: int, outlets: dict[int, _Group], by_
         rank.contested |= stance_polarity(overall) != "positive"
         root = source_id
         if group.only_attributes and len(group.credits) == 1:
-            credited = _credited(next(iter(group.credits)), by_name)
+            credited = outlet_credited(next(iter(group.credits)), by_name)
             if credited not in (None, source_id):
                 root = credited
                 ranking.relays[(source_id, credited)] += 1
+                rank.relays.append((source_id, credited))
         roots.add(root)
     rank.outlets = len(outlets)
+    ranking.carriers[claim_id] = sorted(outlets)
     rank.independent = len(roots)
     rank.stances = dict(stances)
+    rank.relays.sort()

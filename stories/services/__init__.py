@@ -20,6 +20,12 @@ from .batches import (
     jsonl_lines,
     parse_published,
 )
+from .claim_stats import (
+    claim_stats_refresh,
+    claim_stats_tracked,
+    outlet_renamed_stats_rebuild,
+    story_claim_stats_rebuild,
+)
 from .claims import (
     claim_merge_target,
     claims_first_reported,
@@ -106,6 +112,10 @@ __all__ = [
     "article_reanalyse",
     "articles_ingest",
     "claim_merge",
+    "claim_stats_refresh",
+    "claim_stats_tracked",
+    "outlet_renamed_stats_rebuild",
+    "story_claim_stats_rebuild",
     "claim_merge_target",
     "claim_reword",
     "claim_split",

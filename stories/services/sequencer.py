@@ -32,6 +32,7 @@ from .analysis import (
     article_mark_failed,
 )
 from .analysis_json import analysis_from_json, analysis_to_json
+from .claim_stats import claim_stats_kept
 from .tracking import article_track_enqueue
 from .versions import story_version_bump
 
@@ -175,7 +176,8 @@ def _stage_if_waiting(article: Article, analysis: Analysis, inputs: str, owner: 
 
 
 def _save(article: Article, analysis: Analysis, previous: dict[tuple, int] | None) -> None:
-    _article_save_analysis(article, analysis, previous)
+    with claim_stats_kept(article=article):
+        _article_save_analysis(article, analysis, previous)
     story_version_bump(story_id=article.story_id)
     # A new upload: the story's tracked claims judge it (a reanalysis re-tracks at its end).
     if previous is None:

@@ -16,6 +16,8 @@ from stories.models import Article, Story, TrackedClaim, TrackedStance
 from stories.nlp import track
 from stories.nlp.types import TrackResult
 
+from .claim_stats import claim_stats_tracked
+
 PROGRESS_EVERY = 50  # articles between progress writes: one UPDATE per batch, not per article
 
 
@@ -79,6 +81,7 @@ def tracked_claim_refresh(
         judged = {row.article_id for row in rows}
         tracked.results.exclude(article_id__in=judged).exclude(article__status=Article.Status.DONE).delete()
         _upsert(rows)
+        claim_stats_tracked(story_id=tracked.story_id)
         TrackedClaim.objects.filter(id=tracked_id).update(
             done=tracked.results.count(), total=tracked.results.count(), finished_at=timezone.now()
         )
@@ -107,6 +110,7 @@ def article_track(*, article_id: int) -> int:
     results = track.track_many([c.text for c in claims], article.text)
     with transaction.atomic():
         _upsert([_stance_row(c.id, article.id, r) for c, r in zip(claims, results, strict=True)])
+        claim_stats_tracked(story_id=article.story_id, article_ids=[article.id])
         for claim in claims:
             if claim.finished_at is not None:  # a running whole-story pass sets its own progress
                 n = TrackedStance.objects.filter(tracked_id=claim.id).count()

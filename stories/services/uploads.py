@@ -18,6 +18,7 @@ from stories.models import Article, KnownOutlet, Source, Story
 from stories.nlp.decode import decode_bytes
 from stories.nlp.types import AnalysisError
 
+from .claim_stats import outlet_renamed_stats_rebuild
 from .enqueue import article_enqueue
 from .refusals import (
     IngestError,
@@ -101,6 +102,7 @@ def known_outlet_apply(*, known: KnownOutlet) -> None:
             if not Source.objects.filter(name=known.name).exclude(pk=source.pk).exists():
                 source.name = known.name[:SOURCE_NAME_MAX]
                 source.save(update_fields=["name"])
+                outlet_renamed_stats_rebuild(source_id=source.pk)
 
 
 def upload_validate(data: bytes, *, filename: str | None = None) -> None:

@@ -174,6 +174,33 @@ def claims_phrase(n: int) -> str:
 
 
 @register.simple_tag
+def of_outlets(shown: int, n: int) -> str:
+    """How many of a list's outlets this page shows: "20 of 57 outlets"."""
+    return ngettext("%(shown)s من منفذ واحد", "%(shown)s من %(n)s منافذ", _count(n)) % {
+        "shown": shown,
+        "n": n,
+    }
+
+
+@register.simple_tag
+def of_entities(shown: int, n: int) -> str:
+    return ngettext("%(shown)s من كيان واحد", "%(shown)s من %(n)s كيانات", _count(n)) % {
+        "shown": shown,
+        "n": n,
+    }
+
+
+@register.simple_tag
+def more_epithets(n: int) -> str:
+    return ngettext("ولقب آخر", "و%(n)s ألقاب أخرى", _count(n)) % {"n": n}
+
+
+@register.simple_tag
+def more_entities(n: int) -> str:
+    return ngettext("وكيان آخر", "و%(n)s كيانات أخرى", _count(n)) % {"n": n}
+
+
+@register.simple_tag
 def in_articles(n: int) -> str:
     return ngettext("في مقالة واحدة", "في %(n)s مقالات", _count(n)) % {"n": n}
 

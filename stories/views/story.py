@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from stories import charts, selectors, services
 from stories.cache import page_cached, page_or_cached
-from stories.forms import PageForm, StoryFiltersForm
+from stories.forms import EntityPagesForm, PageForm, StoryFiltersForm
 from stories.models import Article, Entity, Source, Story
 
 from .common import story_view
@@ -34,11 +34,11 @@ def story_detail(request, story: Story):
     coverage = selectors.story_coverage(story=story, filters=filters, lane_page=form.page("lanes"))
     events = selectors.story_events(story=story, filters=filters, page=form.page("events"))
     rtl = get_language_bidi()
-    ranking = selectors.story_ranking(story=story)
+    ranks = selectors.story_ranks(story=story)
     claims = selectors.story_first_claims_listed(
         story=story,
         filters=filters,
-        ranking=ranking,
+        ranks=ranks,
         rows=request.GET.get("claims", "key"),  # checked by the selector, which falls back to the key claims
         page=PageForm({"page": request.GET.get("claims_page", "")}).page(),
     )
@@ -55,7 +55,7 @@ def story_detail(request, story: Story):
         return render(request, "stories/story.html#timelines", context)
     context["choices"] = selectors.story_filter_choices(story=story, coverage=coverage)
     context["tracked"] = selectors.story_tracked(story=story)
-    context["digest"] = selectors.story_digest(story=story, ranking=ranking)
+    context["digest"] = selectors.story_digest(story=story, ranks=ranks)
     return render(request, "stories/story.html", context)
 
 
@@ -92,9 +92,9 @@ def article_detail(request, story: Story, pk: int):
 def entity_detail(request, story: Story, pk: int):
     """An entity across outlets: epithets side by side, and who appears with it."""
     entity = get_object_or_404(Entity, pk=pk, story=story)
-    return render(
-        request, "stories/entity.html", {"story": story, "profile": selectors.entity_profile(entity=entity)}
-    )
+    form = EntityPagesForm(request.GET)
+    profile = selectors.entity_profile(entity=entity, page=form.page(), co_page=form.page("co_page"))
+    return render(request, "stories/entity.html", {"story": story, "profile": profile})
 
 
 @require_GET

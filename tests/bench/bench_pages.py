@@ -119,16 +119,21 @@ def build_many_claims() -> None:
     Evidence.objects.bulk_create(rows, batch_size=5000)
 
 
-def measure(client, url: str) -> tuple[float, float]:
+def measure(client, url: str) -> tuple[float, float, float]:
+    """Wall-clock p50 and p95, and the p95 of this process's own CPU time (the web side's work, which a busy
+    machine does not inflate; on SQLite it includes the database's)."""
     client.get(url)  # warm-up
-    times = []
+    times, cpu = [], []
     for _ in range(REPEATS):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+    cpu.sort()
+    p95 = int(0.95 * (len(times) - 1))
+    return statistics.median(times), times[p95], cpu[p95]
 
 
 def run_one() -> None:
@@ -141,11 +146,19 @@ def run_one() -> None:
     from django.urls import reverse
 
     call_command("migrate", verbosity=0)
+    from stories.models import Story
+    from stories.services.claim_stats import story_claim_stats_rebuild
+
     permalink = build()
     build_many_claims()
+    # The rows were written beside the services: store the claims' ranks as the analysis would have.
+    for story_id in Story.objects.values_list("id", flat=True):
+        story_claim_stats_rebuild(story_id=story_id)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh tables have no statistics; a live database has them
+            # Fresh tables have no statistics nor a visibility map (index-only scans need it); a live database,
+            # vacuumed and analysed by autovacuum, has both.
+            cursor.execute("VACUUM ANALYZE")
     client = Client()
     pages = {
         "story page": reverse("stories:story", kwargs={"slug": "bench"}),
@@ -155,11 +168,13 @@ def run_one() -> None:
         "20k claims: story": reverse("stories:story", kwargs={"slug": "bench-claims"}),
         "20k claims: matrix": reverse("stories:matrix", kwargs={"slug": "bench-claims"}),
     }
+    print(f"  load average {os.getloadavg()[0]:.2f} (2 cores): wall-clock figures grow with it")
     for name, url in pages.items():
-        p50, p95 = measure(client, url)
+        p50, p95, cpu = measure(client, url)
         verdict = "PASS" if p95 <= 150 else "MISS"
         print(
-            f"  {connection.vendor:<10} {name:<20} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   target p95 ≤ 150 ms  {verdict}"
+            f"  {connection.vendor:<10} {name:<20} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
+            f"cpu p95 {cpu:6.1f} ms   target p95 ≤ 150 ms  {verdict}"
         )
 
 
@@ -179,6 +194,8 @@ def main() -> None:
         "DJANGO_STATIC_MANIFEST": "0",
         "DJANGO_ALLOWED_HOSTS": "testserver",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # Every request renders the page: the target is for a story version no reader has opened yet.
+        "NEWSDESK_PAGE_CACHE": "0",
     }
     env.pop("CELERY_BROKER_URL", None)
     with tempfile.TemporaryDirectory() as tmp:

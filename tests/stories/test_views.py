@@ -9,6 +9,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -168,7 +169,7 @@ QUERY_LIMITS = {
     "matrix": 7,
     "cell": 4,
     "claim": 4,
-    "entity": 5,
+    "entity": 6,  # and the count of the co-occurring entities, which are paged
     "source": 8,
     "article": 3,
     # 3 + the latest imports, and 4 when the in-process sweeper is due (embedded default, once a minute)
@@ -207,6 +208,17 @@ def test_story_page_draws_timelines_and_first_claims(client, built):
     assert 'id="event-2020-02-29"' in html and 'id="event-2020-03-03"' in html
     assert "وصل الوفد إلى العاصمة" in html
     assert 'hx-push-url="true"' in html and 'hx-target="#timelines"' in html
+
+
+def test_timeline_labels_keep_their_own_direction_in_both_languages(client, built):
+    """An outlet name or date mixing scripts is isolated; the label's side follows the page's language."""
+    for lang, direction in (("ar", "rtl"), ("en", "ltr")):
+        client.cookies["django_language"] = lang
+        coverage = coverage_svg(client.get(built["story"].get_absolute_url()).content.decode())
+        labels = coverage.split('class="lane-label"')[1:]
+        assert labels and all(f'direction="{direction}"><tspan class="bidi">' in label for label in labels)
+    css = (settings.BASE_DIR / "static" / "css" / "newsdesk.css").read_text()
+    assert ".timeline-svg .bidi { unicode-bidi: plaintext; }" in css
 
 
 def test_story_filter_answers_htmx_with_the_timelines_fragment(client, built):

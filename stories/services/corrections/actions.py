@@ -9,6 +9,7 @@ from stories.models import Article, Claim, Correction, Evidence
 from stories.nlp.types import STANCES
 
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
+from ..claim_stats import claim_stats_corrected
 from ..refusals import correction_refused
 from .common import editor_or_none, evidence_identity, review_log, stance_corrections
 from .identity import quote_normalised
@@ -38,6 +39,7 @@ def stance_override(*, evidence: Evidence, stance: str, user) -> Correction:
         claim_id=evidence.claim_id,
         payload={"stance": stance, "machine": machine},
     )
+    claim_stats_corrected(correction=correction)
     review_log(
         story=evidence.claim.story,
         user=user,
@@ -64,6 +66,7 @@ def claim_reword(*, claim: Claim, text: str, user) -> Correction:
         claim=claim,
         payload={"text": text, "before": before},
     )
+    claim_stats_corrected(correction=correction)
     review_log(
         story=claim.story,
         user=user,
@@ -96,6 +99,7 @@ def claim_merge(*, claim: Claim, into: Claim, user) -> Correction:
         claim=claim,
         other_claim=into,
     )
+    claim_stats_corrected(correction=correction)
     review_log(
         story=claim.story,
         user=user,
@@ -130,6 +134,7 @@ def claim_split(*, claim: Claim, evidence_ids: list[int], user, text: str = "") 
         other_claim=claim,
         payload={"text": wording},
     )
+    claim_stats_corrected(correction=correction)
     review_log(
         story=claim.story,
         user=user,
@@ -169,6 +174,7 @@ def article_mark_copy(*, article: Article, original: Article | None, user) -> Co
         original=original,
         payload=before,
     )
+    claim_stats_corrected(correction=correction)
     review_log(
         story=article.story,
         user=user,
@@ -194,6 +200,7 @@ def article_mark_off_topic(*, article: Article, off_topic: bool, user) -> Correc
         article=article,
         payload={"off_topic": off_topic, "before": before},
     )
+    claim_stats_corrected(correction=correction)
     review_log(
         story=article.story,
         user=user,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from stories.models import Article, Claim, Correction, Evidence
 
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
+from ..claim_stats import claim_stats_corrected
 from ..refusals import correction_refused
 from .common import (
     claim_redirect_if_empty,
@@ -31,6 +32,7 @@ def correction_undo(*, correction: Correction, user) -> Correction:
     correction.undone_at = timezone.now()
     correction.save(update_fields=["state", "undone_by", "undone_at"])
     _UNDO[correction.kind](correction)
+    claim_stats_corrected(correction=correction, touched=_quote_claims(correction))
     review_log(
         story=correction.story,
         user=user,
@@ -38,6 +40,11 @@ def correction_undo(*, correction: Correction, user) -> Correction:
         detail={"correction": correction.pk, "kind": correction.kind},
     )
     return correction
+
+
+def _quote_claims(correction: Correction) -> set[int]:
+    rows = evidence_located(story_id=correction.story_id, identities=correction.quotes or [])
+    return {row.claim_id for row in rows}
 
 
 def _stance(correction: Correction) -> None:
