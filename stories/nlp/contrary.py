@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import camel, vocab
-from .claims.tense import is_planned
-from .keymarks import EVENT_MARK
+from .claims.tense import is_planned, planned_roots
+from .keymarks import EVENT_MARK, ROOT_MARK
 from .paraphrase import opposed
 from .scanner import iter_words
 
@@ -35,13 +35,25 @@ def contrary(a_tokens: frozenset[str], a_text: str, b_tokens: frozenset[str], b_
     if not (a_text and b_text):
         return False
     acts = {t for t in a_tokens & b_tokens if t.startswith(EVENT_MARK)}
-    if acts and is_planned(a_text) != is_planned(b_text):
+    if is_planned(a_text) != is_planned(b_text) and (
+        acts or _planned_verb_done(a_text, b_tokens, b_text, a_tokens)
+    ):
         return True
     if _opposite_acts(a_tokens, b_tokens) or _opposite_acts(b_tokens, a_tokens):
         return True
     if acts:
         return opposed(foreground(a_text), foreground(b_text))
     return opposed(a_text, b_text)
+
+
+def _planned_verb_done(a_text: str, b_tokens: frozenset[str], b_text: str, a_tokens: frozenset[str]) -> bool:
+    """The planned side's future verb has its root among the other side's words ("سيعودون" / "وعاد")."""
+    planned, other = (a_text, b_tokens) if is_planned(a_text) else (b_text, a_tokens)
+    roots = {t[len(ROOT_MARK) :] for t in other if t.startswith(ROOT_MARK)}
+    roots |= {
+        r[1:] for r in roots if r[:1] in "وف" and len(r) > 2
+    }  # "وعاد": the conjunction stays on the word
+    return not roots.isdisjoint(planned_roots(planned))
 
 
 def _opposite_acts(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -27,6 +27,12 @@ def event_index() -> dict[str, str]:
     return {stem(camel.normalize(form)): name for form, name in vocab.pairs("event_classes")}
 
 
+@lru_cache(maxsize=1)
+def converse_index() -> dict[str, str]:
+    """Stem of a form that also names the act seen from its other side -> that class (data/event_converses.txt)."""
+    return {stem(camel.normalize(form)): name for form, name in vocab.pairs("event_converses")}
+
+
 # Prepositions that carry an act of their own: "المؤامرات ضد تركيا" opposes as "مواجهة الدور التركي" does.
 _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 
@@ -43,6 +49,7 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     words = list(iter_words(proposition))
     found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
+    found += [converse_index().get(t) for t in tokens]
     return [c for c in found if c]
 
 
