@@ -13,7 +13,17 @@ from . import camel, morph, vocab
 from .claims.events import class_index, event_index
 from .claims.places import countries_of_name
 from .claims.tokens import stem
-from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK, STATE
+from .keymarks import (
+    AGENT_MARK,
+    DELEGATION,
+    ENTITY_MARK,
+    EVENT_MARK,
+    GROUP,
+    HEAD_SEP,
+    PLACE_MARK,
+    ROOT_MARK,
+    STATE,
+)
 from .lexicon import place_index
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
