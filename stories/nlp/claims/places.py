@@ -69,7 +69,8 @@ def country_of_nisba(norm: str) -> str | None:
 
 
 def place_tokens(proposition: str) -> list[str]:
-    """PLACE_MARK tokens of every country the clause names by name, capital or "the <nisba> capital"."""
+    """PLACE_MARK tokens of every country the clause names by name, capital, "the <nisba> capital" or a
+    definite nisba adjective after a noun ("الخارجية التركية")."""
     words = [w.norm for w in iter_words(proposition)]
     found: list[str] = []
     for i, word in enumerate(words):
@@ -83,6 +84,9 @@ def place_tokens(proposition: str) -> list[str]:
             if names:
                 found += names
                 break
+        else:
+            if i > 0 and word.startswith("ال") and (country := country_of_nisba(word)):
+                found.append(country)  # "مجلس النواب اللبناني" is the parliament in Lebanon
     return [PLACE_MARK + c for c in dict.fromkeys(found)]
 
 
