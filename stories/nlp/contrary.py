@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import camel, vocab
+from . import camel, morph, vocab
 from .claims.tense import is_planned, planned_roots
+from .claims.tokens import stem
 from .keymarks import EVENT_MARK, ROOT_MARK
 from .paraphrase import opposed
 from .scanner import iter_words
@@ -47,12 +48,13 @@ def contrary(a_tokens: frozenset[str], a_text: str, b_tokens: frozenset[str], b_
 
 
 def _planned_verb_done(a_text: str, b_tokens: frozenset[str], b_text: str, a_tokens: frozenset[str]) -> bool:
-    """The planned side's future verb has its root among the other side's words ("سيعودون" / "وعاد")."""
-    planned, other = (a_text, b_tokens) if is_planned(a_text) else (b_text, a_tokens)
+    """The planned side's future verb has its root in a word of the other side ("سيعودون" / "وعاد"), even a
+    verb the key leaves out ("عاد" is also the auxiliary "again")."""
+    planned, other, other_text = (
+        (a_text, b_tokens, b_text) if is_planned(a_text) else (b_text, a_tokens, a_text)
+    )
     roots = {t[len(ROOT_MARK) :] for t in other if t.startswith(ROOT_MARK)}
-    roots |= {
-        r[1:] for r in roots if r[:1] in "وف" and len(r) > 2
-    }  # "وعاد": the conjunction stays on the word
+    roots |= {morph.skeleton(stem(w.bare)) for w in iter_words(other_text)}
     return not roots.isdisjoint(planned_roots(planned))
 
 
