@@ -9,6 +9,7 @@ from .. import camel, vocab
 from ..scanner import REPORTING_VERBS, Word, iter_words
 from ..stance.words import COMPLEMENTIZERS
 from .tokens import stem
+from .wordlists import LIGHT_VERBS
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +57,8 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
 def _verb_act(word: Word, after: Sequence[Word]) -> str | None:
     """An act verb that is also a reporting verb ("أقرّ المجلس الموازنة" / "أقرّ الوزير بأن ..."), dropped from
     the tokens: it names its act when it opens the clause and no "أن" or "بأن" follows it closely."""
-    if word.bare not in REPORTING_VERBS or not after:
-        return None
+    if word.bare not in REPORTING_VERBS and word.bare not in LIGHT_VERBS or not after:
+        return None  # a light verb that is also an act ("أجرت الوزارة الامتحانات") names it the same way
     if any(w.norm in COMPLEMENTIZERS or w.norm[1:] in COMPLEMENTIZERS and w.norm[:1] in "بو" for w in after):
         return None
     return event_index().get(stem(word.norm))
