@@ -13,6 +13,7 @@ from .claims.tokens import stem
 from .keymarks import EVENT_MARK, ROOT_MARK
 from .paraphrase import opposed
 from .scanner import iter_words
+from .stance.words import COMPLEMENTIZERS
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +66,15 @@ def _opposite_acts(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def foreground(text: str) -> str:
-    """The clause up to its first background opener ("بعد", "إثر", "منذ")."""
+    """The clause up to its first background opener ("بعد", "إثر", "منذ"), from after the complementizer of a
+    reporting frame left in it ("تداولت صفحات على مواقع التواصل أن ..."): the frame's words are no predicate."""
     openers = _background()
-    for word in iter_words(text):
-        if word.norm in openers and word.start > 0:
-            return text[: word.start]
-    return text
+    words = list(iter_words(text))
+    start = next((w.end for w in words[:_FRAME_REACH] if w.norm in COMPLEMENTIZERS), 0)
+    for word in words:
+        if word.norm in openers and word.start > start:
+            return text[start : word.start]
+    return text[start:]
+
+
+_FRAME_REACH = 12  # a reporting frame is a verb, a source and a few words of where it was said
