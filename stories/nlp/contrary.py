@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import camel, vocab
-from .claims.tense import is_planned
-from .keymarks import EVENT_MARK
+from . import camel, morph, vocab
+from .claims.tense import is_planned, planned_roots
+from .claims.tokens import stem
+from .keymarks import EVENT_MARK, ROOT_MARK
 from .paraphrase import opposed
 from .scanner import iter_words
+from .stance.words import COMPLEMENTIZERS
 
 
 @lru_cache(maxsize=1)
@@ -35,13 +37,26 @@ def contrary(a_tokens: frozenset[str], a_text: str, b_tokens: frozenset[str], b_
     if not (a_text and b_text):
         return False
     acts = {t for t in a_tokens & b_tokens if t.startswith(EVENT_MARK)}
-    if acts and is_planned(a_text) != is_planned(b_text):
+    if is_planned(a_text) != is_planned(b_text) and (
+        acts or _planned_verb_done(a_text, b_tokens, b_text, a_tokens)
+    ):
         return True
     if _opposite_acts(a_tokens, b_tokens) or _opposite_acts(b_tokens, a_tokens):
         return True
     if acts:
         return opposed(foreground(a_text), foreground(b_text))
     return opposed(a_text, b_text)
+
+
+def _planned_verb_done(a_text: str, b_tokens: frozenset[str], b_text: str, a_tokens: frozenset[str]) -> bool:
+    """The planned side's future verb has its root in a word of the other side ("سيعودون" / "وعاد"), even a
+    verb the key leaves out ("عاد" is also the auxiliary "again")."""
+    planned, other, other_text = (
+        (a_text, b_tokens, b_text) if is_planned(a_text) else (b_text, a_tokens, a_text)
+    )
+    roots = {t[len(ROOT_MARK) :] for t in other if t.startswith(ROOT_MARK)}
+    roots |= {morph.skeleton(stem(w.bare)) for w in iter_words(other_text)}
+    return not roots.isdisjoint(planned_roots(planned))
 
 
 def _opposite_acts(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -51,9 +66,15 @@ def _opposite_acts(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def foreground(text: str) -> str:
-    """The clause up to its first background opener ("بعد", "إثر", "منذ")."""
+    """The clause up to its first background opener ("بعد", "إثر", "منذ"), from after the complementizer of a
+    reporting frame left in it ("تداولت صفحات على مواقع التواصل أن ..."): the frame's words are no predicate."""
     openers = _background()
-    for word in iter_words(text):
-        if word.norm in openers and word.start > 0:
-            return text[: word.start]
-    return text
+    words = list(iter_words(text))
+    start = next((w.end for w in words[:_FRAME_REACH] if w.norm in COMPLEMENTIZERS), 0)
+    for word in words:
+        if word.norm in openers and word.start > start:
+            return text[start : word.start]
+    return text[start:]
+
+
+_FRAME_REACH = 12  # a reporting frame is a verb, a source and a few words of where it was said

@@ -16,6 +16,7 @@ AGENT_MARK = "@"
 # Prefix of entity tokens: the entity_key of a mention, so "حفتر" and "المشير خليفة حفتر" give one token.
 ENTITY_MARK = "="
 GROUP = AGENT_MARK + "group"
+STATE = AGENT_MARK + "state"  # a government, a ministry, a country or its capital as the subject
 # The one token every collective subject gets (see claims.subjects), also found as an object ("التقى وفداً").
 DELEGATION = "وفد"
 # Prefix of country tokens: a country, its capital or seat of government, and "the <nisba> capital" all give the

@@ -13,7 +13,17 @@ from . import camel, morph, vocab
 from .claims.events import class_index, event_index
 from .claims.places import countries_of_name
 from .claims.tokens import stem
-from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, PLACE_MARK, ROOT_MARK
+from .keymarks import (
+    AGENT_MARK,
+    DELEGATION,
+    ENTITY_MARK,
+    EVENT_MARK,
+    GROUP,
+    HEAD_SEP,
+    PLACE_MARK,
+    ROOT_MARK,
+    STATE,
+)
 from .lexicon import place_index
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
@@ -51,12 +61,18 @@ def conflict(a: Entry, b: Entry) -> bool:
     """Different agents: two kinds ("person" vs "group"), or two subject heads neither claim mentions."""
     if a.agents and b.agents and a.agents.isdisjoint(b.agents):
         return True
+    if STATE in a.agents and STATE in b.agents and not _different_places(_head_entry(a), _head_entry(b)):
+        return False  # "وقّعت وزارة التربية", "أبرمت تونس", "الحكومة": one state acting, unless two are named
     if a.head and b.head:
         if _lone_group(a, b) or _lone_group(b, a):
             return True  # "فلان's delegation visited" against "فلان visited"
         return a.head.isdisjoint(b.tokens) and b.head.isdisjoint(a.tokens)
     # One side names a group-like head ("وفد") the other, a titled person, never mentions.
     return _unmentioned_head(a, b) or _unmentioned_head(b, a)
+
+
+def _head_entry(a: Entry) -> Entry:
+    return Entry(a.claim_id, a.head, a.head, a.agents)
 
 
 def _lone_group(a: Entry, b: Entry) -> bool:
@@ -184,16 +200,29 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
     "زيارة", "افتتح" / "فتح", "وقّع" / "توقيع"): same event class (data/event_classes.txt) and same root skeleton.
     A skeleton alone is too weak ("سري" / "سوري"); the class alone would pair "التقى" with "اجتمع"."""
     classes = class_index()
-    only_b: dict[tuple[str, str], str] = {}
+    only_b: dict[str, list[str]] = {}
     for y in sorted(b - a):
         if y in classes:
-            only_b.setdefault((classes[y], morph.skeleton(y)), y)
+            only_b.setdefault(classes[y], []).append(y)
     pairs = []
     for x in sorted(a - b):
-        found = only_b.pop((classes[x], morph.skeleton(x)), None) if x in classes else None
+        forms = only_b.get(classes[x], []) if x in classes else []
+        found = next((y for y in forms if _one_root(morph.skeleton(x), morph.skeleton(y))), None)
         if found is not None:
+            forms.remove(found)
             pairs.append((x, found))
     return pairs
+
+
+def _one_root(x: str, y: str) -> bool:
+    """Skeletons of one root, one of them keeping a derivational letter ("أنهى" / "انتهى": "انه" / "نه")."""
+    short, long = sorted((x, y), key=len)
+    if short == long:
+        return True
+    if len(short) < 2 or len(long) - len(short) > 2:
+        return False
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 def _uniform(token: str) -> float:

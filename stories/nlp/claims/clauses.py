@@ -173,13 +173,31 @@ _LEADING_FRAME = re.compile(
 
 
 def skip_frame(text: str, start: int, end: int) -> int:
-    """Start of the proposition after leading time, link and outlet frames ("اليوم الأربعاء، ما نشرته صحيفة X
-    عن ..."), as long as enough of the clause is left to read."""
+    """Start of the proposition after a dateline ("بغداد (وكالة X) -", "تونس، 17 نوفمبر 2025 -") and leading
+    time, link and outlet frames ("اليوم الأربعاء، ما نشرته صحيفة X عن ..."), as long as enough is left to read."""
+    start = _after_dateline(text, start, end)
     while True:
         m = _LEADING_FRAME.match(text, start, end)
         if not m or m.end() == start or len(content_tokens(text[m.end() : end])) < MIN_CONTENT:
             return start
         start = m.end()
+
+
+_DATELINE_DASH = re.compile(r"\s[-–—]\s")
+_DATELINE_REACH = 90  # a dateline is the place, a date and an agency credit: a few words before the dash
+_DATELINE_WORDS = 10
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """After "PLACE، DATE (AGENCY) -": the prefix before the first dash is short and holds a date or a credit."""
+    dash = _DATELINE_DASH.search(text, start, min(end, start + _DATELINE_REACH))
+    if dash is None:
+        return start
+    prefix = text[start : dash.start()]
+    if len(prefix.split()) > _DATELINE_WORDS or not (re.search(r"\d|\(", prefix)):
+        return start
+    after = dash.end()
+    return after if len(content_tokens(text[after:end])) >= MIN_CONTENT else start
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from .. import camel, vocab
 from ..scanner import REPORTING_VERBS, Word, iter_words
 from ..stance.words import COMPLEMENTIZERS
 from .tokens import stem
+from .wordlists import LIGHT_VERBS
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +28,12 @@ def event_index() -> dict[str, str]:
     return {stem(camel.normalize(form)): name for form, name in vocab.pairs("event_classes")}
 
 
+@lru_cache(maxsize=1)
+def converse_index() -> dict[str, str]:
+    """Stem of a form that also names the act seen from its other side -> that class (data/event_converses.txt)."""
+    return {stem(camel.normalize(form)): name for form, name in vocab.pairs("event_converses")}
+
+
 # Prepositions that carry an act of their own: "المؤامرات ضد تركيا" opposes as "مواجهة الدور التركي" does.
 _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 
@@ -43,14 +50,15 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     words = list(iter_words(proposition))
     found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
+    found += [converse_index().get(t) for t in tokens]
     return [c for c in found if c]
 
 
 def _verb_act(word: Word, after: Sequence[Word]) -> str | None:
     """An act verb that is also a reporting verb ("أقرّ المجلس الموازنة" / "أقرّ الوزير بأن ..."), dropped from
     the tokens: it names its act when it opens the clause and no "أن" or "بأن" follows it closely."""
-    if word.bare not in REPORTING_VERBS or not after:
-        return None
+    if word.bare not in REPORTING_VERBS and word.bare not in LIGHT_VERBS or not after:
+        return None  # a light verb that is also an act ("أجرت الوزارة الامتحانات") names it the same way
     if any(w.norm in COMPLEMENTIZERS or w.norm[1:] in COMPLEMENTIZERS and w.norm[:1] in "بو" for w in after):
         return None
     return event_index().get(stem(word.norm))

@@ -11,6 +11,7 @@ from ..scanner import iter_words
 from .events import classes_of, event_index
 from .institutions import head_institutions, institution_tokens
 from .places import head_places, place_tokens
+from .relative import mask_relatives
 from .subjects import Span, subject_head
 from .tokens import content_tokens, stem, vocabulary
 
@@ -39,7 +40,9 @@ def claim_key(
     head = (*head, *(t for t in head_places(head) if t not in head))  # "عمّان" as subject is also Jordan
     head = (*head, *(t for t in head_institutions(head) if t not in head))  # "البرلمان" is "مجلس النواب"
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
-    tokens = content_tokens(proposition, vocab)
+    # Another event told in a relative clause ("اتفاقاً ينهي إضراباً") is not this claim's: its act and words
+    # stay out of the key, the places it names stay in (where the event happened still tells claims apart).
+    tokens = content_tokens(mask_relatives(proposition), vocab)
     if subject is not None and _receives_delegation(proposition, inherited_head):
         tokens = [*tokens, DELEGATION]  # "... وفد زار X، حيث استقبلهم فلان": the pronoun is the delegation
     rest = [t for t in dict.fromkeys(tokens) if t not in head]

@@ -69,17 +69,24 @@ def country_of_nisba(norm: str) -> str | None:
 
 
 def place_tokens(proposition: str) -> list[str]:
-    """PLACE_MARK tokens of every country the clause names by name, capital or "the <nisba> capital"."""
+    """PLACE_MARK tokens of every country the clause names by name, capital, "the <nisba> capital" or a
+    definite nisba adjective after a noun ("الخارجية التركية")."""
     words = [w.norm for w in iter_words(proposition)]
     found: list[str] = []
     for i, word in enumerate(words):
-        found += _places_at(word, words[i + 1] if i + 1 < len(words) else None)
+        following = words[i + 1] if i + 1 < len(words) else None
+        places = _places_at(word, following)
+        if places is not None:
+            found += places
+        elif i > 0 and word.startswith("ال") and (country := country_of_nisba(word)):
+            found.append(country)  # "مجلس النواب اللبناني" is the parliament in Lebanon
     return [PLACE_MARK + c for c in dict.fromkeys(found)]
 
 
 @lru_cache(maxsize=65536)
-def _places_at(word: str, following: str | None) -> tuple[str, ...]:
-    """Countries a word names, read with the word after it (None at the end of the clause)."""
+def _places_at(word: str, following: str | None) -> tuple[str, ...] | None:
+    """Countries a word names, read with the word after it (None at the end of the clause); None when the word
+    is neither a capital word nor a place name."""
     for _, body in stems(word):
         if body in _capital_words() and following is not None:
             country = country_of_nisba(following)
@@ -89,7 +96,7 @@ def _places_at(word: str, following: str | None) -> tuple[str, ...]:
         ) or countries_of_name(body)
         if names:
             return tuple(names)
-    return ()
+    return None
 
 
 def head_places(head: Iterable[str]) -> list[str]:

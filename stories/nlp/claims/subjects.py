@@ -29,8 +29,10 @@ Span = tuple[int, int, str, int]
 
 
 def _is_state(norm: str) -> bool:
-    bare = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
-    return bare in STATE_NOUNS or (bare,) in lexicon.place_index() or ("ال" + bare,) in lexicon.place_index()
+    """A government, ministry, country or capital; "وزارة" is tried whole before as و + a word."""
+    bares = (norm, norm[1:]) if norm[:1] in "وف" and len(norm) > 4 else (norm,)
+    places = lexicon.place_index()
+    return any(b in STATE_NOUNS or (b,) in places or ("ال" + b,) in places for b in bares)
 
 
 _SUBJECT_CONNECTIVES = vocab.words("subject_connectives")

@@ -6,7 +6,9 @@ from __future__ import annotations
 from .. import vocab
 
 # The general function words and the claim stage's own filler ("الجاري", "مفاده", report nouns, weekdays).
-STOPWORDS = vocab.words("claim_stopwords_extra") | vocab.words("function_words")
+STOPWORDS = (
+    vocab.words("claim_stopwords_extra") | vocab.words("function_words") | vocab.words("content_frame_verbs")
+)
 AUX_VERBS = vocab.words("aux_verbs")
 LIGHT_VERBS = vocab.words("light_verbs")
 TITLES = vocab.words("subject_titles")
