@@ -11,7 +11,6 @@ from datetime import datetime
 
 import trafilatura
 
-from ..dateline import find_published
 from ..types import Cleaned
 from .blocks import (
     join_paragraphs,
@@ -22,6 +21,7 @@ from .blocks import (
 )
 from .chrome import cut_inline_chrome, line_kind
 from .outlet import byline_outlet, credited_outlet, section_masthead
+from .pubdate import declared, html_lines, page_published
 from .text import CLOSERS, is_date_line, normalize_chars, tidy
 
 
@@ -43,10 +43,13 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     paragraphs = join_paragraphs(lines, kinds)
     text = "\n\n".join(paragraphs)
     title = _clean_title(meta_title) or _find_title(paragraphs)
-    if meta_date is not None:
+    if meta_date is not None and declared(raw, meta_date):
         published, has_time = meta_date, meta_has_time
+    elif is_html:
+        page, page_kinds = _page_lines(html_lines(raw))
+        published, has_time = page_published(page, page_kinds, title, paragraphs)
     else:
-        published, has_time = find_published(text)
+        published, has_time = page_published(lines, kinds, title, paragraphs)
     return Cleaned(
         text=text,
         title=title,
@@ -59,6 +62,16 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         or _clean_site(credited_outlet(lines))
         or _clean_site(byline_outlet(paragraphs)),
     )
+
+
+def _page_lines(text: str) -> tuple[list[str], list[str]]:
+    """Lines of a whole page with their kinds, as the cleaner sees a plain-text page."""
+    lines = [tidy(line) for line in normalize_chars(text).split("\n")]
+    lines, _ = cut_inline_chrome(lines)
+    kinds = [line_kind(line) for line in lines]
+    mark_related_links(lines, kinds)
+    mark_header_date(lines, kinds)
+    return lines, kinds
 
 
 def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | None]:

@@ -38,8 +38,8 @@ def mark_related_links(lines: list[str], kinds: list[str]) -> None:
 
 def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
     """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead; returns it."""
-    texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
-    if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
+    texts = top_texts(lines, kinds)
+    if len(texts) < 2:
         return None
     name, headline = lines[texts[0]], lines[texts[1]]
     if len(name.split()) > 4 or ends_sentence(name) or ":" in name or not MASTHEAD.search(name):
@@ -49,6 +49,14 @@ def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
         return None
     kinds[texts[0]] = "chrome"
     return name if "|" not in name else None
+
+
+def top_texts(lines: list[str], kinds: list[str]) -> list[int]:
+    """The first two text lines of a page, past a date line above everything (the site header's "today")."""
+    texts = [i for i, k in enumerate(kinds) if k == "text"][:3]
+    if texts and is_date_line(lines[texts[0]]):
+        texts = texts[1:]
+    return texts[:2]
 
 
 def mark_header_date(lines: list[str], kinds: list[str]) -> None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import camel, vocab
 from ..dateline import find_absolute
 from ..lexicon import place_index
-from .blocks import MASTHEAD
+from .blocks import MASTHEAD, top_texts
 from .text import ends_sentence, norm_key
 
 _SEPARATORS = re.compile(r"\s[-–—|]\s|\s*[|،,]\s*")
@@ -33,8 +33,8 @@ def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
 
     It must be short, unfinished, above a longer line, and neither side may carry a date (a byline is not a
     masthead)."""
-    texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
-    if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
+    texts = top_texts(lines, kinds)
+    if len(texts) < 2:
         return None
     line, headline = lines[texts[0]], lines[texts[1]]
     if line.count("|") != 1 or ends_sentence(line) or find_absolute(line):

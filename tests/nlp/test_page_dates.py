@@ -1,0 +1,72 @@
+"""Publication dates on pages we wrote (issue 9 item 5): the byline beside the headline, then the first paragraph,
+then a labelled line; never a date from the page's chrome, and none when only chrome carries one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from stories.nlp.clean import clean
+from stories.nlp.pipeline import analyse
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def _page(name: str):
+    return analyse((PAGES / name).read_bytes(), filename=name)
+
+
+def test_byline_under_the_headline_beats_the_date_widget_above_it() -> None:
+    analysis = _page("byline.txt")
+    assert analysis.published_at == datetime(2020, 3, 12)
+    assert analysis.title == "ارتفاع أسعار الطحين في أسواق المدينة"
+
+
+def test_only_chrome_dates_leave_the_date_empty() -> None:
+    analysis = _page("chrome_only.txt")
+    assert analysis.published_at is None
+    assert analysis.title == "إغلاق طريق الساحل للصيانة أسبوعين"
+
+
+def test_labelled_line_under_the_headline() -> None:
+    assert _page("nushir.txt").published_at == datetime(2021, 3, 5)
+
+
+def test_today_with_a_weekday_alone_is_not_a_date() -> None:
+    assert _page("today.txt").published_at is None
+
+
+def test_weekday_and_day_pinned_by_a_year_the_text_names() -> None:
+    # 16 January fell on a Tuesday in 2024, not in 2023: the only year the text allows.
+    assert _page("today_pinned.txt").published_at == datetime(2024, 1, 16)
+
+
+def test_html_date_widget_and_related_dates_are_not_the_publication_date() -> None:
+    assert _page("widget.html").published_at is None
+
+
+def test_html_meta_date_is_trusted_when_the_page_declares_it() -> None:
+    raw = (
+        (PAGES / "widget.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            "</head>", '<meta property="article:published_time" content="2021-04-02T08:00:00+03:00"></head>'
+        )
+    )
+    cleaned = clean(raw, is_html=True)
+    assert (cleaned.published_at, cleaned.published_has_time) == (datetime(2021, 4, 2, 8, 0), True)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("دمشق، 15 أيار 2023 - أعلنت الوزارة استئناف العمل في المحطة بعد توقف طويل.", datetime(2023, 5, 15)),
+        ("استأنف المطار رحلاته يوم الأحد 13 تشرين الأول 2024، وفق ما أعلنت المؤسسة.", datetime(2024, 10, 13)),
+        ("أعلنت الوزارة بتاريخ 12/03/2024 أن المحطة عادت إلى العمل بكامل طاقتها.", datetime(2024, 3, 12)),
+        ("قال الوزير إن الاتفاق الموقع في 3 آذار 2019 ما زال سارياً حتى اليوم.", None),
+    ],
+)
+def test_first_paragraph_dates(paragraph: str, expected: datetime | None) -> None:
+    assert clean(f"عنوان الخبر هنا\n\n{paragraph}\n\nوأضاف أن العمل مستمر.").published_at == expected
