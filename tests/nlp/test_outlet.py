@@ -40,3 +40,32 @@ def test_agency_in_the_dateline_names_the_outlet() -> None:
 def test_outlet_after_the_date_follows_a_dash_not_a_bar() -> None:
     page = clean(f"استئناف العمل في ميناء الشمال\n\nعمّان، الأحد 3 آذار 2024 - صدى البلد\n\n{BODY}")
     assert page.site_name == "صدى البلد"
+
+
+def test_copyright_line_names_the_site() -> None:
+    for footer in ("جميع الحقوق محفوظة © شبكة السهل 2024", "© 2024 شبكة السهل. جميع الحقوق محفوظة.",
+                   "حقوق النشر محفوظة لموقع شبكة السهل 2024"):  # fmt: skip
+        page = clean(f"استئناف العمل في ميناء الشمال\n\n{BODY}\n\n{footer}")
+        assert page.site_name == "شبكة السهل", footer
+
+
+def test_html_page_named_by_its_title_beside_the_headline_not_by_the_author_class() -> None:
+    raw = (
+        "<html><head><title>استئناف العمل في ميناء الشمال | المنارة</title></head><body>"
+        "<article><h1>استئناف العمل في ميناء الشمال</h1><p class='byline'>المنارة - 03/03/2024</p>"
+        f"<p>{BODY.split(chr(10))[0]}</p><p>وقال مدير الميناء إن العمل يسير كما هو مخطط له.</p></article>"
+        "</body></html>"
+    )
+    page = clean(raw, is_html=True)
+    assert page.site_name == "المنارة"
+    assert page.published_at is not None and page.published_at.date().isoformat() == "2024-03-03"
+
+
+def test_html_logo_and_footer_name_the_site_when_the_title_does_not() -> None:
+    raw = (
+        "<html><head><title>استئناف العمل في ميناء الشمال</title></head><body>"
+        "<div class='logo'>صدى الساحل</div><article><h1>استئناف العمل في ميناء الشمال</h1>"
+        f"<p>{BODY.split(chr(10))[0]}</p></article><footer>جميع الحقوق محفوظة © صدى الساحل 2025</footer>"
+        "</body></html>"
+    )
+    assert clean(raw, is_html=True).site_name == "صدى الساحل"

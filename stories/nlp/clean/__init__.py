@@ -22,7 +22,8 @@ from .blocks import (
 from .chrome import cut_inline_chrome, line_kind
 from .outlet import byline_outlet, credited_outlet, section_masthead
 from .pubdate import declared, html_lines, page_published
-from .text import CLOSERS, is_date_line, normalize_chars, tidy
+from .sitename import copyright_outlet, logo_site, title_site
+from .text import CLOSERS, is_date_line, norm_key, normalize_chars, tidy
 
 
 def clean(raw: str, *, is_html: bool = False) -> Cleaned:
@@ -43,13 +44,13 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     paragraphs = join_paragraphs(lines, kinds)
     text = "\n\n".join(paragraphs)
     title = _clean_title(meta_title) or _find_title(paragraphs)
+    # An HTML page is also read whole, chrome included: its byline, footer and logo are outside the article text.
+    page, page_kinds = _page_lines(html_lines(raw)) if is_html else (lines, kinds)
     if meta_date is not None and declared(raw, meta_date):
         published, has_time = meta_date, meta_has_time
-    elif is_html:
-        page, page_kinds = _page_lines(html_lines(raw))
-        published, has_time = page_published(page, page_kinds, title, paragraphs)
     else:
-        published, has_time = page_published(lines, kinds, title, paragraphs)
+        published, has_time = page_published(page, page_kinds, title, paragraphs)
+    chrome = [line for line, kind in zip(page, page_kinds, strict=True) if kind == "chrome"] if is_html else removed
     return Cleaned(
         text=text,
         title=title,
@@ -57,11 +58,22 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published_has_time=has_time,
         removed=tuple(removed),
         site_name=_clean_site(site)
-        or _desk_credit_outlet(removed)
+        or (_clean_site(title_site(raw, title)) if is_html else None)
+        or _desk_credit_outlet(chrome)
         or _clean_site(masthead)
-        or _clean_site(credited_outlet(lines))
-        or _clean_site(byline_outlet(paragraphs)),
+        or _clean_site(copyright_outlet(chrome))
+        or (_clean_site(logo_site(raw)) if is_html else None)
+        or _clean_site(credited_outlet(page))
+        or _clean_site(byline_outlet(_from_headline(page, page_kinds, title) if is_html else paragraphs)),
     )
+
+
+def _from_headline(lines: list[str], kinds: list[str], title: str | None) -> list[str]:
+    """A page's non-blank lines from its headline on, where a byline under it is read."""
+    texts = [line for line, kind in zip(lines, kinds, strict=True) if kind != "blank"]
+    want = norm_key(title or "")
+    start = next((i for i, line in enumerate(texts) if norm_key(line) == want), 0)
+    return texts[start:]
 
 
 def _page_lines(text: str) -> tuple[list[str], list[str]]:
