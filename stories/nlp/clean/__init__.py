@@ -50,7 +50,11 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published, has_time = meta_date, meta_has_time
     else:
         published, has_time = page_published(page, page_kinds, title, paragraphs)
-    chrome = [line for line, kind in zip(page, page_kinds, strict=True) if kind == "chrome"] if is_html else removed
+    chrome = (
+        [line for line, kind in zip(page, page_kinds, strict=True) if kind == "chrome"]
+        if is_html
+        else removed
+    )
     return Cleaned(
         text=text,
         title=title,
