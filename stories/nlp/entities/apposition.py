@@ -59,14 +59,31 @@ def _first_name(tok: Token) -> bool:
     )
 
 
-def _two_word_name(tokens: list[Token], k: int) -> int | None:
-    """End of a "given family" pair at ``k`` (family name definite or not), or None."""
-    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap) or not _first_name(tokens[k]):
+def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | None:
+    """End of a "given family" pair at ``k`` (family name definite or not), or None. A compound given name
+    ("عبد اللطيف") counts as one word. When a comma closes the name (``closed``), a definite family name may
+    also be a word that heads titles elsewhere ("عبد اللطيف الأمين،", "سامي القاضي،")."""
+    first = k
+    if tokens[k].norm == "عبد" and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
+        if not is_name_word(tokens[k + 1], first=False):
+            return None
+        first = k + 1
+    elif not _first_name(tokens[k]):
         return None
-    family = tokens[k + 1]
-    if not is_name_word(family, first=False) or verb_like(family.norm) or has_tanween(family):
+    if first + 1 >= len(tokens) or not space_gap(tokens[first + 1].gap):
         return None
-    return k + 2
+    family = tokens[first + 1]
+    if verb_like(family.norm) or has_tanween(family):
+        return None
+    if not is_name_word(family, first=False) and not (closed and _title_family(family)):
+        return None
+    return first + 2
+
+
+def _title_family(tok: Token) -> bool:
+    """A definite word that is a title elsewhere and a family name here ("الأمين", "القاضي", "الشيخ")."""
+    norm = tok.norm
+    return lx.is_definite(norm) and norm in word_sets()["titles"] and norm not in word_sets()["stop"]
 
 
 def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
@@ -89,7 +106,7 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
             k += 1
         if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not _comma(tokens[k].gap):
             continue
-        end = _two_word_name(tokens, k)
+        end = _two_word_name(tokens, k, closed=True)
         if end is not None and end < len(tokens) and _comma(tokens[end].gap):
             found.append(make_candidate(tokens, k, end, "person"))
     return found

@@ -87,6 +87,28 @@ def _possessed(norm: str) -> bool:
     return False
 
 
+def apposition_title(tokens: list[Token], i: int) -> int | None:
+    """The title heading a description set off by a comma right before the name at ``i`` ("المتحدث باسم وزارة
+    الداخلية، سامي العبيدي،"): the description is the name's epithet."""
+    if i == 0 or not any(c in tokens[i].gap for c in "،,") or "\n" in tokens[i].gap:
+        return None
+    titles = word_sets()["titles"]
+    for j in range(i - 1, max(-1, i - 1 - _MAX_CHAIN), -1):
+        reading = clitic_reading(tokens[j].norm, titles)
+        if reading is not None and chain_end(tokens, j) == i and _definite_description(tokens, j, i, reading):
+            return j
+        if j < i - 1 and not soft_gap(tokens[j + 1].gap):
+            return None
+    return None
+
+
+def _definite_description(tokens: list[Token], j: int, k: int, reading: tuple[int, str]) -> bool:
+    """ "رئيس الوزراء", "الرئيس", "المتحدث باسمه" are definite; a bare "مستشار" is not."""
+    return reading[1].startswith("ال") or any(
+        lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
+    )
+
+
 def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
     """For each token that a title description ends before, the earliest title token starting it; and for
     each definite last word of a description ("الوزير العطار"), the title it follows (a surname after it)."""
@@ -98,9 +120,7 @@ def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
         k = chain_end(tokens, j)
         # A bare construct ("مستشار X", "رئيس تحرير X") makes X the possessor, not the title holder;
         # "رئيس الوزراء X", "الرئيس X" and "رئيس وزراء إسرائيل X" are definite and describe X.
-        definite = reading[1].startswith("ال") or any(
-            lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
-        )
+        definite = _definite_description(tokens, j, k, reading)
         if definite and k < len(tokens) and soft_gap(tokens[k].gap):  # "رئيس الشركة، X" does not name X
             ends.setdefault(k, j)
         if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
@@ -185,11 +205,24 @@ def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[
     if not is_name_word(tokens[i], first=first):
         return None
     if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or _suffixed(tokens[i])):
-        return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
+        if not _closed_family(tokens, i):
+            return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
     end = i + 1
     if end < len(tokens) and tokens[end].norm == "الله" and space_gap(tokens[end].gap):
         return end + 1, False  # "نصر الله"
     return end, lx.is_definite(norm)
+
+
+def _closed_family(tokens: list[Token], i: int) -> bool:
+    """A family name that starts like a clitic or a verb ("سمير بناني،", "أحمد يوسف إن") but closes the name:
+    punctuation or a complementiser follows, and it is shaped like neither a verb nor a possessed noun."""
+    norm = tokens[i].norm
+    if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
+        return False
+    if i + 1 >= len(tokens):
+        return True
+    gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
+    return any(c in gap for c in "،,.؛;:") or (space_gap(gap) and nxt in vocab.words("complementizers"))
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
