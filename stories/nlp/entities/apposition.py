@@ -75,15 +75,23 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     family = tokens[first + 1]
     if verb_like(family.norm) or has_tanween(family):
         return None
-    if not is_name_word(family, first=False) and not (closed and _title_family(family)):
+    if not is_name_word(family, first=False) and not (closed and title_family(family)):
         return None
     return first + 2
 
 
-def _title_family(tok: Token) -> bool:
+def title_family(tok: Token) -> bool:
     """A definite word that is a title elsewhere and a family name here ("الأمين", "القاضي", "الشيخ")."""
     norm = tok.norm
     return lx.is_definite(norm) and norm in word_sets()["titles"] and norm not in word_sets()["stop"]
+
+
+def closes(tokens: list[Token], i: int) -> bool:
+    """Punctuation or a complementiser right after token ``i`` (or the end): a name may end there."""
+    if i + 1 >= len(tokens):
+        return True
+    gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
+    return _comma(gap) or any(c in gap for c in ".؛;:") or (space_gap(gap) and nxt in _complementizers())
 
 
 def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.apposition import apposition_people, reported_people
+from stories.nlp.entities.apposition import apposition_people, closes, reported_people, title_family
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,
@@ -148,6 +148,8 @@ def name_end(tokens: list[Token], k: int) -> int | None:
         core, i = core + 1, part[0]
         if part[1]:
             break
+    if core == 1 and not quoted and i < len(tokens) and space_gap(tokens[i].gap) and title_family(tokens[i]) and closes(tokens, i):
+        core, i = 2, i + 1  # "مدير المؤسسة عبد اللطيف الأمين أن": a title word closing the name is its family
     if core == 0 or quoted:
         return i if core else None
     if (
@@ -219,10 +221,7 @@ def _closed_family(tokens: list[Token], i: int) -> bool:
     norm = tokens[i].norm
     if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
         return False
-    if i + 1 >= len(tokens):
-        return True
-    gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
-    return any(c in gap for c in "،,.؛;:") or (space_gap(gap) and nxt in vocab.words("complementizers"))
+    return closes(tokens, i)
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
