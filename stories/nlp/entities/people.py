@@ -148,7 +148,14 @@ def name_end(tokens: list[Token], k: int) -> int | None:
         core, i = core + 1, part[0]
         if part[1]:
             break
-    if core == 1 and not quoted and i < len(tokens) and space_gap(tokens[i].gap) and title_family(tokens[i]) and closes(tokens, i):
+    if (
+        core == 1
+        and not quoted
+        and i < len(tokens)
+        and space_gap(tokens[i].gap)
+        and title_family(tokens[i])
+        and closes(tokens, i)
+    ):
         core, i = 2, i + 1  # "مدير المؤسسة عبد اللطيف الأمين أن": a title word closing the name is its family
     if core == 0 or quoted:
         return i if core else None
