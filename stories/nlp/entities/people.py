@@ -148,14 +148,7 @@ def name_end(tokens: list[Token], k: int) -> int | None:
         core, i = core + 1, part[0]
         if part[1]:
             break
-    if (
-        core == 1
-        and not quoted
-        and i < len(tokens)
-        and space_gap(tokens[i].gap)
-        and title_family(tokens[i])
-        and closes(tokens, i)
-    ):
+    if core == 1 and not quoted and _title_closes(tokens, i):
         core, i = 2, i + 1  # "مدير المؤسسة عبد اللطيف الأمين أن": a title word closing the name is its family
     if core == 0 or quoted:
         return i if core else None
@@ -229,6 +222,10 @@ def _closed_family(tokens: list[Token], i: int) -> bool:
     if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
         return False
     return closes(tokens, i)
+
+
+def _title_closes(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and space_gap(tokens[i].gap) and title_family(tokens[i]) and closes(tokens, i)
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
