@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Prefetch, Q, Value, When
@@ -21,11 +21,31 @@ from stories.models import (
     TrackedClaim,
     TrackedStance,
 )
+from stories.nlp.entities import epithet_key
 
 from .articles import articles_stuck
 from .claims import EVIDENCE_PER_PAGE
 from .export import stance_overall
 from .snippets import QUOTE_RADIUS, SENTENCE_END, _quote_window, snippet_from_window
+
+
+def _epithets_by_source(used: list[dict]) -> dict[int | None, list[dict]]:
+    """Each outlet's epithets, the spellings of one epithet ("ميليشيات" / "مليشيات") counted as one and shown in
+    their most used spelling; "only_here" when no other outlet uses it in any spelling."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[int | None, Counter] = defaultdict(Counter)
+    for row in used:
+        key = epithet_key(row["epithet"]) or row["epithet"]
+        spellings[key][row["epithet"]] += row["n"]
+        counts[row["article__source_id"]][key] += row["n"]
+    spread = Counter(key for per_source in counts.values() for key in per_source)
+    return {
+        source: [
+            {"epithet": spellings[key].most_common(1)[0][0], "n": n, "only_here": spread[key] == 1}
+            for key, n in sorted(per_source.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        for source, per_source in counts.items()
+    }
 
 
 @dataclass
@@ -50,14 +70,7 @@ def entity_profile(*, entity: Entity) -> EntityProfile:
         .annotate(n=Count("id"))
         .order_by("-n", "epithet")
     )
-    spread: dict[str, int] = defaultdict(int)
-    for row in used:
-        spread[row["epithet"]] += 1
-    by_source: dict[int | None, list[dict]] = defaultdict(list)
-    for row in used:
-        by_source[row["article__source_id"]].append(
-            {"epithet": row["epithet"], "n": row["n"], "only_here": spread[row["epithet"]] == 1}
-        )
+    by_source = _epithets_by_source(used)
     epithets = [
         {
             "source_id": o["article__source_id"],
