@@ -70,3 +70,10 @@ def test_html_meta_date_is_trusted_when_the_page_declares_it() -> None:
 )
 def test_first_paragraph_dates(paragraph: str, expected: datetime | None) -> None:
     assert clean(f"عنوان الخبر هنا\n\n{paragraph}\n\nوأضاف أن العمل مستمر.").published_at == expected
+
+
+def test_list_of_dated_headlines_without_a_heading_is_chrome() -> None:
+    cleaned = clean((PAGES / "dated_list.txt").read_text(encoding="utf-8"))
+    assert "افتتاح جسر جديد فوق النهر - 3 أيار 2019" in cleaned.removed
+    assert "2019" not in cleaned.text and "2018" not in cleaned.text
+    assert cleaned.published_at is None

@@ -14,6 +14,7 @@ import trafilatura
 from ..types import Cleaned
 from .blocks import (
     join_paragraphs,
+    mark_dated_lists,
     mark_duplicate_captions,
     mark_header_date,
     mark_masthead,
@@ -36,6 +37,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     lines, cuts = cut_inline_chrome(lines)
     kinds = [line_kind(line) for line in lines]
     mark_related_links(lines, kinds)
+    mark_dated_lists(lines, kinds)
     masthead = section_masthead(lines, kinds) or mark_masthead(lines, kinds)
     mark_header_date(lines, kinds)
     mark_duplicate_captions(lines, kinds)
@@ -86,6 +88,7 @@ def _page_lines(text: str) -> tuple[list[str], list[str]]:
     lines, _ = cut_inline_chrome(lines)
     kinds = [line_kind(line) for line in lines]
     mark_related_links(lines, kinds)
+    mark_dated_lists(lines, kinds)
     mark_header_date(lines, kinds)
     return lines, kinds
 

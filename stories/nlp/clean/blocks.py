@@ -36,6 +36,34 @@ def mark_related_links(lines: list[str], kinds: list[str]) -> None:
             kinds[j] = "chrome"
 
 
+def mark_dated_lists(lines: list[str], kinds: list[str]) -> None:
+    """Two or more short lines in a row, each a headline ending in its date ("افتتاح جسر جديد - 3 أيار 2019"):
+    a list of other articles, even without a "related" heading above it."""
+    run: list[int] = []
+    for i, kind in enumerate([*kinds, "blank"]):
+        if kind == "blank" and i < len(kinds):
+            continue
+        if kind == "text" and _dated_item(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                kinds[j] = "chrome"
+        run = []
+
+
+def _dated_item(line: str) -> bool:
+    words = line.split()
+    if len(words) > 15 or len(words) < 3 or ends_sentence(line):
+        return False
+    dates = [m for m in find_absolute(line) if m.precision == "day"]
+    return (
+        bool(dates)
+        and dates[-1].end >= len(line.rstrip(" )"))
+        and bool(re.search(r"[-–—|]\s*$", line[: dates[-1].start]))
+    )
+
+
 def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
     """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead; returns it."""
     texts = top_texts(lines, kinds)
