@@ -72,7 +72,9 @@ def _beside_headline(lines: list[str], kinds: list[str], head: int) -> Found:
         if found:
             return found
         seen += 1
-        if seen >= _ZONE or (kinds[i] == "text" and len(lines[i].split()) > _META_WORDS):
+        if seen >= _ZONE or (
+            kinds[i] == "text" and (len(lines[i].split()) > _META_WORDS or ends_sentence(lines[i]))
+        ):
             break
     return None, False
 
