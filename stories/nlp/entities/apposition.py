@@ -77,7 +77,10 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
         return None
     if not is_name_word(family, first=False) and not (closed and title_family(family)):
         return None
-    return first + 2
+    after = first + 2
+    if family.norm in ("الدين", "الله") and after < len(tokens) and space_gap(tokens[after].gap):
+        return after + 1 if is_name_word(tokens[after], first=False) else after  # "كمال الدين الحسيني"
+    return after
 
 
 def title_family(tok: Token) -> bool:
@@ -95,12 +98,16 @@ def closes(tokens: list[Token], i: int) -> bool:
 
 
 def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
-    """A name in apposition or after a verb is closed by a comma; a definite family name also by "أن"/"إن"."""
+    """A name in apposition or after a verb is closed by a comma or a colon; a definite family name also by
+    "أن"/"إن" or by the preposition that opens the verb's next complement ("في تصريح", "خلال مؤتمر", "لـ")."""
     if end >= len(tokens):
         return True
-    if _comma(tokens[end].gap):
+    if _comma(tokens[end].gap) or ":" in tokens[end].gap:
         return True
-    return definite_family and space_gap(tokens[end].gap) and tokens[end].norm in _complementizers()
+    if not definite_family or not space_gap(tokens[end].gap):
+        return False
+    nxt = tokens[end].norm
+    return nxt in _complementizers() or nxt in word_sets()["function"] or nxt == "ل" or nxt.startswith("لل")
 
 
 def apposition_people(tokens: list[Token]) -> list[Candidate]:

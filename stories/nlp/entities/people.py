@@ -210,8 +210,8 @@ def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[
         if not _closed_family(tokens, i):
             return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
     end = i + 1
-    if end < len(tokens) and tokens[end].norm == "الله" and space_gap(tokens[end].gap):
-        return end + 1, False  # "نصر الله"
+    if end < len(tokens) and tokens[end].norm in ("الله", "الدين") and space_gap(tokens[end].gap):
+        return end + 1, False  # "نصر الله", "كمال الدين"
     return end, lx.is_definite(norm)
 
 
