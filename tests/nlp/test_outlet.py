@@ -69,3 +69,23 @@ def test_html_logo_and_footer_name_the_site_when_the_title_does_not() -> None:
         "</body></html>"
     )
     assert clean(raw, is_html=True).site_name == "صدى الساحل"
+
+
+def test_meta_line_with_date_and_credit_stays_apart_from_the_headline() -> None:
+    headline = "استئناف العمل في ميناء الشمال بعد توقف طويل"
+    page = clean(f"{headline}\nنشر بتاريخ: 12/03/2024 | المصدر: شبكة السهل\n\n{BODY}")
+    assert page.title == headline
+    assert page.site_name == "شبكة السهل"
+    assert page.published_at is not None and page.published_at.date().isoformat() == "2024-03-12"
+
+
+def test_copyright_preposition_is_not_part_of_the_name() -> None:
+    page = clean(
+        f"استئناف العمل في ميناء الشمال\n\n{BODY}\n\nجميع الحقوق محفوظة لشبكة السهل الإخبارية © 2024"
+    )
+    assert page.site_name == "شبكة السهل الإخبارية"
+
+
+def test_agency_in_brackets_under_the_copy_names_the_outlet() -> None:
+    page = clean(f"استئناف العمل في ميناء الشمال\n\n{BODY}\n\n(وكالة السهل للأنباء)")
+    assert page.site_name == "وكالة السهل للأنباء"

@@ -19,6 +19,7 @@ MASTHEAD = re.compile(
     re.IGNORECASE,
 )
 
+_META_LABEL = re.compile(rf"^\W*(?:{vocab.alternation('publish_labels')})(?:\s+\w+)?\s*:", re.IGNORECASE)
 # A hard-wrapped line ending in one of these continues into the next line.
 _FUNCTION_WORDS = vocab.words("wrap_function_words")
 
@@ -132,6 +133,8 @@ def _continues(prev: str, line: str, prev_starts_block: bool) -> bool:
     """Whether a line break between two text lines is a hard wrap inside a sentence rather than a paragraph break."""
     if ends_sentence(prev) or _BULLET.match(line) or is_date_line(prev) or is_date_line(line):
         return False
+    if _META_LABEL.match(line) or _META_LABEL.match(prev):
+        return False  # "نشر بتاريخ: … | المصدر: …" under a headline is a line of its own
     last_word = normalize(prev.split()[-1])
     if (
         prev.endswith(("،", ",", "؛", ";", "-", "–"))

@@ -51,9 +51,16 @@ def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
 def credited_outlet(lines: list[str]) -> str | None:
     """ "المصدر: شبكة المدار" (maybe with a date after a dash), anywhere on a line of its own."""
     for line in lines:
-        found = _CREDIT.match(line.strip())
-        if found and len(found["outlet"].split()) <= 5 and not ends_sentence(found["outlet"]):
-            return found["outlet"].strip()
+        # the credit may share a meta line with the date: "نشر بتاريخ: 12/03/2024 | المصدر: شبكة السهل"
+        parts = [line] if len(line.split()) > _HEAD_LINES * 2 else [line, *line.split("|")[1:]]
+        for part in parts:
+            found = _CREDIT.match(part.strip())
+            if found and len(found["outlet"].split()) <= 5 and not ends_sentence(found["outlet"]):
+                return found["outlet"].strip()
+    for line in reversed(lines):  # "(وكالة السهل للأنباء)" alone under an agency's copy
+        inner = _PARENS.fullmatch(line.strip())
+        if inner and MASTHEAD.search(inner.group(1)) and len(inner.group(1).split()) <= 5:
+            return inner.group(1).strip()
     return None
 
 

@@ -11,7 +11,8 @@ from .text import norm_key, tidy
 
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»]{1,2}\s+")
-_COPYRIGHT = re.compile(rf"(?:{vocab.alternation('copyright_phrases')})", re.IGNORECASE)
+# The phrase takes the preposition after it: "محفوظة لـ X", "محفوظة لشبكة X".
+_COPYRIGHT = re.compile(rf"(?:{vocab.alternation('copyright_phrases')})(?:\s*لـ?(?=\w))?", re.IGNORECASE)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
 _SITE_WORDS = frozenset(vocab.entries("site_words"))
 _LOGO = re.compile(
