@@ -77,3 +77,18 @@ def test_list_of_dated_headlines_without_a_heading_is_chrome() -> None:
     assert "افتتاح جسر جديد فوق النهر - 3 أيار 2019" in cleaned.removed
     assert "2019" not in cleaned.text and "2018" not in cleaned.text
     assert cleaned.published_at is None
+
+
+def test_breaking_ticker_and_today_label_above_the_headline_are_not_the_title_or_the_date() -> None:
+    body = "أعلنت الوزارة استئناف العمل في الميناء بعد توقف دام شهرين.\n\nوقال مدير الميناء إن العمل يسير."
+    headline = "استئناف العمل في ميناء الشمال بعد توقف طويل"
+    ticker = clean(
+        f"الثلاثاء 12 آذار 2024\nعاجل: انقطاع الكهرباء عن أحياء في العاصمة\n\n{headline}\n\n{body}"
+    )
+    assert ticker.title == headline
+    assert "عاجل: انقطاع الكهرباء عن أحياء في العاصمة" in ticker.removed
+    assert ticker.published_at is None
+    today = clean(f"اليوم: الأحد 8 حزيران 2025\n\n{headline}\n\n{body}")
+    assert (today.title, today.site_name, today.published_at) == (headline, None, None)
+    alone = clean(f"عاجل: انقطاع الكهرباء عن أحياء في العاصمة\n\n{body}")
+    assert alone.title == "عاجل: انقطاع الكهرباء عن أحياء في العاصمة"

@@ -19,6 +19,7 @@ from .blocks import (
     mark_header_date,
     mark_masthead,
     mark_related_links,
+    mark_ticker,
 )
 from .chrome import cut_inline_chrome, line_kind
 from .outlet import byline_outlet, credited_outlet, section_masthead
@@ -38,6 +39,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     kinds = [line_kind(line) for line in lines]
     mark_related_links(lines, kinds)
     mark_dated_lists(lines, kinds)
+    mark_ticker(lines, kinds)
     masthead = section_masthead(lines, kinds) or mark_masthead(lines, kinds)
     mark_header_date(lines, kinds)
     mark_duplicate_captions(lines, kinds)
@@ -89,6 +91,7 @@ def _page_lines(text: str) -> tuple[list[str], list[str]]:
     kinds = [line_kind(line) for line in lines]
     mark_related_links(lines, kinds)
     mark_dated_lists(lines, kinds)
+    mark_ticker(lines, kinds)
     mark_header_date(lines, kinds)
     return lines, kinds
 

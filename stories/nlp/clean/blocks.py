@@ -88,6 +88,18 @@ def top_texts(lines: list[str], kinds: list[str]) -> list[int]:
     return texts[:2]
 
 
+_TICKER = re.compile(rf"^\W*(?:{vocab.alternation('ticker_words')})\s*[:|\-–]")
+
+
+def mark_ticker(lines: list[str], kinds: list[str]) -> None:
+    """A "عاجل: …" line above the headline is the site's breaking-news ticker, not the article's headline."""
+    texts = top_texts(lines, kinds)
+    if len(texts) == 2 and _TICKER.match(lines[texts[0]]):
+        headline = lines[texts[1]]
+        if not ends_sentence(headline) and len(headline.split()) <= 25:
+            kinds[texts[0]] = "chrome"
+
+
 def mark_header_date(lines: list[str], kinds: list[str]) -> None:
     """A date alone above everything else is the site header's "today" when widgets or another date follow it."""
     indices = [i for i, k in enumerate(kinds) if k != "blank"]
