@@ -92,3 +92,15 @@ def test_breaking_ticker_and_today_label_above_the_headline_are_not_the_title_or
     assert (today.title, today.site_name, today.published_at) == (headline, None, None)
     alone = clean(f"عاجل: انقطاع الكهرباء عن أحياء في العاصمة\n\n{body}")
     assert alone.title == "عاجل: انقطاع الكهرباء عن أحياء في العاصمة"
+
+
+def test_short_html_page_keeps_its_paragraphs_byline_and_footer_apart() -> None:
+    analysis = _page("short_page.html")
+    assert analysis.title == "الحكومة تشتري القمح من المزارعين بسعر جديد"
+    assert analysis.published_at == datetime(
+        2021, 6, 14
+    )  # the byline, not the widget, the footer or the list
+    assert analysis.site_name == "صدى السهل"
+    assert analysis.text.split("\n\n")[0] == analysis.title
+    assert "كتب: سامر يوسف | 14 حزيران 2021" in analysis.removed
+    assert "2019" not in analysis.text and "شارك" not in analysis.text

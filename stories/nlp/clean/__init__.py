@@ -23,7 +23,7 @@ from .blocks import (
 )
 from .chrome import cut_inline_chrome, line_kind
 from .outlet import byline_outlet, credited_outlet, section_masthead
-from .pubdate import declared, html_lines, page_published
+from .pubdate import article_lines, declared, html_lines, page_published
 from .sitename import copyright_outlet, logo_site, title_site
 from .text import CLOSERS, is_date_line, norm_key, normalize_chars, tidy
 
@@ -107,6 +107,11 @@ def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | 
         date_extraction_params=params,
     )
     text = doc.text if doc is not None and doc.text else trafilatura.html2txt(raw)
+    if text and "\n" not in text.strip():
+        # A short page can come back as one run-on line, headline and byline included: read its blocks instead.
+        blocks = article_lines(raw)
+        if sum(1 for line in blocks.split("\n") if line.strip()) >= 3:
+            text = blocks
     # trafilatura gives one block per line: each is a paragraph, not a hard wrap.
     body = "\n\n".join(line for line in (text or "").split("\n") if line.strip())
     title = doc.title if doc is not None else None

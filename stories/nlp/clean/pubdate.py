@@ -137,6 +137,16 @@ def html_lines(raw_html: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
+_ARTICLE = re.compile(r"<(article|main)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def article_lines(raw_html: str) -> str:
+    """The lines of the page's <article> (else <main>, else the whole body): the text when an extractor returns
+    a short page as one run-on line."""
+    found = _ARTICLE.search(raw_html)
+    return html_lines(found.group(0) if found else raw_html)
+
+
 def labelled_date(lines: list[str]) -> Found:
     """A line anywhere that labels its date as the publication's ("نشر بتاريخ:", "المصدر: X - 09/09/2024")."""
     for line in lines:
