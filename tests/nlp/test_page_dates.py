@@ -104,3 +104,10 @@ def test_short_html_page_keeps_its_paragraphs_byline_and_footer_apart() -> None:
     assert analysis.text.split("\n\n")[0] == analysis.title
     assert "كتب: سامر يوسف | 14 حزيران 2021" in analysis.removed
     assert "2019" not in analysis.text and "شارك" not in analysis.text
+
+
+def test_year_first_dates_with_slashes_and_a_time() -> None:
+    page = clean(
+        "عنوان الخبر هنا\nنشر بتاريخ: 2024/03/12 - 10:30\n\nأعلنت الوزارة أن العمل مستمر في الميناء."
+    )
+    assert (page.published_at, page.published_has_time) == (datetime(2024, 3, 12, 10, 30), True)
