@@ -66,3 +66,28 @@ def test_group_nouns_before_a_name_are_not_its_epithet(group: str) -> None:
 def test_loaded_framing_noun_stays_an_epithet() -> None:
     people = _people("وقال الشيخ ماهر الشريف إن الإفراج تم. وهاجمت ميليشيات الشريف البلدة.")
     assert "ميليشيات" in people["ماهر الشريف"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونقلت الوكالة عن غزوان الراعي قوله إن الشحنة سليمة.",
+        "وبحسب غزوان الراعي، فإن الشحنة سليمة.",
+    ],
+)
+def test_names_relayed_or_after_an_attribution_word(text: str) -> None:
+    assert "غزوان الراعي" in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونقلت الوكالة عن مصدر مسؤول قوله إن الزيارة لم تحدث.",
+        "وبحسب شهود عيان، فإن الانفجار وقع صباحاً.",
+        "وبحسب مصادر مطلعة، فإن الزيارة لم تحدث.",
+        "وبحسب الأرقام الرسمية، فإن الإنتاج تراجع.",
+        "وبحسب وسائل إعلام محلية، فإن الوزير سيزور المدينة.",
+    ],
+)
+def test_sources_that_are_not_people(text: str) -> None:
+    assert _people(text) == {}

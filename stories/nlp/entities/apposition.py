@@ -128,12 +128,32 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
 
 
 def reported_people(tokens: list[Token]) -> list[Candidate]:
-    """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject."""
-    verbs, found = _speech_verbs(), []
+    """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject;
+    "بحسب نبيل الخطيب، ..." after an attribution word; "عن نبيل الخطيب قوله" relayed with a speech noun."""
+    verbs, markers, found = _speech_verbs(), _attribution(), []
     for j, tok in enumerate(tokens[:-2]):
-        if clitic_reading(tok.norm, verbs, 2) is None or not space_gap(tokens[j + 1].gap):
+        if not space_gap(tokens[j + 1].gap):
+            continue
+        relayed = tok.norm == "عن"
+        if not relayed and clitic_reading(tok.norm, verbs, 2) is None and tok.norm not in markers:
             continue
         end = _two_word_name(tokens, j + 1)
-        if end is not None and _closed(tokens, end, lx.is_definite(tokens[end - 1].norm)):
+        if end is None:
+            continue
+        if relayed:
+            closed = end < len(tokens) and space_gap(tokens[end].gap) and tokens[end].norm in _relay_nouns()
+        else:
+            closed = _closed(tokens, end, lx.is_definite(tokens[end - 1].norm))
+        if closed:
             found.append(make_candidate(tokens, j + 1, end, "person"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> frozenset[str]:
+    return vocab.words("attribution_markers") | vocab.words("source_prepositions_extra")
+
+
+@lru_cache(maxsize=1)
+def _relay_nouns() -> frozenset[str]:
+    return vocab.words("relay_speech_nouns")

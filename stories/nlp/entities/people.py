@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
+from stories.nlp.dates import future_verb
 from stories.nlp.entities.apposition import apposition_people, closes, reported_people, title_family
 from stories.nlp.entities.words import (
     QUOTES,
@@ -138,7 +139,7 @@ def name_end(tokens: list[Token], k: int) -> int | None:
         return None
     first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in QUOTES)
     given = _given_name(tokens[k].light)
-    if not quoted and not given and (first.startswith(("و", "ل")) or verb_like(first)):
+    if not quoted and not given and (first.startswith(("و", "ل")) or verb_like(first) or future_verb(first)):
         return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"; not "وليد"
     core, i = 0, k
     while i < len(tokens) and core < (3 if quoted else 2) and (i == k or space_gap(tokens[i].gap)):
