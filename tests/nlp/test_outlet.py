@@ -89,3 +89,16 @@ def test_copyright_preposition_is_not_part_of_the_name() -> None:
 def test_agency_in_brackets_under_the_copy_names_the_outlet() -> None:
     page = clean(f"استئناف العمل في ميناء الشمال\n\n{BODY}\n\n(وكالة السهل للأنباء)")
     assert page.site_name == "وكالة السهل للأنباء"
+
+
+def test_header_bar_of_date_weather_and_login_is_chrome_above_the_masthead() -> None:
+    headline = "استئناف العمل في ميناء الشمال بعد توقف طويل"
+    for top in ("الخميس 5 كانون الأول 2024 | دمشق 12°", "الخميس 5 كانون الأول 2024 - 10:15\nتسجيل الدخول"):
+        page = clean(f"{top}\nشبكة السهل | اقتصاد\n\n{headline}\n\n{BODY}")
+        assert (page.title, page.site_name, page.published_at) == (headline, "شبكة السهل", None), top
+
+
+def test_desk_credit_after_a_dash_and_a_desk_byline_that_names_no_outlet() -> None:
+    headline = "استئناف العمل في ميناء الشمال"
+    assert clean(f"{headline}\n\nشبكة السهل - قسم الأخبار\n\n{BODY}").site_name == "شبكة السهل"
+    assert clean(f"{headline}\n\nمحرر الشؤون المحلية | 12 آذار 2024\n\n{BODY}").site_name is None

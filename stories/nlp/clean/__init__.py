@@ -120,7 +120,7 @@ def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | 
 
 
 _DESK_CREDIT = re.compile(
-    r"^(?P<outlet>[^؛;:|]{2,40}?)\s*[؛;:|]\s*(?:قسم|فريق|هيئة)\s+(?:الأخبار|التحرير)\s*$"
+    r"^(?P<outlet>[^؛;:|\-–—]{2,40}?)\s*(?:[؛;:|]|\s[-–—])\s*(?:قسم|فريق|هيئة)\s+(?:الأخبار|التحرير)\s*$"
 )
 
 

@@ -25,6 +25,7 @@ _PARENS = re.compile(r"\(([^()]{2,50})\)")
 _DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
     norm_key(w) for w in vocab.entries("weekday_names")
 )
+_DESK_ROLES = frozenset(norm_key(w) for w in vocab.entries("desk_role_words"))
 _HEAD_LINES = 6  # a byline or dateline sits just under the headline
 
 
@@ -99,6 +100,7 @@ def _names(span: str) -> list[str]:
         and not re.search(r"\d", p)
         and not _is_place(p)
         and not set(norm_key(p).split()) <= _DATE_WORDS
+        and norm_key(p).split()[0] not in _DESK_ROLES
     ]
 
 
