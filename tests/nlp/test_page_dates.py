@@ -111,3 +111,15 @@ def test_year_first_dates_with_slashes_and_a_time() -> None:
         "عنوان الخبر هنا\nنشر بتاريخ: 2024/03/12 - 10:30\n\nأعلنت الوزارة أن العمل مستمر في الميناء."
     )
     assert (page.published_at, page.published_has_time) == (datetime(2024, 3, 12, 10, 30), True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["حمّل تطبيق شبكة السهل", "حجم الخط", "التعليقات (0)", "نسخ الرابط", "عدد المشاهدات: 1520",
+     "وقت القراءة: 3 دقائق", "الأكثر قراءة اليوم", "الكلمات المفتاحية: قمح", "مشاهدات 230"],
+)  # fmt: skip
+def test_page_furniture_under_the_article(line: str) -> None:
+    body = "أعلنت الوزارة استئناف العمل في الميناء بعد توقف دام شهرين.\n\nوقال مدير الميناء إن العمل يسير."
+    cleaned = clean(f"استئناف العمل في ميناء الشمال\n\n{body}\n\n{line}")
+    assert line in cleaned.removed
+    assert cleaned.text.endswith("إن العمل يسير.")

@@ -102,6 +102,8 @@ def _is_chrome(line: str) -> bool:
     words = key.split()
     if key in _EXACT_KEYS or _STAMP.fullmatch(line):
         return True
+    if len(words) <= 4 and DIGIT.search(line) and " ".join(re.sub(r"\d+", " ", key).split()) in _EXACT_KEYS:
+        return True  # "التعليقات (0)", "مشاهدات 230": a counter beside its label
     if len(words) <= 15 and any(p in key for p in _CONTAINS_KEYS):
         return True
     if len(words) <= 25 and any(key.startswith(p) for p in _STARTS_KEYS):
