@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
-from stories.nlp import vocab
 from stories.nlp.entities.words import (
     Candidate,
     Token,
@@ -137,7 +137,7 @@ def reported_people(tokens: list[Token]) -> list[Candidate]:
         relayed = tok.norm == "عن"
         if not relayed and clitic_reading(tok.norm, verbs, 2) is None and tok.norm not in markers:
             continue
-        end = _two_word_name(tokens, j + 1)
+        end = _two_word_name(tokens, j + 1) or _given_and_definite(tokens, j + 1)
         if end is None:
             continue
         if relayed:
@@ -149,6 +149,22 @@ def reported_people(tokens: list[Token]) -> list[Candidate]:
     return found
 
 
+def _given_and_definite(tokens: list[Token], k: int) -> int | None:
+    """A listed given name and a definite word that is a common adjective elsewhere ("محمد الكبير"): a name
+    when it stands as the reporting verb's subject (the caller checks what closes it)."""
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap) or tokens[k].light not in _given_light():
+        return None
+    family = tokens[k + 1].norm
+    if not lx.is_definite(family) or family in word_sets()["stop"] or verb_like(family[2:]):
+        return None
+    return k + 2
+
+
+@lru_cache(maxsize=1)
+def _given_light() -> frozenset[str]:
+    return frozenset(camel.normalize_light(w) for w in vocab.entries("given_names"))
+
+
 @lru_cache(maxsize=1)
 def _attribution() -> frozenset[str]:
     return vocab.words("attribution_markers") | vocab.words("source_prepositions_extra")
@@ -157,3 +173,21 @@ def _attribution() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _relay_nouns() -> frozenset[str]:
     return vocab.words("relay_speech_nouns")
+
+
+def definite_closes(tokens: list[Token], i: int) -> bool:
+    """ "وزير المالية محمد الجديد إن": after a title and a listed given name, a definite word that closes the
+    name is the family name even when it is a common adjective elsewhere."""
+    if i >= len(tokens) or not space_gap(tokens[i].gap) or not lx.is_definite(tokens[i].norm):
+        return False
+    return (
+        tokens[i].norm not in word_sets()["stop"] and not verb_like(tokens[i].norm[2:]) and closes(tokens, i)
+    )
+
+
+def family_closes(tokens: list[Token], i: int, given: bool) -> bool:
+    """Whether token ``i`` closes a one-word name as its family name: a title word ("الأمين") anywhere, a
+    definite common word after a listed given name."""
+    if i >= len(tokens) or not space_gap(tokens[i].gap):
+        return False
+    return (title_family(tokens[i]) and closes(tokens, i)) or (given and definite_closes(tokens, i))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
 from stories.nlp.dates import future_verb
-from stories.nlp.entities.apposition import apposition_people, closes, reported_people, title_family
+from stories.nlp.entities.apposition import apposition_people, closes, family_closes, reported_people
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,
@@ -149,7 +149,7 @@ def name_end(tokens: list[Token], k: int) -> int | None:
         core, i = core + 1, part[0]
         if part[1]:
             break
-    if core == 1 and not quoted and _title_closes(tokens, i):
+    if core == 1 and not quoted and family_closes(tokens, i, given):
         core, i = 2, i + 1  # "مدير المؤسسة عبد اللطيف الأمين أن": a title word closing the name is its family
     if core == 0 or quoted:
         return i if core else None
@@ -223,10 +223,6 @@ def _closed_family(tokens: list[Token], i: int) -> bool:
     if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
         return False
     return closes(tokens, i)
-
-
-def _title_closes(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and space_gap(tokens[i].gap) and title_family(tokens[i]) and closes(tokens, i)
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
