@@ -19,6 +19,7 @@ from .datescan import (
     MONTH_YEAR,
     NUMERIC,
     PAST,
+    WEEKDAYS,
     YEAR_ALONE,
     YEAR_CUE,
     fold_digits,
@@ -81,22 +82,43 @@ def collect(text: str, published: date | None, finders: Sequence[Finder]) -> tup
     return tuple(sorted(found, key=lambda m: m.start))
 
 
+def full_dates(text: str, *, with_weekday: bool = False) -> list[tuple]:
+    """Every day-precise date with a year in ``text``, in order: (start, end, datetime, has_time), plus the
+    weekday's name (or None) when ``with_weekday``."""
+    stretches.cache_clear()
+    folded = fold_digits(text)
+    found = sorted(_full_dates(folded, weekdays=True), key=lambda d: d[0])
+    return [d if with_weekday else d[:4] for d in found]
+
+
+def weekday_dates(text: str) -> list[tuple[int, int, int]]:
+    """(weekday, month, day) of every "الثلاثاء 16 كانون الثاني" written without a year (Monday is 0)."""
+    stretches.cache_clear()
+    out = []
+    for match in scan(FULL, fold_digits(text)):
+        if match["weekday"] and not match["year"] and not match["qual"]:
+            out.append((WEEKDAYS[match["weekday"]], month_number(match["month"]), int(match["day"])))
+    return out
+
+
 def _top_region_end(text: str, limit: int = 1500) -> int:
     """Publication dates sit above or in the first paragraphs; later dates are what the story talks about."""
     cut = text.find("\n", limit)
     return len(text) if cut < 0 else cut
 
 
-def _full_dates(text: str) -> Iterator[tuple[int, int, datetime, bool]]:
+def _full_dates(text: str, weekdays: bool = False) -> Iterator[tuple]:
     for match in scan(FULL, text):
         if match["year"]:
             value = safe_date(int(match["year"]), month_number(match["month"]), int(match["day"]))
             if value:
-                yield match.start(), strip_end(text, match), *_with_time(value, match)
+                found = (match.start(), strip_end(text, match), *_with_time(value, match))
+                yield (*found, match["weekday"]) if weekdays else found
     for match in scan(NUMERIC, text):
         value = numeric_value(match)
         if value:
-            yield match.start(), strip_end(text, match), *_with_time(value, match)
+            found = (match.start(), strip_end(text, match), *_with_time(value, match))
+            yield (*found, None) if weekdays else found
 
 
 def _with_time(value: date, match: re.Match) -> tuple[datetime, bool]:

@@ -58,7 +58,7 @@ FULL = re.compile(
 )
 NUMERIC = re.compile(
     r"(?<![\d/.-])(?:(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
-    r"|(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]?\d)-(?P<iday>[0-3]?\d))(?![\d/.-]\d)"
+    r"|(?P<iyear>(?:19|20)\d\d)(?P<isep>[-/])(?P<imonth>[01]?\d)(?P=isep)(?P<iday>[0-3]?\d))(?![\d/.-]\d)"
     r"(?:(?:T|\s*[،,|\-–]?\s*)(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>ص|م|AM|PM|am|pm)(?!\w))?)?"
 )
 MONTH_YEAR = re.compile(rf"(?:{PART}\s+)?(?:شهر\s+)?{_MONTH}\s*[،,]?\s*{_YEAR}")

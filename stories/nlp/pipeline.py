@@ -18,7 +18,7 @@ from .types import Analysis, AnalysisError, GazetteerEntry
 from .vocab import entries
 
 # Bump when any stage changes its output, so stored analyses can be recomputed.
-VERSION = "1.8"
+VERSION = "1.9"
 
 _HTML_HINT = re.compile(r"<\s*(?:html|body|head|p|div|article|br|meta)\b", re.IGNORECASE)
 

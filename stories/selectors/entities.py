@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count
 
 from stories.models import Entity, Mention
+from stories.nlp.entities import epithet_key
 
 ENTITY_OUTLETS_PER_PAGE = 20
 EPITHETS_SHOWN = 10  # per outlet; the rest are one click away on the same card
@@ -57,14 +58,7 @@ def entity_profile(*, entity: Entity, page: int = 1, co_page: int = 1) -> Entity
         .annotate(n=Count("id"))
         .order_by("-n", "epithet")
     )
-    spread: dict[str, int] = defaultdict(int)
-    for row in used:
-        spread[row["epithet"]] += 1
-    by_source: dict[int | None, list[dict]] = defaultdict(list)
-    for row in used:
-        by_source[row["article__source_id"]].append(
-            {"epithet": row["epithet"], "n": row["n"], "only_here": spread[row["epithet"]] == 1}
-        )
+    by_source = _epithets_by_source(used)
     epithets = []
     for o in outlets:
         used_here = by_source.get(o["article__source_id"], [])
@@ -101,3 +95,22 @@ def entity_profile(*, entity: Entity, page: int = 1, co_page: int = 1) -> Entity
         co_page=co_page,
         co_pages=co_pages,
     )
+
+
+def _epithets_by_source(used: list[dict]) -> dict[int | None, list[dict]]:
+    """Each outlet's epithets, the spellings of one epithet ("ميليشيات" / "مليشيات") counted as one and shown in
+    their most used spelling; "only_here" when no other outlet uses it in any spelling."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[int | None, Counter] = defaultdict(Counter)
+    for row in used:
+        key = epithet_key(row["epithet"]) or row["epithet"]
+        spellings[key][row["epithet"]] += row["n"]
+        counts[row["article__source_id"]][key] += row["n"]
+    spread = Counter(key for per_source in counts.values() for key in per_source)
+    return {
+        source: [
+            {"epithet": spellings[key].most_common(1)[0][0], "n": n, "only_here": spread[key] == 1}
+            for key, n in sorted(per_source.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        for source, per_source in counts.items()
+    }

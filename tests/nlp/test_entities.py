@@ -168,8 +168,10 @@ def test_seed_haftar_epithets(seeds):
     # the description runs through "غير" and "في ليبيا" up to the rank right before the name
     assert "قائد القوات غير الشرعية في ليبيا اللواء المتقاعد" in epithets[0]
     assert "قائد الجيش الوطني الليبي" in epithets[1]
-    assert {"اللواء المتقاعد", "ميليشيات", "قوات"} <= epithets[2]
-    assert {"اللواء المتقاعد", "وفد", "جماعة"} <= epithets[3]  # "للواء المتقاعد": clitic on the title
+    assert {"اللواء المتقاعد", "ميليشيات"} <= epithets[2]
+    assert "اللواء المتقاعد" in epithets[3]  # "للواء المتقاعد": clitic on the title
+    # "قوات حفتر", "وفد حفتر", "جماعة حفتر" say whose forces or delegation: not the man's epithet (issue 9 item 6)
+    assert not {"قوات", "وفد", "جماعة"} & (epithets[2] | epithets[3])
     assert "المشير" in epithets[4]
 
 

@@ -11,18 +11,21 @@ from datetime import datetime
 
 import trafilatura
 
-from ..dateline import find_published
 from ..types import Cleaned
 from .blocks import (
     join_paragraphs,
+    mark_dated_lists,
     mark_duplicate_captions,
     mark_header_date,
     mark_masthead,
     mark_related_links,
+    mark_ticker,
 )
 from .chrome import cut_inline_chrome, line_kind
 from .outlet import byline_outlet, credited_outlet, section_masthead
-from .text import CLOSERS, is_date_line, normalize_chars, tidy
+from .pubdate import article_lines, declared, html_lines, page_published
+from .sitename import copyright_outlet, logo_site, title_site
+from .text import CLOSERS, is_date_line, norm_key, normalize_chars, tidy
 
 
 def clean(raw: str, *, is_html: bool = False) -> Cleaned:
@@ -35,6 +38,8 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     lines, cuts = cut_inline_chrome(lines)
     kinds = [line_kind(line) for line in lines]
     mark_related_links(lines, kinds)
+    mark_dated_lists(lines, kinds)
+    mark_ticker(lines, kinds)
     masthead = section_masthead(lines, kinds) or mark_masthead(lines, kinds)
     mark_header_date(lines, kinds)
     mark_duplicate_captions(lines, kinds)
@@ -43,10 +48,17 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     paragraphs = join_paragraphs(lines, kinds)
     text = "\n\n".join(paragraphs)
     title = _clean_title(meta_title) or _find_title(paragraphs)
-    if meta_date is not None:
+    # An HTML page is also read whole, chrome included: its byline, footer and logo are outside the article text.
+    page, page_kinds = _page_lines(html_lines(raw)) if is_html else (lines, kinds)
+    if meta_date is not None and declared(raw, meta_date):
         published, has_time = meta_date, meta_has_time
     else:
-        published, has_time = find_published(text)
+        published, has_time = page_published(page, page_kinds, title, paragraphs)
+    chrome = (
+        [line for line, kind in zip(page, page_kinds, strict=True) if kind == "chrome"]
+        if is_html
+        else removed
+    )
     return Cleaned(
         text=text,
         title=title,
@@ -54,11 +66,34 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published_has_time=has_time,
         removed=tuple(removed),
         site_name=_clean_site(site)
-        or _desk_credit_outlet(removed)
+        or (_clean_site(title_site(raw, title)) if is_html else None)
+        or _desk_credit_outlet(chrome)
         or _clean_site(masthead)
-        or _clean_site(credited_outlet(lines))
-        or _clean_site(byline_outlet(paragraphs)),
+        or _clean_site(copyright_outlet(chrome))
+        or (_clean_site(logo_site(raw)) if is_html else None)
+        or _clean_site(credited_outlet(page))
+        or _clean_site(byline_outlet(_from_headline(page, page_kinds, title) if is_html else paragraphs)),
     )
+
+
+def _from_headline(lines: list[str], kinds: list[str], title: str | None) -> list[str]:
+    """A page's non-blank lines from its headline on, where a byline under it is read."""
+    texts = [line for line, kind in zip(lines, kinds, strict=True) if kind != "blank"]
+    want = norm_key(title or "")
+    start = next((i for i, line in enumerate(texts) if norm_key(line) == want), 0)
+    return texts[start:]
+
+
+def _page_lines(text: str) -> tuple[list[str], list[str]]:
+    """Lines of a whole page with their kinds, as the cleaner sees a plain-text page."""
+    lines = [tidy(line) for line in normalize_chars(text).split("\n")]
+    lines, _ = cut_inline_chrome(lines)
+    kinds = [line_kind(line) for line in lines]
+    mark_related_links(lines, kinds)
+    mark_dated_lists(lines, kinds)
+    mark_ticker(lines, kinds)
+    mark_header_date(lines, kinds)
+    return lines, kinds
 
 
 def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | None]:
@@ -72,6 +107,11 @@ def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | 
         date_extraction_params=params,
     )
     text = doc.text if doc is not None and doc.text else trafilatura.html2txt(raw)
+    if text and "\n" not in text.strip():
+        # A short page can come back as one run-on line, headline and byline included: read its blocks instead.
+        blocks = article_lines(raw)
+        if sum(1 for line in blocks.split("\n") if line.strip()) >= 3:
+            text = blocks
     # trafilatura gives one block per line: each is a paragraph, not a hard wrap.
     body = "\n\n".join(line for line in (text or "").split("\n") if line.strip())
     title = doc.title if doc is not None else None
@@ -80,7 +120,7 @@ def _from_html(raw: str) -> tuple[str, str | None, datetime | None, bool, str | 
 
 
 _DESK_CREDIT = re.compile(
-    r"^(?P<outlet>[^؛;:|]{2,40}?)\s*[؛;:|]\s*(?:قسم|فريق|هيئة)\s+(?:الأخبار|التحرير)\s*$"
+    r"^(?P<outlet>[^؛;:|\-–—]{2,40}?)\s*(?:[؛;:|]|\s[-–—])\s*(?:قسم|فريق|هيئة)\s+(?:الأخبار|التحرير)\s*$"
 )
 
 

@@ -19,6 +19,7 @@ MASTHEAD = re.compile(
     re.IGNORECASE,
 )
 
+_META_LABEL = re.compile(rf"^\W*(?:{vocab.alternation('publish_labels')})(?:\s+\w+)?\s*:", re.IGNORECASE)
 # A hard-wrapped line ending in one of these continues into the next line.
 _FUNCTION_WORDS = vocab.words("wrap_function_words")
 
@@ -36,10 +37,38 @@ def mark_related_links(lines: list[str], kinds: list[str]) -> None:
             kinds[j] = "chrome"
 
 
+def mark_dated_lists(lines: list[str], kinds: list[str]) -> None:
+    """Two or more short lines in a row, each a headline ending in its date ("افتتاح جسر جديد - 3 أيار 2019"):
+    a list of other articles, even without a "related" heading above it."""
+    run: list[int] = []
+    for i, kind in enumerate([*kinds, "blank"]):
+        if kind == "blank" and i < len(kinds):
+            continue
+        if kind == "text" and _dated_item(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                kinds[j] = "chrome"
+        run = []
+
+
+def _dated_item(line: str) -> bool:
+    words = line.split()
+    if len(words) > 15 or len(words) < 3 or ends_sentence(line):
+        return False
+    dates = [m for m in find_absolute(line) if m.precision == "day"]
+    return (
+        bool(dates)
+        and dates[-1].end >= len(line.rstrip(" )"))
+        and bool(re.search(r"[-–—|]\s*$", line[: dates[-1].start]))
+    )
+
+
 def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
     """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead; returns it."""
-    texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
-    if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
+    texts = top_texts(lines, kinds)
+    if len(texts) < 2:
         return None
     name, headline = lines[texts[0]], lines[texts[1]]
     if len(name.split()) > 4 or ends_sentence(name) or ":" in name or not MASTHEAD.search(name):
@@ -49,6 +78,26 @@ def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
         return None
     kinds[texts[0]] = "chrome"
     return name if "|" not in name else None
+
+
+def top_texts(lines: list[str], kinds: list[str]) -> list[int]:
+    """The first two text lines of a page, past a date line above everything (the site header's "today")."""
+    texts = [i for i, k in enumerate(kinds) if k == "text"][:3]
+    if texts and is_date_line(lines[texts[0]]):
+        texts = texts[1:]
+    return texts[:2]
+
+
+_TICKER = re.compile(rf"^\W*(?:{vocab.alternation('ticker_words')})\s*[:|\-–]")
+
+
+def mark_ticker(lines: list[str], kinds: list[str]) -> None:
+    """A "عاجل: …" line above the headline is the site's breaking-news ticker, not the article's headline."""
+    texts = top_texts(lines, kinds)
+    if len(texts) == 2 and _TICKER.match(lines[texts[0]]):
+        headline = lines[texts[1]]
+        if not ends_sentence(headline) and len(headline.split()) <= 25:
+            kinds[texts[0]] = "chrome"
 
 
 def mark_header_date(lines: list[str], kinds: list[str]) -> None:
@@ -96,6 +145,8 @@ def _continues(prev: str, line: str, prev_starts_block: bool) -> bool:
     """Whether a line break between two text lines is a hard wrap inside a sentence rather than a paragraph break."""
     if ends_sentence(prev) or _BULLET.match(line) or is_date_line(prev) or is_date_line(line):
         return False
+    if _META_LABEL.match(line) or _META_LABEL.match(prev):
+        return False  # "نشر بتاريخ: … | المصدر: …" under a headline is a line of its own
     last_word = normalize(prev.split()[-1])
     if (
         prev.endswith(("،", ",", "؛", ";", "-", "–"))

@@ -8,7 +8,7 @@ import re
 from .. import vocab
 from ..camel import normalize
 from ..datescan import MONTH_NAME, WEEKDAY_NAME
-from .text import CLOSERS, DIGIT, WORD, ends_sentence, norm_key, tidy
+from .text import CLOSERS, DIGIT, WORD, ends_sentence, is_date_line, norm_key, tidy
 
 _CURRENCY = re.compile(rf"(?<!\w)(?:[وب]?ال)?(?:{vocab.alternation('price_words')})(?!\w)")
 # The lead-in of a click-here link: "للمزيد (من التفاصيل)", "اقرأ المزيد", "اقرأ أيضا", "التفاصيل".
@@ -102,6 +102,8 @@ def _is_chrome(line: str) -> bool:
     words = key.split()
     if key in _EXACT_KEYS or _STAMP.fullmatch(line):
         return True
+    if len(words) <= 4 and DIGIT.search(line) and " ".join(re.sub(r"\d+", " ", key).split()) in _EXACT_KEYS:
+        return True  # "التعليقات (0)", "مشاهدات 230": a counter beside its label
     if len(words) <= 15 and any(p in key for p in _CONTAINS_KEYS):
         return True
     if len(words) <= 25 and any(key.startswith(p) for p in _STARTS_KEYS):
@@ -115,6 +117,21 @@ def _is_chrome(line: str) -> bool:
         or _is_byline(line, key, words)
         or _is_form_field(line, words)
         or ("©" in line and len(words) <= 15)
+        or _is_widget_bar(line)
+    )
+
+
+def _is_widget_bar(line: str) -> bool:
+    """ "الخميس 5 كانون الأول 2024 | دمشق 12° | دخول": a header bar of date, weather and links, part by part."""
+    parts = [p.strip() for p in re.split(r"\s[|•·]\s", line) if p.strip()]
+    if len(parts) < 2 or len(line.split()) > 16:
+        return False
+    return all(
+        "°" in p
+        or norm_key(p) in _EXACT_KEYS
+        or re.fullmatch(r"\d{1,2}:\d{2}(?:\s*\S{1,2})?", p)
+        or is_date_line(p)
+        for p in parts
     )
 
 

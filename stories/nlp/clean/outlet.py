@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import camel, vocab
 from ..dateline import find_absolute
 from ..lexicon import place_index
-from .blocks import MASTHEAD
+from .blocks import MASTHEAD, top_texts
 from .text import ends_sentence, norm_key
 
 _SEPARATORS = re.compile(r"\s[-–—|]\s|\s*[|،,]\s*")
@@ -25,6 +25,7 @@ _PARENS = re.compile(r"\(([^()]{2,50})\)")
 _DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
     norm_key(w) for w in vocab.entries("weekday_names")
 )
+_DESK_ROLES = frozenset(norm_key(w) for w in vocab.entries("desk_role_words"))
 _HEAD_LINES = 6  # a byline or dateline sits just under the headline
 
 
@@ -33,8 +34,8 @@ def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
 
     It must be short, unfinished, above a longer line, and neither side may carry a date (a byline is not a
     masthead)."""
-    texts = [i for i, k in enumerate(kinds) if k == "text"][:2]
-    if len(texts) < 2 or any(k == "text" for k in kinds[: texts[0]]):
+    texts = top_texts(lines, kinds)
+    if len(texts) < 2:
         return None
     line, headline = lines[texts[0]], lines[texts[1]]
     if line.count("|") != 1 or ends_sentence(line) or find_absolute(line):
@@ -51,9 +52,16 @@ def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
 def credited_outlet(lines: list[str]) -> str | None:
     """ "المصدر: شبكة المدار" (maybe with a date after a dash), anywhere on a line of its own."""
     for line in lines:
-        found = _CREDIT.match(line.strip())
-        if found and len(found["outlet"].split()) <= 5 and not ends_sentence(found["outlet"]):
-            return found["outlet"].strip()
+        # the credit may share a meta line with the date: "نشر بتاريخ: 12/03/2024 | المصدر: شبكة السهل"
+        parts = [line] if len(line.split()) > _HEAD_LINES * 2 else [line, *line.split("|")[1:]]
+        for part in parts:
+            found = _CREDIT.match(part.strip())
+            if found and len(found["outlet"].split()) <= 5 and not ends_sentence(found["outlet"]):
+                return found["outlet"].strip()
+    for line in reversed(lines):  # "(وكالة السهل للأنباء)" alone under an agency's copy
+        inner = _PARENS.fullmatch(line.strip())
+        if inner and MASTHEAD.search(inner.group(1)) and len(inner.group(1).split()) <= 5:
+            return inner.group(1).strip()
     return None
 
 
@@ -92,6 +100,7 @@ def _names(span: str) -> list[str]:
         and not re.search(r"\d", p)
         and not _is_place(p)
         and not set(norm_key(p).split()) <= _DATE_WORDS
+        and norm_key(p).split()[0] not in _DESK_ROLES
     ]
 
 

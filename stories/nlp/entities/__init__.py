@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stories.nlp.entities.keys import merge_key, same_entity, story_merge
+from stories.nlp.entities.keys import epithet_key, merge_key, same_entity, story_merge
 from stories.nlp.entities.mentions import entities_found, find_mentions, from_gazetteer, group_candidates
 from stories.nlp.entities.named import model_candidates, named_events, outlets, quoted_names
 from stories.nlp.entities.orgs import acronyms, ministries, organizations
@@ -16,7 +16,7 @@ from stories.nlp.entities.places import cue_places, place_hits
 from stories.nlp.entities.words import tokenize
 from stories.nlp.types import EntityFound, GazetteerEntry, Mention
 
-__all__ = ["find_entities", "merge_key", "same_entity", "story_merge"]
+__all__ = ["epithet_key", "find_entities", "merge_key", "same_entity", "story_merge"]
 
 
 def find_entities(

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
-from stories.nlp import vocab
 from stories.nlp.entities.words import (
     Candidate,
     Token,
@@ -59,23 +59,55 @@ def _first_name(tok: Token) -> bool:
     )
 
 
-def _two_word_name(tokens: list[Token], k: int) -> int | None:
-    """End of a "given family" pair at ``k`` (family name definite or not), or None."""
-    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap) or not _first_name(tokens[k]):
+def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | None:
+    """End of a "given family" pair at ``k`` (family name definite or not), or None. A compound given name
+    ("عبد اللطيف") counts as one word. When a comma closes the name (``closed``), a definite family name may
+    also be a word that heads titles elsewhere ("عبد اللطيف الأمين،", "سامي القاضي،")."""
+    first = k
+    if tokens[k].norm == "عبد" and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
+        if not is_name_word(tokens[k + 1], first=False):
+            return None
+        first = k + 1
+    elif not _first_name(tokens[k]):
         return None
-    family = tokens[k + 1]
-    if not is_name_word(family, first=False) or verb_like(family.norm) or has_tanween(family):
+    if first + 1 >= len(tokens) or not space_gap(tokens[first + 1].gap):
         return None
-    return k + 2
+    family = tokens[first + 1]
+    if verb_like(family.norm) or has_tanween(family):
+        return None
+    if not is_name_word(family, first=False) and not (closed and title_family(family)):
+        return None
+    after = first + 2
+    if family.norm in ("الدين", "الله") and after < len(tokens) and space_gap(tokens[after].gap):
+        return after + 1 if is_name_word(tokens[after], first=False) else after  # "كمال الدين الحسيني"
+    return after
+
+
+def title_family(tok: Token) -> bool:
+    """A definite word that is a title elsewhere and a family name here ("الأمين", "القاضي", "الشيخ")."""
+    norm = tok.norm
+    return lx.is_definite(norm) and norm in word_sets()["titles"] and norm not in word_sets()["stop"]
+
+
+def closes(tokens: list[Token], i: int) -> bool:
+    """Punctuation or a complementiser right after token ``i`` (or the end): a name may end there."""
+    if i + 1 >= len(tokens):
+        return True
+    gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
+    return _comma(gap) or any(c in gap for c in ".؛;:") or (space_gap(gap) and nxt in _complementizers())
 
 
 def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
-    """A name in apposition or after a verb is closed by a comma; a definite family name also by "أن"/"إن"."""
+    """A name in apposition or after a verb is closed by a comma or a colon; a definite family name also by
+    "أن"/"إن" or by the preposition that opens the verb's next complement ("في تصريح", "خلال مؤتمر", "لـ")."""
     if end >= len(tokens):
         return True
-    if _comma(tokens[end].gap):
+    if _comma(tokens[end].gap) or ":" in tokens[end].gap:
         return True
-    return definite_family and space_gap(tokens[end].gap) and tokens[end].norm in _complementizers()
+    if not definite_family or not space_gap(tokens[end].gap):
+        return False
+    nxt = tokens[end].norm
+    return nxt in _complementizers() or nxt in word_sets()["function"] or nxt == "ل" or nxt.startswith("لل")
 
 
 def apposition_people(tokens: list[Token]) -> list[Candidate]:
@@ -89,19 +121,73 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
             k += 1
         if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not _comma(tokens[k].gap):
             continue
-        end = _two_word_name(tokens, k)
+        end = _two_word_name(tokens, k, closed=True)
         if end is not None and end < len(tokens) and _comma(tokens[end].gap):
             found.append(make_candidate(tokens, k, end, "person"))
     return found
 
 
 def reported_people(tokens: list[Token]) -> list[Candidate]:
-    """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject."""
-    verbs, found = _speech_verbs(), []
+    """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject;
+    "بحسب نبيل الخطيب، ..." after an attribution word; "عن نبيل الخطيب قوله" relayed with a speech noun."""
+    verbs, markers, found = _speech_verbs(), _attribution(), []
     for j, tok in enumerate(tokens[:-2]):
-        if clitic_reading(tok.norm, verbs, 2) is None or not space_gap(tokens[j + 1].gap):
+        if not space_gap(tokens[j + 1].gap):
             continue
-        end = _two_word_name(tokens, j + 1)
-        if end is not None and _closed(tokens, end, lx.is_definite(tokens[end - 1].norm)):
+        relayed = tok.norm == "عن"
+        if not relayed and clitic_reading(tok.norm, verbs, 2) is None and tok.norm not in markers:
+            continue
+        end = _two_word_name(tokens, j + 1) or _given_and_definite(tokens, j + 1)
+        if end is None:
+            continue
+        if relayed:
+            closed = end < len(tokens) and space_gap(tokens[end].gap) and tokens[end].norm in _relay_nouns()
+        else:
+            closed = _closed(tokens, end, lx.is_definite(tokens[end - 1].norm))
+        if closed:
             found.append(make_candidate(tokens, j + 1, end, "person"))
     return found
+
+
+def _given_and_definite(tokens: list[Token], k: int) -> int | None:
+    """A listed given name and a definite word that is a common adjective elsewhere ("محمد الكبير"): a name
+    when it stands as the reporting verb's subject (the caller checks what closes it)."""
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap) or tokens[k].light not in _given_light():
+        return None
+    family = tokens[k + 1].norm
+    if not lx.is_definite(family) or family in word_sets()["stop"] or verb_like(family[2:]):
+        return None
+    return k + 2
+
+
+@lru_cache(maxsize=1)
+def _given_light() -> frozenset[str]:
+    return frozenset(camel.normalize_light(w) for w in vocab.entries("given_names"))
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> frozenset[str]:
+    return vocab.words("attribution_markers") | vocab.words("source_prepositions_extra")
+
+
+@lru_cache(maxsize=1)
+def _relay_nouns() -> frozenset[str]:
+    return vocab.words("relay_speech_nouns")
+
+
+def definite_closes(tokens: list[Token], i: int) -> bool:
+    """ "وزير المالية محمد الجديد إن": after a title and a listed given name, a definite word that closes the
+    name is the family name even when it is a common adjective elsewhere."""
+    if i >= len(tokens) or not space_gap(tokens[i].gap) or not lx.is_definite(tokens[i].norm):
+        return False
+    return (
+        tokens[i].norm not in word_sets()["stop"] and not verb_like(tokens[i].norm[2:]) and closes(tokens, i)
+    )
+
+
+def family_closes(tokens: list[Token], i: int, given: bool) -> bool:
+    """Whether token ``i`` closes a one-word name as its family name: a title word ("الأمين") anywhere, a
+    definite common word after a listed given name."""
+    if i >= len(tokens) or not space_gap(tokens[i].gap):
+        return False
+    return (title_family(tokens[i]) and closes(tokens, i)) or (given and definite_closes(tokens, i))

@@ -30,6 +30,13 @@ def merge_key(name: str) -> str:
     return " ".join(joined)
 
 
+@lru_cache(maxsize=4096)
+def epithet_key(epithet: str) -> str:
+    """One key for the spellings of one epithet ("ميليشيات" / "ميلشيات" / "مليشيات"): the merge key with the long
+    vowels inside each word dropped, since outlets write those variably in loanwords."""
+    return " ".join(w[0] + re.sub("[اوي]", "", w[1:]) for w in merge_key(epithet).split())
+
+
 def _drop_place_adjectives(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     kept = tuple(t for t in tokens if not lx.is_place_adjective(t))
     if len(kept) < 2:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from stories.nlp import lexicon as lx
 from stories.nlp.entities.keys import joinable, key_tokens, merge_key
-from stories.nlp.entities.people import Chains, chain_end, name_end
+from stories.nlp.entities.people import Chains, apposition_title, chain_end, name_end
 from stories.nlp.entities.words import (
     APPOSITION_GAP,
     Candidate,
@@ -165,10 +165,12 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
     j = chains[0].get(i)
     if j is None and end == i + 1:
         j = chains[1].get(i)  # "الوزير العطار": the surname closed the title's description
+    if j is None and i > 0 and end < len(tokens) and any(c in tokens[end].gap for c in "،,"):
+        j = apposition_title(tokens, i)  # "المتحدث باسم الوزارة، فلان،": the description set off by commas
     if j is not None and j < i:
         return token_phrase(tokens, j, i, s["titles"])
     if i > 0 and soft_gap(tokens[i].gap):
-        framing = clitic_reading(tokens[i - 1].norm, s["framing"])
+        framing = clitic_reading(tokens[i - 1].norm, s["framing_epithet"])
         if framing is not None:
             return dictionary_word(tokens[i - 1], *framing)
     if end < len(tokens) and APPOSITION_GAP.fullmatch(tokens[end].gap):

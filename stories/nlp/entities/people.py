@@ -3,11 +3,10 @@ in the article, and the shapes (verbs, adjectives) that must not pass for a name
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.apposition import apposition_people, reported_people
+from stories.nlp.dates import future_verb
+from stories.nlp.entities.apposition import apposition_people, closes, family_closes, reported_people
+from stories.nlp.entities.given import given_name, given_reading
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,
@@ -26,20 +25,6 @@ from stories.nlp.entities.words import (
 
 _MAX_CHAIN = 8  # tokens in a description between a title and the name
 Chains = tuple[dict[int, int], dict[int, int]]  # title descriptions: (name start -> title, surname -> title)
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    """Given names in light spelling, so "على" (on) is not "علي"; final ى also as ي ("مصطفي")."""
-    forms = {camel.normalize_light(w) for w in vocab.entries("given_names")}
-    return frozenset(
-        forms | {f[:-1] + "ي" for f in forms if f.endswith("\u0649") and f[0] != "ي"}
-    )  # not "يحيي"
-
-
-def _given_name(light: str) -> bool:
-    """A listed given name, or a compound of عبد written as one word ("عبدالرحمن", "عبدالهادي")."""
-    return light in _given_names() or (light.startswith("عبد") and len(light) >= 6 and "ال" in light[3:6])
 
 
 def chain_end(tokens: list[Token], j: int) -> int:
@@ -87,6 +72,28 @@ def _possessed(norm: str) -> bool:
     return False
 
 
+def apposition_title(tokens: list[Token], i: int) -> int | None:
+    """The title heading a description set off by a comma right before the name at ``i`` ("المتحدث باسم وزارة
+    الداخلية، سامي العبيدي،"): the description is the name's epithet."""
+    if i == 0 or not any(c in tokens[i].gap for c in "،,") or "\n" in tokens[i].gap:
+        return None
+    titles = word_sets()["titles"]
+    for j in range(i - 1, max(-1, i - 1 - _MAX_CHAIN), -1):
+        reading = clitic_reading(tokens[j].norm, titles)
+        if reading is not None and chain_end(tokens, j) == i and _definite_description(tokens, j, i, reading):
+            return j
+        if j < i - 1 and not soft_gap(tokens[j + 1].gap):
+            return None
+    return None
+
+
+def _definite_description(tokens: list[Token], j: int, k: int, reading: tuple[int, str]) -> bool:
+    """ "رئيس الوزراء", "الرئيس", "المتحدث باسمه" are definite; a bare "مستشار" is not."""
+    return reading[1].startswith("ال") or any(
+        lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
+    )
+
+
 def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
     """For each token that a title description ends before, the earliest title token starting it; and for
     each definite last word of a description ("الوزير العطار"), the title it follows (a surname after it)."""
@@ -98,9 +105,7 @@ def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
         k = chain_end(tokens, j)
         # A bare construct ("مستشار X", "رئيس تحرير X") makes X the possessor, not the title holder;
         # "رئيس الوزراء X", "الرئيس X" and "رئيس وزراء إسرائيل X" are definite and describe X.
-        definite = reading[1].startswith("ال") or any(
-            lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
-        )
+        definite = _definite_description(tokens, j, k, reading)
         if definite and k < len(tokens) and soft_gap(tokens[k].gap):  # "رئيس الشركة، X" does not name X
             ends.setdefault(k, j)
         if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
@@ -117,8 +122,8 @@ def name_end(tokens: list[Token], k: int) -> int | None:
     if k >= len(tokens):
         return None
     first, quoted = tokens[k].norm, any(q in tokens[k].gap for q in QUOTES)
-    given = _given_name(tokens[k].light)
-    if not quoted and not given and (first.startswith(("و", "ل")) or verb_like(first)):
+    given = given_name(tokens[k].light)
+    if not quoted and not given and (first.startswith(("و", "ل")) or verb_like(first) or future_verb(first)):
         return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"; not "وليد"
     core, i = 0, k
     while i < len(tokens) and core < (3 if quoted else 2) and (i == k or space_gap(tokens[i].gap)):
@@ -128,6 +133,8 @@ def name_end(tokens: list[Token], k: int) -> int | None:
         core, i = core + 1, part[0]
         if part[1]:
             break
+    if core == 1 and not quoted and family_closes(tokens, i, given):
+        core, i = 2, i + 1  # "مدير المؤسسة عبد اللطيف الأمين أن": a title word closing the name is its family
     if core == 0 or quoted:
         return i if core else None
     if (
@@ -168,7 +175,7 @@ def _predicate(tokens: list[Token], k: int) -> bool:
 def _suffixed(tok: Token) -> bool:
     """A noun with a possessive pronoun ("قوله", "نجلها"): written with ه, unlike the ة a name may end in."""
     raw = tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    return len(tok.norm) >= 4 and raw.endswith(("ه", "ها", "هم")) and not _given_name(tok.light)
+    return len(tok.norm) >= 4 and raw.endswith(("ه", "ها", "هم")) and not given_name(tok.light)
 
 
 def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:
@@ -185,11 +192,21 @@ def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[
     if not is_name_word(tokens[i], first=first):
         return None
     if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or _suffixed(tokens[i])):
-        return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
+        if not _closed_family(tokens, i):
+            return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
     end = i + 1
-    if end < len(tokens) and tokens[end].norm == "الله" and space_gap(tokens[end].gap):
-        return end + 1, False  # "نصر الله"
+    if end < len(tokens) and tokens[end].norm in ("الله", "الدين") and space_gap(tokens[end].gap):
+        return end + 1, False  # "نصر الله", "كمال الدين"
     return end, lx.is_definite(norm)
+
+
+def _closed_family(tokens: list[Token], i: int) -> bool:
+    """A family name that starts like a clitic or a verb ("سمير بناني،", "أحمد يوسف إن") but closes the name:
+    punctuation or a complementiser follows, and it is shaped like neither a verb nor a possessed noun."""
+    norm = tokens[i].norm
+    if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
+        return False
+    return closes(tokens, i)
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
@@ -207,25 +224,12 @@ def _given_people(tokens: list[Token]) -> list[Candidate]:
     """A common given name, possibly behind a clitic ("وعبدالهادي"), followed by a family name."""
     found = []
     for i, tok in enumerate(tokens[:-1]):
-        reading = _given_reading(tok.norm, tok.raw)
+        reading = given_reading(tok.norm, tok.raw)
         if reading is not None:
             end = _family_end(tokens, i + 1)
             if end is not None:
                 found.append(make_candidate(tokens, i, end, "person", reading))
     return found
-
-
-@lru_cache(maxsize=65536)
-def _given_reading(norm: str, raw: str) -> tuple[int, str] | None:
-    """(clitic length, stem) of a token read as a given name, once per spelling."""
-    light = camel.normalize_light(raw)
-    for plen, stem in lx.stems(norm):
-        if plen > 2 or stem != norm[plen:] or not _given_name(light[plen:]):
-            continue
-        if plen and len(stem) < 4:
-            return None  # "لجان" is committees, not ل + "جان"
-        return plen, stem
-    return None
 
 
 def _family_end(tokens: list[Token], k: int) -> int | None:
@@ -263,7 +267,7 @@ def surname_people(tokens: list[Token], candidates: list[Candidate]) -> list[Can
             or any(w in s["stop"] for _, w in lx.stems(norm))
         ):
             continue  # "وأكد الدباغ", "زوجها السادس"
-        if norm[0] in "وبلف" and (norm[1:] in names or _given_name(first.light[1:])):
+        if norm[0] in "وبلف" and (norm[1:] in names or given_name(first.light[1:])):
             continue  # "وحفتر الأسد", "وعلي الأسد": a clitic on a name, not a first name
         if is_name_word(first, True) and not (verb_like(norm) or adjective_like(norm) or has_tanween(first)):
             found.append(make_candidate(tokens, j - 1, j + 1, "person"))

@@ -118,6 +118,7 @@ def word_sets() -> dict[str, frozenset[str]]:
         "definite_block": _light_forms(_nominal_block_words()),
         "chain": vocab.words("chain_nouns") | titles,
         "generic": vocab.words("generic_complements") | vocab.words("common_words"),
+        "framing_epithet": vocab.words("framing_nouns") - vocab.words("neutral_group_nouns"),
     }
 
 
