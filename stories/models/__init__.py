@@ -1,6 +1,7 @@
 """Newsroom data: stories, outlets, uploaded articles, the rows the analysis derives, and editors' corrections."""
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
+from .claim_index import ClaimPosting, ClaimTokenCount
 from .corrections import Correction, ReviewLog
 from .newsroom import Article, ArticleQuerySet, KnownOutlet, Source, Story, StoryReanalysis
 from .tracking import TrackedClaim, TrackedStance
@@ -9,6 +10,8 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Claim",
+    "ClaimPosting",
+    "ClaimTokenCount",
     "Correction",
     "Entity",
     "Event",

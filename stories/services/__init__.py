@@ -11,6 +11,7 @@ from .analysis import (
     article_mark_failed,
     article_reanalyse,
 )
+from .claim_index import articles_claim_index_forget
 from .claims import (
     claim_merge_target,
     claims_first_reported,
@@ -81,6 +82,7 @@ __all__ = [
     "article_mark_off_topic",
     "article_reanalyse",
     "articles_ingest",
+    "articles_claim_index_forget",
     "claim_merge",
     "claim_merge_target",
     "claim_reword",

@@ -16,7 +16,7 @@ from stories.nlp.speakers import speaker_name
 from stories.nlp.types import Analysis, ClaimFound
 from stories.nlp.wording import Wording, neutral_text, shown_wording
 
-from .claim_index import story_claim_index
+from .claim_index import story_claim_index, story_claim_index_reset, story_evidence_create
 from .corrections.apply import QuoteFixes, article_fixes, corrections_refresh
 
 # Undated articles last; the upload's hash breaks ties, so the order never depends on the order of uploads.
@@ -57,7 +57,7 @@ def article_claims_save(
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
     machine = [real.get(claim_id, claim_id) for claim_id in assigned]
     rows = _evidence_rows(article, analysis, machine, fixes)
-    Evidence.objects.bulk_create(rows)
+    story_evidence_create(story_id=article.story_id, rows=rows)
     claims_first_reported(claim_ids={row.claim_id for row in rows})
     corrections_refresh(story_id=article.story_id, sha256=article.sha256)
 
@@ -91,7 +91,7 @@ def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool)
     try:
         assigned = match.assign(index, analysis.claims, new_id)
     finally:
-        # The index may be the process-wide cache; the evidence saved below joins it on the next call.
+        # Only the stored index is shared; the evidence saved below joins it (story_evidence_create).
         index.rollback(checkpoint)
     headline = headline_end(analysis.text, analysis.title)
     return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0)
@@ -207,7 +207,16 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
         if home is not None and home != old:
             new_homes[old][home] += 1
     for old, homes in new_homes.items():
-        Claim.objects.filter(id=old).update(merged_into_id=homes.most_common(1)[0][0])
+        target = homes.most_common(1)[0][0]
+        if Claim.objects.filter(id=old).exclude(merged_into_id=target).update(merged_into_id=target):
+            _claim_index_follow_redirect(claim_id=old)
+
+
+def _claim_index_follow_redirect(*, claim_id: int) -> None:
+    """A redirected claim that still shows quotes (an editor pinned them there) takes them out of matching."""
+    held = Evidence.objects.filter(claim_id=claim_id).values_list("article__story_id", flat=True).first()
+    if held is not None:
+        story_claim_index_reset(story_id=held)
 
 
 def claims_wording_refresh(*, claim_ids: Iterable[int]) -> None:
