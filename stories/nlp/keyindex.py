@@ -48,6 +48,19 @@ class KeyIndex:
         self._stored_entries: dict[int, Entry | None] = {}
         self._stored_size = store.size() if store is not None else 0
 
+    def stored_only(self) -> KeyIndex:
+        """A new index of the same class over the same store, without the keys added here (what was read from
+        the store is kept: the store has not changed while this one was in use)."""
+        index = type(self)(None)
+        index._store, index._base, index._stored_size = self._store, self._base, self._stored_size
+        index._stored_df, index._stored_postings = self._stored_df, self._stored_postings
+        index._stored_entries = self._stored_entries
+        return index
+
+    def prefetch_keys(self, keys: Iterable[Sequence[str]]) -> None:
+        """Read what ``canonical`` needs for ``keys`` in one go."""
+        self.prefetch_counts(t for k in keys for t in (*k, *(stripped(t) for t in k)))
+
     def __len__(self) -> int:
         return len({entry.claim_id for entry in self._entries}) if self._store is None else self.size()
 

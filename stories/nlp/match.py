@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from .claims.tense import is_planned
-from .keyindex import KeyIndex, stripped
+from .keyindex import KeyIndex
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import opposed, paraphrase_probability
 from .similarity import (
@@ -169,7 +169,7 @@ class ClaimIndex(KeyIndex):
     def prefetch(self, keys: Iterable[Sequence[str]]) -> None:
         """Read from the store, in a few queries, what matching ``keys`` will need (one upload's claims)."""
         keys = list(keys)
-        self.prefetch_counts(t for k in keys for t in (*k, *(stripped(t) for t in k)))
+        self.prefetch_keys(keys)
         queries = [key_entry(-1, self.canonical(k)).tokens for k in keys]
         self.prefetch_postings({t for q in queries for t in q if self.count(t)}, POSTINGS_SCANNED)
         self.prefetch_entries({p for q in queries for p in self._candidates(q, self.weight, load=False)})

@@ -31,34 +31,45 @@ class StoryKeys:
         return self._size
 
     def frequencies(self, tokens: Collection[str]) -> Mapping[str, int]:
-        rows = ClaimTokenCount.objects.filter(story_id=self.story_id, token__in=[t for t in tokens if t])
-        return dict(rows.values_list("token", "quotes"))
+        tokens = [t for t in tokens if t]
+        if connection.vendor != "postgresql":
+            rows = ClaimTokenCount.objects.filter(story_id=self.story_id, token__in=tokens)
+            return dict(rows.values_list("token", "quotes"))
+        # One array parameter: thousands of tokens cost no more to send than one.
+        table = ClaimTokenCount._meta.db_table
+        sql = f"SELECT token, quotes FROM {table} WHERE story_id = %s AND token = ANY(%s)"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.story_id, tokens])
+            return dict(cursor.fetchall())
 
     def postings(self, tokens: Collection[str], newest: int) -> Mapping[str, Sequence[int]]:
-        # One statement of per-token LIMITs: each reads its token's latest postings off the index, never them all.
+        # Per-token LIMITs: each reads its token's latest postings off the index, never them all.
+        table = ClaimPosting._meta.db_table
+        one = f"SELECT evidence_id FROM {table} WHERE story_id = %s AND token = {{}} ORDER BY evidence_id DESC LIMIT %s"
+        if connection.vendor == "postgresql":
+            sql = f"SELECT t, p.evidence_id FROM unnest(%s::text[]) AS t CROSS JOIN LATERAL ({one.format('t')}) AS p"
+            batches = [(sql, [list(tokens), self.story_id, newest])]
+        else:  # no LATERAL: a UNION of one SELECT per token, in chunks (SQLite caps compound SELECTs at 500)
+            tokens, batches = list(tokens), []
+            for i in range(0, len(tokens), 100):
+                chunk = tokens[i : i + 100]
+                part = f"SELECT * FROM (SELECT %s, evidence_id FROM ({one.format('%s')}))"
+                params = [v for t in chunk for v in (t, self.story_id, t, newest)]
+                batches.append((" UNION ALL ".join(part for _ in chunk), params))
         found: dict[str, list[int]] = {t: [] for t in tokens}
-        tokens = list(tokens)
-        for i in range(0, len(tokens), 200):
-            chunk = tokens[i : i + 200]
-            table = ClaimPosting._meta.db_table
-            one = (
-                f"SELECT * FROM (SELECT token, evidence_id FROM {table} WHERE story_id = %s AND token = %s "
-                "ORDER BY evidence_id DESC LIMIT %s) AS p{}"
-            )
-            sql = " UNION ALL ".join(one.format(j) for j in range(len(chunk)))
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [v for t in chunk for v in (self.story_id, t, newest)])
+        with connection.cursor() as cursor:
+            for sql, params in batches:
+                cursor.execute(sql, params)
                 for token, evidence_id in cursor.fetchall():
                     found[token].append(evidence_id)
         return {t: sorted(p) for t, p in found.items()}
 
     def entries(self, positions: Collection[int]) -> Mapping[int, Entry]:
         rows = _live(self.story_id).filter(id__in=list(positions))
+        fields = ("id", "matched", "index_key", "key", "proposition")
         return {
-            pos: key_entry(claim_id, key, proposition)
-            for pos, claim_id, key, proposition in rows.values_list(
-                "id", "matched", "index_key", "proposition"
-            )
+            pos: key_entry(claim_id, stored or key, proposition)
+            for pos, claim_id, stored, key, proposition in rows.values_list(*fields)
         }
 
 
@@ -78,14 +89,19 @@ def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
     return index
 
 
-def story_evidence_create(*, story_id: int, rows: list[Evidence]) -> list[Evidence]:
-    """Store an article's quotes and add their keys to the story's index, as the matcher just added them."""
-    index = match.ClaimIndex(StoryKeys(story_id))
-    index.prefetch_counts(t for row in rows for t in row.key)
+def story_evidence_create(
+    *, story_id: int, rows: list[Evidence], matched: match.ClaimIndex | None = None
+) -> list[Evidence]:
+    """Store an article's quotes and add their keys to the story's index, as the matcher just added them
+    (``matched``, the index they were matched with, saves reading the story's counts again)."""
+    index = matched.stored_only() if matched is not None else match.ClaimIndex(StoryKeys(story_id))
+    index.prefetch_keys(row.key for row in rows)
+    stored = []
     for row in rows:
-        row.index_key = index.add(row.matched_claim_id or row.claim_id, row.key, row.proposition)
+        stored.append(index.add(row.matched_claim_id or row.claim_id, row.key, row.proposition))
+        row.index_key = stored[-1] if stored[-1] != row.key else []
     created = Evidence.objects.bulk_create(rows)
-    _postings_add(story_id, [(row.id, row.index_key) for row in created])
+    _postings_add(story_id, [(row.id, key) for row, key in zip(created, stored, strict=True)])
     return created
 
 
@@ -134,36 +150,50 @@ def _story_index_build(story_id: int) -> int:
     stored, changed = [], []
     for row in _live(story_id).order_by("id").only("id", "key", "proposition", "index_key", "claim_id"):
         canonical = index.add(row.matched, row.key, row.proposition)
-        if canonical != row.index_key:
-            row.index_key = canonical
+        if (canonical if canonical != row.key else []) != row.index_key:
+            row.index_key = canonical if canonical != row.key else []
             changed.append(row)
         stored.append((row.id, canonical))
     Evidence.objects.bulk_update(changed, ["index_key"], batch_size=1000)
     ClaimTokenCount.objects.create(story_id=story_id, token=QUOTES, quotes=0)
-    return _postings_add(story_id, stored)
+    _postings_add(story_id, stored)
+    return ClaimTokenCount.objects.get(story_id=story_id, token=QUOTES).quotes
 
 
-def _postings_add(story_id: int, rows: list[tuple[int, list[str]]]) -> int:
-    """Postings and counts for quotes (id, stored key); a key without content is not indexed. Returns how many
-    quotes the story's index then holds."""
+def _postings_add(story_id: int, rows: list[tuple[int, list[str]]]) -> None:
+    """Postings and counts for quotes (id, stored key); a key without content is not indexed."""
     counts: Counter[str] = Counter()
-    postings = []
+    postings: list[tuple[str, int]] = []
     for evidence_id, key in rows:
         tokens = key_entry(0, key).tokens
         if tokens:
             counts[QUOTES] += 1
             counts.update(tokens)
-            postings += [ClaimPosting(story_id=story_id, token=t, evidence_id=evidence_id) for t in tokens]
-    ClaimPosting.objects.bulk_create(postings, batch_size=2000)
+            postings += [(t, evidence_id) for t in tokens]
+    if connection.vendor == "postgresql":
+        table = ClaimPosting._meta.db_table
+        sql = f"INSERT INTO {table} (story_id, token, evidence_id) SELECT %s, unnest(%s::text[]), unnest(%s::bigint[])"
+        for i in range(0, len(postings), 20_000):
+            chunk = postings[i : i + 20_000]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [story_id, [t for t, _ in chunk], [e for _, e in chunk]])
+    else:
+        ClaimPosting.objects.bulk_create(
+            (ClaimPosting(story_id=story_id, token=t, evidence_id=e) for t, e in postings), batch_size=2000
+        )
     _counts_add(story_id, counts)
-    return ClaimTokenCount.objects.get(story_id=story_id, token=QUOTES).quotes
 
 
 def _counts_add(story_id: int, counts: Mapping[str, int]) -> None:
     table = ClaimTokenCount._meta.db_table
-    sql = (
-        f"INSERT INTO {table} (story_id, token, quotes) VALUES (%s, %s, %s) "
-        f"ON CONFLICT (story_id, token) DO UPDATE SET quotes = {table}.quotes + excluded.quotes"
-    )
+    upsert = f"ON CONFLICT (story_id, token) DO UPDATE SET quotes = {table}.quotes + excluded.quotes"
+    rows = [(token, n) for token, n in counts.items() if n]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(story_id, token, n) for token, n in counts.items() if n])
+        if connection.vendor == "postgresql":
+            # One statement whatever the number of tokens (rows sorted: concurrent upserts lock in one order).
+            rows.sort()
+            sql = f"INSERT INTO {table} (story_id, token, quotes) SELECT %s, unnest(%s::text[]), unnest(%s::int[]) "
+            cursor.execute(sql + upsert, [story_id, [t for t, _ in rows], [n for _, n in rows]])
+        else:
+            sql = f"INSERT INTO {table} (story_id, token, quotes) VALUES (%s, %s, %s) "
+            cursor.executemany(sql + upsert, [(story_id, t, n) for t, n in rows])

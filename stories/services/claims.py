@@ -34,7 +34,7 @@ def article_claims_save(
     ``previous`` (story reanalysis only) maps (article, start, end) to the claim that held that quote before,
     so a claim the fresh matching re-creates gets its old id, and its permalink, back.
     """
-    assigned = _claims_matched(article, analysis, with_orphans=previous is None)
+    assigned, index = _claims_matched(article, analysis, with_orphans=previous is None)
     fixes = article_fixes(
         story_id=article.story_id,
         sha256=article.sha256,
@@ -57,7 +57,7 @@ def article_claims_save(
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
     machine = [real.get(claim_id, claim_id) for claim_id in assigned]
     rows = _evidence_rows(article, analysis, machine, fixes)
-    story_evidence_create(story_id=article.story_id, rows=rows)
+    story_evidence_create(story_id=article.story_id, rows=rows, matched=index)
     claims_first_reported(claim_ids={row.claim_id for row in rows})
     corrections_refresh(story_id=article.story_id, sha256=article.sha256)
 
@@ -78,8 +78,11 @@ def story_matched_claims(*, story_id: int, settled_only: bool = False) -> dict[t
     return {(a, s, e): c for a, s, e, c in rows.values_list("article_id", "start", "end", "matched")}
 
 
-def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool) -> list[int]:
-    """The story claim each found claim joins; a negative id stands for a claim the article opens."""
+def _claims_matched(
+    article: Article, analysis: Analysis, *, with_orphans: bool
+) -> tuple[list[int], match.ClaimIndex]:
+    """The story claim each found claim joins (a negative id stands for a claim the article opens), and the index
+    they were matched with."""
     index = story_claim_index(story_id=article.story_id, with_orphans=with_orphans)
     fresh: list[int] = []
 
@@ -94,7 +97,7 @@ def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool)
         # Only the stored index is shared; the evidence saved below joins it (story_evidence_create).
         index.rollback(checkpoint)
     headline = headline_end(analysis.text, analysis.title)
-    return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0)
+    return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0), index
 
 
 def _evidence_rows(
