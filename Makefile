@@ -50,6 +50,7 @@ bench: install services
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_pages
 	$(PY) -m tests.bench.bench_track
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_load
+	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_index
 
 lint: install
 	$(PY) -m ruff check .
