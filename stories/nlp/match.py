@@ -150,11 +150,7 @@ class ClaimIndex(KeyIndex):
     ) -> list[int]:
         """Keys sharing the query's rarer tokens, ranked by the weight they share; of each token, only the
         POSTINGS_SCANNED latest keys are read, so the cost does not grow with the story."""
-        limit = max(20, COMMON_SHARE * self.size())
-        present = [t for t in tokens if self.count(t)]
-        rare = [t for t in present if self.count(t) <= limit]
-        if not rare:
-            rare = sorted(present, key=self.count)[:2]
+        rare = self._finding(tokens)
         self.prefetch_postings(rare, POSTINGS_SCANNED)
         partial: dict[int, float] = defaultdict(float)
         for token in rare:
@@ -166,12 +162,19 @@ class ClaimIndex(KeyIndex):
             self.prefetch_entries(found)
         return found
 
+    def _finding(self, tokens: Iterable[str]) -> list[str]:
+        """The query's tokens that find candidates: the rarer ones, else the two least common."""
+        limit = max(20, COMMON_SHARE * self.size())
+        present = [t for t in tokens if self.count(t)]
+        rare = [t for t in present if self.count(t) <= limit]
+        return rare or sorted(present, key=self.count)[:2]
+
     def prefetch(self, keys: Iterable[Sequence[str]]) -> None:
         """Read from the store, in a few queries, what matching ``keys`` will need (one upload's claims)."""
         keys = list(keys)
         self.prefetch_keys(keys)
         queries = [key_entry(-1, self.canonical(k)).tokens for k in keys]
-        self.prefetch_postings({t for q in queries for t in q if self.count(t)}, POSTINGS_SCANNED)
+        self.prefetch_postings({t for q in queries for t in self._finding(q)}, POSTINGS_SCANNED)
         self.prefetch_entries({p for q in queries for p in self._candidates(q, self.weight, load=False)})
 
 

@@ -4,6 +4,7 @@ matches against."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
@@ -12,7 +13,7 @@ from django.db.models import BigIntegerField, Count
 from django.db.models.functions import Coalesce
 
 from stories import selectors
-from stories.models import ClaimPosting, ClaimTokenCount, Correction, Evidence
+from stories.models import Article, Claim, ClaimPosting, ClaimTokenCount, Correction, Evidence
 from stories.nlp import match
 from stories.nlp.similarity import Entry, key_entry
 
@@ -65,12 +66,32 @@ class StoryKeys:
         return {t: sorted(p) for t, p in found.items()}
 
     def entries(self, positions: Collection[int]) -> Mapping[int, Entry]:
-        rows = _live(self.story_id).filter(id__in=list(positions))
-        fields = ("id", "matched", "index_key", "key", "proposition")
+        if connection.vendor == "postgresql":
+            rows = _live_keys_pg(self.story_id, list(positions))
+        else:
+            rows = _live(self.story_id).filter(id__in=list(positions))
+            rows = rows.values_list("id", "matched", "index_key", "key", "proposition")
         return {
-            pos: key_entry(claim_id, stored or key, proposition)
-            for pos, claim_id, stored, key, proposition in rows.values_list(*fields)
+            pos: key_entry(claim_id, _json(stored) or _json(key), proposition)
+            for pos, claim_id, stored, key, proposition in rows
         }
+
+
+def _live_keys_pg(story_id: int, positions: list[int]) -> list[tuple]:
+    """``_live`` for the quotes at ``positions``, in one statement with one array parameter."""
+    sql = (
+        "SELECT e.id, COALESCE(e.matched_claim_id, e.claim_id), e.index_key, e.key, e.proposition "
+        f"FROM {Evidence._meta.db_table} e JOIN {Article._meta.db_table} a ON a.id = e.article_id "
+        f"JOIN {Claim._meta.db_table} c ON c.id = e.claim_id "
+        "WHERE e.id = ANY(%s) AND a.story_id = %s AND NOT a.reanalysis_pending AND c.merged_into_id IS NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [positions, story_id])
+        return cursor.fetchall()
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
