@@ -17,6 +17,8 @@ class Story(models.Model):
     # Bumped by every analysis and every editor's correction (services.story_version_bump): the pages' cache
     # keys carry it, so a change shows at once and nothing has to be deleted from the cache.
     version = models.PositiveBigIntegerField(_("الإصدار"), default=0, editable=False)
+    # Some claim may have lost its last quote since matching last looked (see services.claim_index).
+    claims_maybe_orphaned = models.BooleanField(default=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

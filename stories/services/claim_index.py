@@ -13,7 +13,7 @@ from django.db.models import BigIntegerField, Count
 from django.db.models.functions import Coalesce
 
 from stories import selectors
-from stories.models import Article, Claim, ClaimPosting, ClaimTokenCount, Correction, Evidence
+from stories.models import Article, Claim, ClaimPosting, ClaimTokenCount, Correction, Evidence, Story
 from stories.nlp import match
 from stories.nlp.similarity import Entry, key_entry
 
@@ -97,7 +97,7 @@ def _json(value):
 def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
     """The story's live claims, ready to match against; callers must roll back whatever they add to it."""
     index = match.ClaimIndex(StoryKeys(story_id))
-    if with_orphans:
+    if with_orphans and Story.objects.filter(id=story_id, claims_maybe_orphaned=True).exists():
         # Claims left without evidence (e.g. by this article's previous run) stay matchable so that their ids,
         # and the permalinks built on them, come back when the same text is analysed again.
         # A claim an editor split off holds exactly the quotes they chose: it is no orphan for the matcher to fill.
@@ -105,9 +105,19 @@ def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
             "claim_id"
         )
         orphans = selectors.story_orphan_claims(story_id=story_id).exclude(id__in=split_off)
-        for claim_id, key, text in orphans.order_by("id").values_list("id", "key", "text"):
+        found = list(orphans.order_by("id").values_list("id", "key", "text"))
+        for claim_id, key, text in found:
             index.add(claim_id, key, text)
+        if not found:  # until a quote is taken away again, there is no need to look (a scan of every claim)
+            Story.objects.filter(id=story_id).update(claims_maybe_orphaned=False)
     return index
+
+
+def story_claims_maybe_orphaned(*, story_ids: Collection[int]) -> None:
+    """Quotes were taken from some claims of these stories: the next matching looks for claims left empty."""
+    Story.objects.filter(id__in=list(story_ids), claims_maybe_orphaned=False).update(
+        claims_maybe_orphaned=True
+    )
 
 
 def story_evidence_create(
@@ -139,6 +149,7 @@ def articles_claim_index_forget(*, article_ids: list[int]) -> None:
         _counts_add(story_id, story_counts)
     if counts:
         postings.delete()
+        story_claims_maybe_orphaned(story_ids=counts)
 
 
 def story_claim_index_reset(*, story_id: int) -> None:
@@ -146,6 +157,7 @@ def story_claim_index_reset(*, story_id: int) -> None:
     are live that the index does not follow: a story reanalysis starting, an article's quotes coming back)."""
     ClaimTokenCount.objects.filter(story_id=story_id).delete()
     ClaimPosting.objects.filter(story_id=story_id).delete()
+    story_claims_maybe_orphaned(story_ids=[story_id])
 
 
 def _live(story_id: int):

@@ -15,7 +15,12 @@ from stories.nlp.headline import headline_end
 from stories.nlp.speakers import speaker_name
 from stories.nlp.types import Analysis, ClaimFound
 
-from .claim_index import story_claim_index, story_claim_index_reset, story_evidence_create
+from .claim_index import (
+    story_claim_index,
+    story_claim_index_reset,
+    story_claims_maybe_orphaned,
+    story_evidence_create,
+)
 from .claim_wording import claims_quoted_early, claims_wording_refresh
 from .corrections.apply import QuoteFixes, article_fixes, corrections_refresh
 
@@ -197,6 +202,8 @@ def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
     claim_ids = set(claim_ids)
     claims_wording_refresh(claim_ids=claim_ids)
     _claims_first_report_find(claim_ids)
+    stories = Claim.objects.filter(id__in=claim_ids).values_list("story_id", flat=True).distinct()
+    story_claims_maybe_orphaned(story_ids=set(stories))
 
 
 def _claims_first_report_find(claim_ids: set[int]) -> None:

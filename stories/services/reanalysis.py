@@ -16,7 +16,7 @@ from django.utils import timezone
 from stories.models import Article, Claim, Story, StoryReanalysis
 
 from .analysis import article_analyse
-from .claim_index import story_claim_index_reset
+from .claim_index import story_claim_index_reset, story_claims_maybe_orphaned
 from .claims import PUBLISHED_FIRST, claims_merged_by_editor, claims_redirect_emptied, story_matched_claims
 from .tracking import story_tracked_claims_enqueue
 from .versions import story_version_bump
@@ -88,9 +88,9 @@ def _finish(run: StoryReanalysis) -> None:
 def _unredirect(claim_ids: set[int]) -> None:
     """Claims pointed elsewhere only while empty become free to take quotes back; an editor's merge stays."""
     free = claim_ids - claims_merged_by_editor(claim_ids=claim_ids)
-    Claim.objects.filter(id__in=free, evidence__isnull=True).exclude(merged_into=None).update(
-        merged_into=None
-    )
+    freed = Claim.objects.filter(id__in=free, evidence__isnull=True).exclude(merged_into=None)
+    story_claims_maybe_orphaned(story_ids=set(freed.values_list("story_id", flat=True)))
+    freed.update(merged_into=None)
 
 
 def _previous(run: StoryReanalysis) -> dict[tuple, int]:
