@@ -53,6 +53,7 @@ bench: install services
 	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_copies
 	$(PY) -m tests.bench.bench_scale
 	$(PY) -m tests.bench.bench_reanalysis
+	DATABASE_URL=$(PG_URL) $(PY) -m tests.bench.bench_index
 
 lint: install
 	$(PY) -m ruff check .

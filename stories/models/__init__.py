@@ -1,6 +1,7 @@
 """Newsroom data: stories, outlets, uploaded articles, the rows the analysis derives, and editors' corrections."""
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
+from .claim_index import ClaimPosting, ClaimTokenCount
 from .copies import CopyMark, CopyProfile
 from .corrections import Correction, ReviewLog
 from .imports import ImportBatch, ImportLine
@@ -16,6 +17,8 @@ __all__ = [
     "ClaimStats",
     "CopyMark",
     "CopyProfile",
+    "ClaimPosting",
+    "ClaimTokenCount",
     "Correction",
     "Entity",
     "Event",

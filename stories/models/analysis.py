@@ -125,6 +125,8 @@ class Evidence(models.Model):
     # The claim the matcher chose, before editors' corrections moved the quote: the claim index and the next
     # reanalysis read this one, so a correction never changes how other quotes are matched.
     matched_claim_id = models.BigIntegerField(_("ادعاء المطابقة الآلية"), null=True, blank=True)
+    # The key as the claim index stored it, when a clitic was resolved against the story's tokens at the time.
+    index_key = models.JSONField(_("مفتاح الفهرس"), default=list, blank=True)
 
     class Meta:
         ordering = ["article_id", "start"]

@@ -20,6 +20,8 @@ class Story(models.Model):
     # True once every live claim has its ClaimStats row (services.claim_stats keeps them); until then the pages
     # rank the claims from the evidence itself.
     claim_stats_ready = models.BooleanField(_("مكانة الادعاءات محسوبة"), default=False, editable=False)
+    # Some claim may have lost its last quote since matching last looked (see services.claim_index).
+    claims_maybe_orphaned = models.BooleanField(default=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from .contrary import contrary
+from .keyindex import KeyIndex
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import opposed, paraphrase_probability
 from .similarity import (
@@ -47,10 +48,11 @@ __all__ = [
     "split_key",
 ]
 
-_CLITICS = frozenset("بلوفك")
 # Postings longer than this share of the index are too common to find candidates with (they still score).
 COMMON_SHARE = 0.01
 MAX_CANDIDATES = 60
+# Of each candidate-finding token, only the latest keys are read: a claim still being reported has recent quotes.
+POSTINGS_SCANNED = 50
 # Second stage: a near miss on the keys (at least BAND) is accepted when the ANS-trained verifier reads the two
 # propositions as paraphrases (P(agree) >= PARAPHRASE_CUT, both directions); only the VERIFY_TOP best are checked.
 BAND = 0.2
@@ -60,58 +62,13 @@ VERIFY_TOP = 5
 DENIAL_COVER = 0.6
 
 
-class ClaimIndex:
-    """Keys of known claims; one claim may hold several keys (one per evidence)."""
-
-    def __init__(self) -> None:
-        self._entries: list[Entry] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._claims: set[int] = set()
-
-    def __len__(self) -> int:
-        return len(self._claims)
-
-    def mark(self) -> int:
-        """A point that ``rollback`` returns to: lets a shared index take a trial article and forget it again."""
-        return len(self._entries)
-
-    def rollback(self, mark: int) -> None:
-        """Forget every key added since ``mark``; postings are appended in entry order, so the newest are last."""
-        for pos in range(len(self._entries) - 1, mark - 1, -1):
-            for token in self._entries[pos].tokens:
-                postings = self._postings[token]
-                postings.pop()
-                if not postings:
-                    del self._postings[token]
-        del self._entries[mark:]
-        self._claims = {entry.claim_id for entry in self._entries}
-
-    def _canonical(self, key: Sequence[str]) -> list[str]:
-        """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""
-        return [self._known(t) for t in key]
-
-    def _known(self, token: str) -> str:
-        mark = ROOT_MARK if token.startswith(ROOT_MARK) else ""
-        body = token[len(mark) :]
-        if token in self._postings or body[:1] not in _CLITICS or len(body) <= 3:
-            return token
-        return mark + body[1:] if mark + body[1:] in self._postings else token
-
-    def add(self, claim_id: int, key: Sequence[str], proposition: str = "") -> None:
-        """Store one key of ``claim_id``; its proposition text, when given, lets near misses be verified."""
-        entry = key_entry(claim_id, self._canonical(key), proposition)
-        if not entry.tokens:
-            return
-        pos = len(self._entries)
-        self._entries.append(entry)
-        self._claims.add(claim_id)
-        for token in entry.tokens:
-            self._postings[token].append(pos)
+class ClaimIndex(KeyIndex):
+    """Keys of known claims, held here or in a backing store (see keyindex); one claim may hold several keys."""
 
     def weight(self, token: str) -> float:
         """IDF over the index's entries: a token found in every claim of the story says little."""
-        n = len(self._entries)
-        df = len(self._postings.get(token, ()))
+        n = self.size()
+        df = self.count(token)
         return kind_weight(token, math.log(1.0 + (n + 1) / (df + 1)))
 
     def best(
@@ -120,7 +77,7 @@ class ClaimIndex:
         """The most similar known claim if its similarity reaches THRESHOLD; else, for a ``denial``, the claim
         that covers most of what is denied (see ``_denied``); else, when ``proposition`` is given, the best near
         miss the paraphrase verifier accepts (see ``_verified``)."""
-        query = key_entry(-1, self._canonical(key), proposition)
+        query = key_entry(-1, self.canonical(key), proposition)
         best: tuple[int, float] | None = None
         near: list[tuple[float, int]] = []
         memo: dict[str, float] = {}
@@ -131,7 +88,9 @@ class ClaimIndex:
             return memo[token]
 
         for pos in self._candidates(query.tokens, weight):
-            entry = self._entries[pos]
+            entry = self.entry(pos)
+            if entry is None:
+                continue
             score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
@@ -160,7 +119,9 @@ class ClaimIndex:
         do not conflict."""
         found: tuple[int, float] | None = None
         for pos in self._candidates(query.tokens, weight):
-            entry = self._entries[pos]
+            entry = self.entry(pos)
+            if entry is None:
+                continue
             score = denial_cover(query, entry, weight)
             if score >= DENIAL_COVER and (found is None or score > found[1]) and not conflict(query, entry):
                 found = (entry.claim_id, score)
@@ -173,8 +134,8 @@ class ClaimIndex:
         top = 0.0
         seen: set[int] = set()
         for score, pos in sorted(near, key=lambda n: (-n[0], n[1])):
-            entry = self._entries[pos]
-            if entry.claim_id in seen:
+            entry = self.entry(pos)
+            if entry is None or entry.claim_id in seen:
                 continue
             seen.add(entry.claim_id)
             p = paraphrase_probability(query.proposition, entry.proposition)
@@ -184,25 +145,44 @@ class ClaimIndex:
                 break
         return found
 
-    def _candidates(self, tokens: Iterable[str], weight: Callable[[str], float]) -> list[int]:
-        """Entries sharing the query's rarer tokens, ranked by the weight they share."""
-        limit = max(20, COMMON_SHARE * len(self._entries))
-        present = [t for t in tokens if t in self._postings]
-        rare = [t for t in present if len(self._postings[t]) <= limit]
-        if not rare:
-            rare = sorted(present, key=lambda t: len(self._postings[t]))[:2]
+    def _candidates(
+        self, tokens: Iterable[str], weight: Callable[[str], float], *, load: bool = True
+    ) -> list[int]:
+        """Keys sharing the query's rarer tokens, ranked by the weight they share; of each token, only the
+        POSTINGS_SCANNED latest keys are read, so the cost does not grow with the story."""
+        rare = self._finding(tokens)
+        self.prefetch_postings(rare, POSTINGS_SCANNED)
         partial: dict[int, float] = defaultdict(float)
         for token in rare:
             w = weight(token) ** 2
-            for pos in self._postings[token]:
+            for pos in self.scan(token, POSTINGS_SCANNED):
                 partial[pos] += w
-        return heapq.nlargest(MAX_CANDIDATES, partial, key=partial.__getitem__)
+        found = heapq.nlargest(MAX_CANDIDATES, partial, key=partial.__getitem__)
+        if load:
+            self.prefetch_entries(found)
+        return found
+
+    def _finding(self, tokens: Iterable[str]) -> list[str]:
+        """The query's tokens that find candidates: the rarer ones, else the two least common."""
+        limit = max(20, COMMON_SHARE * self.size())
+        present = [t for t in tokens if self.count(t)]
+        rare = [t for t in present if self.count(t) <= limit]
+        return rare or sorted(present, key=self.count)[:2]
+
+    def prefetch(self, keys: Iterable[Sequence[str]]) -> None:
+        """Read from the store, in a few queries, what matching ``keys`` will need (one upload's claims)."""
+        keys = list(keys)
+        self.prefetch_keys(keys)
+        queries = [key_entry(-1, self.canonical(k)).tokens for k in keys]
+        self.prefetch_postings({t for q in queries for t in self._finding(q)}, POSTINGS_SCANNED)
+        self.prefetch_entries({p for q in queries for p in self._candidates(q, self.weight, load=False)})
 
 
 def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> list[int]:
     """Claim id for each found claim: the best match in ``index`` or a fresh id; keys are added as we go,
     so two clauses of one article can land in the same claim."""
     ids: list[int] = []
+    index.prefetch(claim.key for claim in claims)
     for claim in claims:
         proposition = getattr(claim, "proposition", "")
         found = index.best(claim.key, proposition, denial=getattr(claim, "stance", "") == "denies")

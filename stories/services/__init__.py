@@ -20,6 +20,7 @@ from .batches import (
     jsonl_lines,
     parse_published,
 )
+from .claim_index import articles_claim_index_forget
 from .claim_stats import (
     claim_stats_refresh,
     claim_stats_tracked,
@@ -111,6 +112,7 @@ __all__ = [
     "article_mark_off_topic",
     "article_reanalyse",
     "articles_ingest",
+    "articles_claim_index_forget",
     "claim_merge",
     "claim_stats_refresh",
     "claim_stats_tracked",

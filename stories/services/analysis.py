@@ -19,6 +19,7 @@ from stories.models import Article, Event, Source, Story
 from stories.nlp import dedup, pipeline
 from stories.nlp.types import Analysis, AnalysisError, GazetteerEntry
 
+from .claim_index import articles_claim_index_forget
 from .claims import article_claims_save
 from .copies import article_original_find
 from .corrections import review_log
@@ -107,6 +108,7 @@ def _article_save_analysis(article: Article, analysis: Analysis, previous: dict[
         article.duplicate_of_id = _original_of(article)
     article.save()
     article.mentions.all().delete()
+    articles_claim_index_forget(article_ids=[article.id])
     article.evidence.all().delete()
     article.events.all().delete()
     article_entities_save(article=article, analysis=analysis)

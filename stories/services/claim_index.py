@@ -1,73 +1,103 @@
-"""The per-process cache of each story's claim index, extended with new evidence instead of rebuilt."""
+"""Each story's claim index, kept in the database beside the evidence (models.ClaimPosting, ClaimTokenCount) and
+updated as quotes are saved and deleted, so every worker reads the same index and an upload reads only what it
+matches against."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass
+import json
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 
-from django.db.models import BigIntegerField, Count, Max, QuerySet
+from django.db import connection
+from django.db.models import BigIntegerField, Count
 from django.db.models.functions import Coalesce
 
 from stories import selectors
-from stories.models import Claim, Correction, Evidence, ReviewLog
+from stories.models import Article, Claim, ClaimPosting, ClaimTokenCount, Correction, Evidence, Story
 from stories.nlp import match
+from stories.nlp.similarity import Entry, key_entry
+
+# The row of the empty token counts the story's indexed quotes; without it the index is (re)built on first use.
+QUOTES = ""
 
 
-@dataclass
-class _CachedIndex:
-    stamp: tuple
-    last_id: int
-    count: int
-    index: match.ClaimIndex
+class StoryKeys:
+    """The stored claim keys of one story, read in batches (the backing store of match.ClaimIndex)."""
+
+    def __init__(self, story_id: int) -> None:
+        self.story_id = story_id
+        self._size = _story_index_size(story_id)
+
+    def size(self) -> int:
+        return self._size
+
+    def frequencies(self, tokens: Collection[str]) -> Mapping[str, int]:
+        tokens = [t for t in tokens if t]
+        if connection.vendor != "postgresql":
+            rows = ClaimTokenCount.objects.filter(story_id=self.story_id, token__in=tokens)
+            return dict(rows.values_list("token", "quotes"))
+        # One array parameter: thousands of tokens cost no more to send than one.
+        table = ClaimTokenCount._meta.db_table
+        sql = f"SELECT token, quotes FROM {table} WHERE story_id = %s AND token = ANY(%s)"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.story_id, tokens])
+            return dict(cursor.fetchall())
+
+    def postings(self, tokens: Collection[str], newest: int) -> Mapping[str, Sequence[int]]:
+        # Per-token LIMITs: each reads its token's latest postings off the index, never them all.
+        table = ClaimPosting._meta.db_table
+        one = f"SELECT evidence_id FROM {table} WHERE story_id = %s AND token = {{}} ORDER BY evidence_id DESC LIMIT %s"
+        if connection.vendor == "postgresql":
+            sql = f"SELECT t, p.evidence_id FROM unnest(%s::text[]) AS t CROSS JOIN LATERAL ({one.format('t')}) AS p"
+            batches = [(sql, [list(tokens), self.story_id, newest])]
+        else:  # no LATERAL: a UNION of one SELECT per token, in chunks (SQLite caps compound SELECTs at 500)
+            tokens, batches = list(tokens), []
+            for i in range(0, len(tokens), 100):
+                chunk = tokens[i : i + 100]
+                part = f"SELECT * FROM (SELECT %s, evidence_id FROM ({one.format('%s')}))"
+                params = [v for t in chunk for v in (t, self.story_id, t, newest)]
+                batches.append((" UNION ALL ".join(part for _ in chunk), params))
+        found: dict[str, list[int]] = {t: [] for t in tokens}
+        with connection.cursor() as cursor:
+            for sql, params in batches:
+                cursor.execute(sql, params)
+                for token, evidence_id in cursor.fetchall():
+                    found[token].append(evidence_id)
+        return {t: sorted(p) for t, p in found.items()}
+
+    def entries(self, positions: Collection[int]) -> Mapping[int, Entry]:
+        if connection.vendor == "postgresql":
+            rows = _live_keys_pg(self.story_id, list(positions))
+        else:
+            rows = _live(self.story_id).filter(id__in=list(positions))
+            rows = rows.values_list("id", "matched", "index_key", "key", "proposition")
+        return {
+            pos: key_entry(claim_id, _json(stored) or _json(key), proposition)
+            for pos, claim_id, stored, key, proposition in rows
+        }
 
 
-# Per worker process: the story's claim index, extended with each new upload's evidence instead of being rebuilt
-# from every stored key (half a second at 10,000 claims). Any other change to the story's evidence rebuilds it.
-_INDEXES: OrderedDict[int, _CachedIndex] = OrderedDict()
-_INDEXES_KEPT = 16
+def _live_keys_pg(story_id: int, positions: list[int]) -> list[tuple]:
+    """``_live`` for the quotes at ``positions``, in one statement with one array parameter."""
+    sql = (
+        "SELECT e.id, COALESCE(e.matched_claim_id, e.claim_id), e.index_key, e.key, e.proposition "
+        f"FROM {Evidence._meta.db_table} e JOIN {Article._meta.db_table} a ON a.id = e.article_id "
+        f"JOIN {Claim._meta.db_table} c ON c.id = e.claim_id "
+        "WHERE e.id = ANY(%s) AND a.story_id = %s AND NOT a.reanalysis_pending AND c.merged_into_id IS NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [positions, story_id])
+        return cursor.fetchall()
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
     """The story's live claims, ready to match against; callers must roll back whatever they add to it."""
-    # Keys stand under the claim the matcher chose (editors' moves are applied after matching, see claims.py),
-    # so a correction never changes where another quote goes. Articles waiting in a story reanalysis keep
-    # their old quotes on show but out of matching.
-    live = Evidence.objects.filter(
-        article__story_id=story_id, article__reanalysis_pending=False, claim__merged_into__isnull=True
-    ).annotate(matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField()))
-    if with_orphans and selectors.story_orphan_claims(story_id=story_id).exists():
-        return _claim_index_build(story_id, live, with_orphans=True)
-    stats = live.aggregate(count=Count("id"), last=Max("id"))
-    count, last = stats["count"], stats["last"] or 0
-    # Merges and every other editor's correction (each is logged) change which claim a key leads to.
-    stamp = (
-        Claim.objects.filter(story_id=story_id, merged_into__isnull=False).count(),
-        ReviewLog.objects.filter(story_id=story_id).count(),
-        Correction.objects.filter(story_id=story_id).exclude(state=Correction.State.UNDONE).count(),
-    )
-    cached = _INDEXES.get(story_id)
-    if cached is not None and cached.stamp == stamp and cached.last_id <= last:
-        fresh = list(
-            live.filter(id__gt=cached.last_id).order_by("id").values_list("matched", "key", "proposition")
-        )
-        if cached.count + len(fresh) == count:
-            for claim_id, key, proposition in fresh:
-                cached.index.add(claim_id, key, proposition)
-            cached.last_id, cached.count = last, count
-            _INDEXES.move_to_end(story_id)
-            return cached.index
-    index = _claim_index_build(story_id, live, with_orphans=False)
-    _INDEXES[story_id] = _CachedIndex(stamp=stamp, last_id=last, count=count, index=index)
-    while len(_INDEXES) > _INDEXES_KEPT:
-        _INDEXES.popitem(last=False)
-    return index
-
-
-def _claim_index_build(story_id: int, live: QuerySet[Evidence], *, with_orphans: bool) -> match.ClaimIndex:
-    index = match.ClaimIndex()
-    for claim_id, key, proposition in live.order_by("id").values_list("matched", "key", "proposition"):
-        index.add(claim_id, key, proposition)
-    if with_orphans:
+    index = match.ClaimIndex(StoryKeys(story_id))
+    if with_orphans and Story.objects.filter(id=story_id, claims_maybe_orphaned=True).exists():
         # Claims left without evidence (e.g. by this article's previous run) stay matchable so that their ids,
         # and the permalinks built on them, come back when the same text is analysed again.
         # A claim an editor split off holds exactly the quotes they chose: it is no orphan for the matcher to fill.
@@ -75,6 +105,128 @@ def _claim_index_build(story_id: int, live: QuerySet[Evidence], *, with_orphans:
             "claim_id"
         )
         orphans = selectors.story_orphan_claims(story_id=story_id).exclude(id__in=split_off)
-        for claim_id, key, text in orphans.order_by("id").values_list("id", "key", "text"):
+        found = list(orphans.order_by("id").values_list("id", "key", "text"))
+        for claim_id, key, text in found:
             index.add(claim_id, key, text)
+        if not found:  # until a quote is taken away again, there is no need to look (a scan of every claim)
+            Story.objects.filter(id=story_id).update(claims_maybe_orphaned=False)
     return index
+
+
+def story_claims_maybe_orphaned(*, story_ids: Collection[int]) -> None:
+    """Quotes were taken from some claims of these stories: the next matching looks for claims left empty."""
+    Story.objects.filter(id__in=list(story_ids), claims_maybe_orphaned=False).update(
+        claims_maybe_orphaned=True
+    )
+
+
+def story_evidence_create(
+    *, story_id: int, rows: list[Evidence], matched: match.ClaimIndex | None = None
+) -> list[Evidence]:
+    """Store an article's quotes and add their keys to the story's index, as the matcher just added them
+    (``matched``, the index they were matched with, saves reading the story's counts again)."""
+    index = matched.stored_only() if matched is not None else match.ClaimIndex(StoryKeys(story_id))
+    index.prefetch_keys(row.key for row in rows)
+    stored = []
+    for row in rows:
+        stored.append(index.add(row.matched_claim_id or row.claim_id, row.key, row.proposition))
+        row.index_key = stored[-1] if stored[-1] != row.key else []
+    created = Evidence.objects.bulk_create(rows)
+    _postings_add(story_id, [(row.id, key) for row, key in zip(created, stored, strict=True)])
+    return created
+
+
+def articles_claim_index_forget(*, article_ids: list[int]) -> None:
+    """Take the articles' quotes out of their stories' indexes before the quotes are deleted."""
+    postings = ClaimPosting.objects.filter(evidence__article_id__in=article_ids)
+    counts: dict[int, Counter[str]] = {}
+    for story_id, token, n in postings.values_list("story_id", "token").annotate(n=Count("id")):
+        counts.setdefault(story_id, Counter())[token] -= n
+    quotes = postings.values_list("story_id").annotate(n=Count("evidence_id", distinct=True))
+    for story_id, n in quotes:
+        counts[story_id][QUOTES] -= n
+    for story_id, story_counts in counts.items():
+        _counts_add(story_id, story_counts)
+    if counts:
+        postings.delete()
+        story_claims_maybe_orphaned(story_ids=counts)
+
+
+def story_claim_index_reset(*, story_id: int) -> None:
+    """Drop the story's index; the next matching rebuilds it from the live quotes (after a change to which quotes
+    are live that the index does not follow: a story reanalysis starting, an article's quotes coming back)."""
+    ClaimTokenCount.objects.filter(story_id=story_id).delete()
+    ClaimPosting.objects.filter(story_id=story_id).delete()
+    story_claims_maybe_orphaned(story_ids=[story_id])
+
+
+def _live(story_id: int):
+    # Keys stand under the claim the matcher chose (editors' moves are applied after matching, see claims.py),
+    # so a correction never changes where another quote goes. Articles waiting in a story reanalysis keep
+    # their old quotes on show but out of matching.
+    return Evidence.objects.filter(
+        article__story_id=story_id, article__reanalysis_pending=False, claim__merged_into__isnull=True
+    ).annotate(matched=Coalesce("matched_claim_id", "claim_id", output_field=BigIntegerField()))
+
+
+def _story_index_size(story_id: int) -> int:
+    size = ClaimTokenCount.objects.filter(story_id=story_id, token=QUOTES).values_list("quotes", flat=True)
+    for quotes in size:
+        return quotes
+    return _story_index_build(story_id)
+
+
+def _story_index_build(story_id: int) -> int:
+    """Index every live quote of the story, in the order they were stored, as the matcher first added them."""
+    story_claim_index_reset(story_id=story_id)
+    index = match.ClaimIndex()
+    stored, changed = [], []
+    for row in _live(story_id).order_by("id").only("id", "key", "proposition", "index_key", "claim_id"):
+        canonical = index.add(row.matched, row.key, row.proposition)
+        if (canonical if canonical != row.key else []) != row.index_key:
+            row.index_key = canonical if canonical != row.key else []
+            changed.append(row)
+        stored.append((row.id, canonical))
+    Evidence.objects.bulk_update(changed, ["index_key"], batch_size=1000)
+    ClaimTokenCount.objects.create(story_id=story_id, token=QUOTES, quotes=0)
+    _postings_add(story_id, stored)
+    return ClaimTokenCount.objects.get(story_id=story_id, token=QUOTES).quotes
+
+
+def _postings_add(story_id: int, rows: list[tuple[int, list[str]]]) -> None:
+    """Postings and counts for quotes (id, stored key); a key without content is not indexed."""
+    counts: Counter[str] = Counter()
+    postings: list[tuple[str, int]] = []
+    for evidence_id, key in rows:
+        tokens = key_entry(0, key).tokens
+        if tokens:
+            counts[QUOTES] += 1
+            counts.update(tokens)
+            postings += [(t, evidence_id) for t in tokens]
+    if connection.vendor == "postgresql":
+        table = ClaimPosting._meta.db_table
+        sql = f"INSERT INTO {table} (story_id, token, evidence_id) SELECT %s, unnest(%s::text[]), unnest(%s::bigint[])"
+        for i in range(0, len(postings), 20_000):
+            chunk = postings[i : i + 20_000]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [story_id, [t for t, _ in chunk], [e for _, e in chunk]])
+    else:
+        ClaimPosting.objects.bulk_create(
+            (ClaimPosting(story_id=story_id, token=t, evidence_id=e) for t, e in postings), batch_size=2000
+        )
+    _counts_add(story_id, counts)
+
+
+def _counts_add(story_id: int, counts: Mapping[str, int]) -> None:
+    table = ClaimTokenCount._meta.db_table
+    upsert = f"ON CONFLICT (story_id, token) DO UPDATE SET quotes = {table}.quotes + excluded.quotes"
+    rows = [(token, n) for token, n in counts.items() if n]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement whatever the number of tokens (rows sorted: concurrent upserts lock in one order).
+            rows.sort()
+            sql = f"INSERT INTO {table} (story_id, token, quotes) SELECT %s, unnest(%s::text[]), unnest(%s::int[]) "
+            cursor.execute(sql + upsert, [story_id, [t for t, _ in rows], [n for _, n in rows]])
+        else:
+            sql = f"INSERT INTO {table} (story_id, token, quotes) VALUES (%s, %s, %s) "
+            cursor.executemany(sql + upsert, [(story_id, t, n) for t, n in rows])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import BigIntegerField, F, Value, Window
-from django.db.models.functions import Coalesce, RowNumber, StrIndex, Substr
+from django.db.models import BigIntegerField, F
+from django.db.models.functions import Coalesce
 
 from stories import selectors
 from stories.models import Article, Claim, Correction, Evidence
@@ -14,16 +14,18 @@ from stories.nlp import match
 from stories.nlp.headline import headline_end
 from stories.nlp.speakers import speaker_name
 from stories.nlp.types import Analysis, ClaimFound
-from stories.nlp.wording import Wording, neutral_text, shown_wording
 
-from .claim_index import story_claim_index
+from .claim_index import (
+    story_claim_index,
+    story_claim_index_reset,
+    story_claims_maybe_orphaned,
+    story_evidence_create,
+)
+from .claim_wording import claims_quoted_early, claims_wording_refresh
 from .corrections.apply import QuoteFixes, article_fixes, corrections_refresh
 
 # Undated articles last; the upload's hash breaks ties, so the order never depends on the order of uploads.
 PUBLISHED_FIRST = F("published_at").asc(nulls_last=True)
-# The shown wording is chosen among a claim's first quotes (in publication order): enough to find the common
-# formulation, and a claim carried by thousands of articles costs no more to word than one carried by sixty.
-WORDING_QUOTES = 60
 
 
 def article_claims_save(
@@ -34,7 +36,7 @@ def article_claims_save(
     ``previous`` (story reanalysis only) maps (article, start, end) to the claim that held that quote before,
     so a claim the fresh matching re-creates gets its old id, and its permalink, back.
     """
-    assigned = _claims_matched(article, analysis, with_orphans=previous is None)
+    assigned, index = _claims_matched(article, analysis, with_orphans=previous is None)
     fixes = article_fixes(
         story_id=article.story_id,
         sha256=article.sha256,
@@ -57,8 +59,12 @@ def article_claims_save(
             real[claim_id] = _claim_create_or_reuse(article, found, previous, reused)
     machine = [real.get(claim_id, claim_id) for claim_id in assigned]
     rows = _evidence_rows(article, analysis, machine, fixes)
-    Evidence.objects.bulk_create(rows)
-    claims_first_reported(claim_ids={row.claim_id for row in rows})
+    story_evidence_create(story_id=article.story_id, rows=rows, matched=index)
+    claim_ids = {row.claim_id for row in rows}
+    if previous is None:
+        claims_reported_in(article=article, claim_ids=claim_ids, opened=set(real.values()))
+    else:
+        claims_first_reported(claim_ids=claim_ids)
     corrections_refresh(story_id=article.story_id, sha256=article.sha256)
 
 
@@ -78,8 +84,11 @@ def story_matched_claims(*, story_id: int, settled_only: bool = False) -> dict[t
     return {(a, s, e): c for a, s, e, c in rows.values_list("article_id", "start", "end", "matched")}
 
 
-def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool) -> list[int]:
-    """The story claim each found claim joins; a negative id stands for a claim the article opens."""
+def _claims_matched(
+    article: Article, analysis: Analysis, *, with_orphans: bool
+) -> tuple[list[int], match.ClaimIndex]:
+    """The story claim each found claim joins (a negative id stands for a claim the article opens), and the index
+    they were matched with."""
     index = story_claim_index(story_id=article.story_id, with_orphans=with_orphans)
     fresh: list[int] = []
 
@@ -91,10 +100,10 @@ def _claims_matched(article: Article, analysis: Analysis, *, with_orphans: bool)
     try:
         assigned = match.assign(index, analysis.claims, new_id)
     finally:
-        # The index may be the process-wide cache; the evidence saved below joins it on the next call.
+        # Only the stored index is shared; the evidence saved below joins it (story_evidence_create).
         index.rollback(checkpoint)
     headline = headline_end(analysis.text, analysis.title)
-    return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0)
+    return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0), index
 
 
 def _evidence_rows(
@@ -161,11 +170,43 @@ def claim_merge_target(*, claim_id: int, merges: dict[int, int] | None = None) -
     return claim_id
 
 
+def claims_reported_in(*, article: Article, claim_ids: set[int], opened: set[int]) -> None:
+    """``claims_first_reported`` after ``article`` added quotes to ``claim_ids`` (``opened`` are the claims it
+    created) and took none away: each claim's stored first report is compared with the article, and only a claim
+    the article quotes among its first WORDING_QUOTES quotes is worded again, so the cost does not grow with the
+    claims' quotes."""
+    mine = _publication_order(article.published_at, article.sha256)
+    recount, earlier = set(), []
+    stored = Claim.objects.filter(id__in=claim_ids).values_list(
+        "id", "first_reported_in_id", "first_reported_in__published_at", "first_reported_in__sha256"
+    )
+    for claim_id, first_id, published, sha256 in stored.exclude(id__in=opened):
+        if first_id is None or first_id == article.id:
+            recount.add(claim_id)  # first reported by this article, whose date may have moved
+        elif mine < _publication_order(published, sha256):
+            earlier.append(claim_id)
+    Claim.objects.filter(id__in=earlier).update(first_reported_in=article)
+    _claims_first_report_find(recount)
+    early = claims_quoted_early(article=article, claim_ids=claim_ids - recount - opened)
+    claims_wording_refresh(claim_ids=early | recount | (opened & claim_ids))
+
+
+def _publication_order(published, sha256: str) -> tuple:
+    """PUBLISHED_FIRST then the hash, as a sort key."""
+    return (published is None, published.timestamp() if published is not None else 0.0, sha256)
+
+
 def claims_first_reported(*, claim_ids: Iterable[int]) -> None:
     """Point each claim at the earliest-published article that carries it (undated articles last), and show it in
     the wording its quotes now share: whatever moved quotes (analysis, merge, split, undo) calls this."""
     claim_ids = set(claim_ids)
     claims_wording_refresh(claim_ids=claim_ids)
+    _claims_first_report_find(claim_ids)
+    stories = Claim.objects.filter(id__in=claim_ids).values_list("story_id", flat=True).distinct()
+    story_claims_maybe_orphaned(story_ids=set(stories))
+
+
+def _claims_first_report_find(claim_ids: set[int]) -> None:
     for claim_id in claim_ids:
         first = (
             Article.objects.filter(evidence__claim_id=claim_id)
@@ -207,48 +248,13 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
         if home is not None and home != old:
             new_homes[old][home] += 1
     for old, homes in new_homes.items():
-        Claim.objects.filter(id=old).update(merged_into_id=homes.most_common(1)[0][0])
+        target = homes.most_common(1)[0][0]
+        if Claim.objects.filter(id=old).exclude(merged_into_id=target).update(merged_into_id=target):
+            _claim_index_follow_redirect(claim_id=old)
 
 
-def claims_wording_refresh(*, claim_ids: Iterable[int]) -> None:
-    """Show each claim in the most central, neutral wording among its quotes (nlp.wording); an editor's wording
-    stays."""
-    claims = {
-        c.id: c for c in Claim.objects.filter(id__in=claim_ids, text_by_editor=False).only("id", "text")
-    }
-    if not claims:
-        return
-    quotes: dict[int, list[Wording]] = defaultdict(list)
-    for claim_id, proposition, quote, end, paragraph, title, stance in _wording_rows(list(claims)):
-        # A quote that ends before the first paragraph break of a titled article is in its headline.
-        headline = bool(title) and 0 < end < paragraph
-        quotes[claim_id].append(Wording(text=proposition or quote, headline=headline, stance=stance))
-    for claim_id, claim in claims.items():
-        chosen = shown_wording(quotes[claim_id])
-        text = neutral_text(quotes[claim_id][chosen].text) if chosen >= 0 else ""
-        if text and text != claim.text:
-            claim.text = text
-            claim.save(update_fields=["text", "slug"])
-
-
-def _wording_rows(claim_ids: list[int]):
-    first = Window(
-        RowNumber(),
-        partition_by=[F("claim_id")],
-        order_by=[
-            F("article__published_at").asc(nulls_last=True),
-            F("article__sha256").asc(),
-            F("start").asc(),
-        ],
-    )
-    return (
-        Evidence.objects.filter(claim_id__in=claim_ids)
-        .annotate(
-            n=first,
-            quote=Substr("article__text", F("start") + 1, F("end") - F("start")),
-            paragraph=StrIndex("article__text", Value("\n\n")),
-        )
-        .filter(n__lte=WORDING_QUOTES)
-        .order_by("claim_id", "n")
-        .values_list("claim_id", "proposition", "quote", "end", "paragraph", "article__title", "stance")
-    )
+def _claim_index_follow_redirect(*, claim_id: int) -> None:
+    """A redirected claim that still shows quotes (an editor pinned them there) takes them out of matching."""
+    held = Evidence.objects.filter(claim_id=claim_id).values_list("article__story_id", flat=True).first()
+    if held is not None:
+        story_claim_index_reset(story_id=held)

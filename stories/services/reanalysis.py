@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from stories.models import Article, Claim, Story, StoryReanalysis
 
+from .claim_index import story_claim_index_reset, story_claims_maybe_orphaned
 from .claims import PUBLISHED_FIRST, claims_merged_by_editor, claims_redirect_emptied, story_matched_claims
 from .sequencer import article_analyse
 from .tracking import story_tracked_claims_enqueue
@@ -32,6 +33,7 @@ def story_reanalysis_start(*, story_id: int) -> None:
             previous = [[*key, claim] for key, claim in story_matched_claims(story_id=story_id).items()]
             run = StoryReanalysis.objects.create(story_id=story_id, previous=previous)
         run.total = articles.update(reanalysis_pending=True)
+        story_claim_index_reset(story_id=story_id)  # every quote is now out of matching until replaced
         run.save(update_fields=["total", "touched_at"])
 
 
@@ -60,11 +62,13 @@ def _replace(run: StoryReanalysis, article_id: int) -> None:
     with transaction.atomic():
         # Claims this article may take back were pointed elsewhere only while empty: free them to be reused.
         _unredirect(mine)
-        article_analyse(
+        done = article_analyse(
             article_id=article_id, previous=previous, owner=f"reanalysis:{run.story_id}", force=True
         )
         # An analysis that failed keeps the old quotes; it leaves the run all the same.
         Article.objects.filter(id=article_id).update(reanalysis_pending=False)
+        if done is None:
+            story_claim_index_reset(story_id=run.story_id)  # its old quotes are back in matching
         claims_redirect_emptied(previous=previous)
         StoryReanalysis.objects.filter(id=run.id).update(touched_at=timezone.now())
         story_version_bump(story_id=run.story_id)
@@ -84,9 +88,9 @@ def _finish(run: StoryReanalysis) -> None:
 def _unredirect(claim_ids: set[int]) -> None:
     """Claims pointed elsewhere only while empty become free to take quotes back; an editor's merge stays."""
     free = claim_ids - claims_merged_by_editor(claim_ids=claim_ids)
-    Claim.objects.filter(id__in=free, evidence__isnull=True).exclude(merged_into=None).update(
-        merged_into=None
-    )
+    freed = Claim.objects.filter(id__in=free, evidence__isnull=True).exclude(merged_into=None)
+    story_claims_maybe_orphaned(story_ids=set(freed.values_list("story_id", flat=True)))
+    freed.update(merged_into=None)
 
 
 def _previous(run: StoryReanalysis) -> dict[tuple, int]:

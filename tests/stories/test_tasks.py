@@ -103,13 +103,13 @@ def test_reanalysis_keeps_every_permalink_alive(seed_story):
         assert claim.merged_into_id in live  # the others redirect to the claim that now holds their quotes
 
 
-def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
+def test_the_stored_claim_index_matches_exactly_like_a_rebuilt_one(seed_paths):
     results = []
-    for name, fresh in (("cached", False), ("fresh", True)):
+    for name, fresh in (("stored", False), ("rebuilt", True)):
         story = Story.objects.create(slug=name, title=name)
         for path in seed_paths + seed_paths[:2]:  # the repeats are refused, the rest extend the index
             if fresh:
-                claim_index._INDEXES.clear()
+                claim_index.story_claim_index_reset(story_id=story.id)
             try:
                 services.article_ingest(story=story, data=path.read_bytes(), origin=path.name)
             except services.IngestError:
@@ -119,7 +119,7 @@ def test_the_cached_claim_index_matches_exactly_like_a_fresh_one(seed_paths):
     assert any(len({origin for origin, _ in g}) >= 3 for g in results[0])
 
 
-def test_an_editor_split_reaches_the_cached_claim_index(seed_story, editor):
+def test_an_editor_split_reaches_the_stored_claim_index(seed_story, editor):
     from django.db.models import Count
 
     claim = (
@@ -130,7 +130,7 @@ def test_an_editor_split_reaches_the_cached_claim_index(seed_story, editor):
         .first()
     )
     moved = claim.evidence.order_by("id").last()
-    claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)  # warm the process cache
+    claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)  # the index is built and stored
     new = services.claim_split(claim=claim, evidence_ids=[moved.id], user=editor, text="ادعاء مفصول").claim
     assert Evidence.objects.get(id=moved.id).claim_id == new.id
     index = claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)

@@ -1,0 +1,41 @@
+"""A story's claim index as rows: each live quote's tokens (postings) and how many quotes hold each token.
+
+Kept in step with the evidence as it is saved and deleted, so every worker matches against the same index and
+no upload reads more than the postings it needs.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .analysis import Evidence
+from .newsroom import Story
+
+
+class ClaimPosting(models.Model):
+    """One token of one quote's claim key (as the matcher stored it), for finding candidate claims."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="+")
+    token = models.TextField()
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["story", "token", "evidence"], name="claimposting_story_token")]
+
+    def __str__(self) -> str:
+        return f"{self.token} in quote {self.evidence_id}"
+
+
+class ClaimTokenCount(models.Model):
+    """How many of the story's live quotes hold ``token``; the empty token counts the quotes themselves, and its
+    row marks the story's index as built."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="+")
+    token = models.TextField()
+    quotes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["story", "token"], name="claimtokencount_story_token")]
+
+    def __str__(self) -> str:
+        return f"{self.token}: {self.quotes} quotes of story {self.story_id}"

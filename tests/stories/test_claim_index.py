@@ -1,0 +1,85 @@
+"""The claim index stored with each story stays equal to one rebuilt from its live quotes, whatever replaced,
+deleted or set aside the quotes, and matching against it chooses what matching against a rebuilt one chooses."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from stories import services
+from stories.models import Article, ClaimPosting, ClaimTokenCount, Evidence
+from stories.nlp import match
+from stories.nlp.similarity import key_entry
+from stories.services import claim_index
+
+
+def stored(story_id: int) -> tuple[dict[str, int], set[tuple[str, int]], dict[int, list]]:
+    counts = dict(
+        ClaimTokenCount.objects.filter(story_id=story_id).exclude(quotes=0).values_list("token", "quotes")
+    )
+    postings = set(ClaimPosting.objects.filter(story_id=story_id).values_list("token", "evidence_id"))
+    keys = dict(Evidence.objects.filter(article__story_id=story_id).values_list("id", "index_key"))
+    return counts, postings, keys
+
+
+def rebuilt(story_id: int):
+    claim_index.story_claim_index_reset(story_id=story_id)
+    assert not ClaimTokenCount.objects.filter(story_id=story_id).exists()
+    claim_index.story_claim_index(story_id=story_id, with_orphans=False)
+    return stored(story_id)
+
+
+def test_an_ingested_story_holds_the_index_a_rebuild_gives(seed_story):
+    kept = stored(seed_story.id)
+    quotes = Evidence.objects.filter(article__story=seed_story).count()
+    assert kept[0][claim_index.QUOTES] == quotes > 0
+    assert len(kept[1]) > quotes
+    assert rebuilt(seed_story.id) == kept
+
+
+def from_keys(story_id: int) -> tuple[dict[str, int], set[tuple[str, int]]]:
+    """Counts and postings as the live quotes' stored keys spell them."""
+    counts: Counter[str] = Counter()
+    postings = set()
+    for evidence_id, stored_key, key in Evidence.objects.filter(article__story_id=story_id).values_list(
+        "id", "index_key", "key"
+    ):
+        tokens = key_entry(0, stored_key or key).tokens
+        counts.update({claim_index.QUOTES: 1} if tokens else {})
+        counts.update(tokens)
+        postings |= {(t, evidence_id) for t in tokens}
+    return dict(counts), postings
+
+
+def test_reanalysing_or_deleting_an_article_keeps_the_index_in_step(seed_story):
+    # A quote keeps the key it was indexed with (a clitic resolved against the quotes stored before it), so
+    # replacing an earlier article leaves later keys as they were: the index follows the stored keys.
+    article = Article.objects.filter(story=seed_story).order_by("id")[1]
+    services.article_analyse(article_id=article.id, force=True)
+    assert stored(seed_story.id)[:2] == from_keys(seed_story.id)
+    gone = Article.objects.filter(story=seed_story).order_by("id").first()
+    services.articles_claim_index_forget(article_ids=[gone.id])
+    gone.delete()
+    assert stored(seed_story.id)[:2] == from_keys(seed_story.id)
+
+
+def test_a_story_reanalysis_ends_with_the_index_a_rebuild_gives(seed_story):
+    services.story_reanalyse(story_id=seed_story.id)
+    kept = stored(seed_story.id)
+    assert kept[0][claim_index.QUOTES] == Evidence.objects.filter(article__story=seed_story).count()
+    assert rebuilt(seed_story.id) == kept
+
+
+def test_matching_against_the_stored_index_chooses_what_an_index_in_memory_chooses(seed_story):
+    live = Evidence.objects.filter(article__story=seed_story).order_by("id")
+    in_memory = match.ClaimIndex()
+    for claim_id, matched, key, proposition in live.values_list(
+        "claim_id", "matched_claim_id", "key", "proposition"
+    ):
+        in_memory.add(matched or claim_id, key, proposition)
+    index = claim_index.story_claim_index(story_id=seed_story.id, with_orphans=False)
+    assert index.size() == in_memory.size()
+    queries = [(key, proposition) for key, proposition in live.values_list("key", "proposition")]
+    queries += [(key[: len(key) // 2], "") for key, _ in queries]  # near misses too
+    chosen = [index.best(key, proposition) for key, proposition in queries]
+    assert chosen == [in_memory.best(key, proposition) for key, proposition in queries]
+    assert sum(found is not None for found in chosen) >= len(queries) // 2
