@@ -71,12 +71,13 @@ def test_broker_down_at_upload_stores_everything_and_analyses_it_when_back(stack
     assert imported["code"] == 0, imported
     assert [line.split()[1] for line in lines[:-1]] == ["queued", "queued"], lines
     assert lines[-1] == "imported 2, refused 0"
-    # Each queued line's note, on stderr so that stdout keeps one contract line per input.
-    notes = imported["error"].splitlines()
+    # Each queued line's note, on stderr so that stdout keeps one contract line per input; then where to watch.
+    errors = imported["error"].splitlines()
+    notes = [line for line in errors if line.endswith("analysis will start when the queue is back.")]
     assert [note.split(": ")[0] for note in notes] == [" ".join(line.split()[::2]) for line in lines[:-1]], (
-        notes
+        errors
     )
-    assert all(note.endswith("analysis will start when the queue is back.") for note in notes), notes
+    assert any(line.startswith("Watch progress at ") for line in errors), errors
 
     assert stack.statuses() == {"queued": 5}
     assert stack.pg.query("SELECT count(*) FROM stories_article WHERE enqueued_at IS NULL") == [(5,)]
