@@ -26,6 +26,7 @@ from .similarity import (
     denial_cover,
     key_entry,
     kind_weight,
+    other_acts,
     similarity,
     split_key,
 )
@@ -145,6 +146,7 @@ class ClaimIndex:
                 and entry.proposition
                 and not conflict(query, entry)
                 and not _contrary(query, entry)
+                and not other_acts(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
         if best is None and denial:

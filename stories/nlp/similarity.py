@@ -98,6 +98,8 @@ def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
         return max(score, THRESHOLD)
     if 0 < score < THRESHOLD and _counted_act(a.tokens & b.tokens):
         score = THRESHOLD
+    if score and other_acts(a.tokens, b.tokens):
+        score *= CONFLICT_PENALTY
     if score and conflict(a, b):
         score *= CONFLICT_PENALTY
     return score
@@ -117,6 +119,18 @@ def _counted_act(shared: frozenset[str]) -> bool:
     ]
     words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
     return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
+
+
+def other_acts(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each claim names an act and they name none in common ("أقال الوزير المدير" / "اندلع حريق في المستشفى"):
+    shared places and participants do not make them one proposition. A meeting and a visit are one encounter."""
+    acts_a, acts_b = _acts(a), _acts(b)
+    return bool(acts_a) and bool(acts_b) and acts_a.isdisjoint(acts_b)
+
+
+def _acts(tokens: frozenset[str]) -> frozenset[str]:
+    found = {t for t in tokens if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
+    return frozenset(found | ENCOUNTERS if found & ENCOUNTERS else found)
 
 
 _YEARS = (1900, 2100)  # a year is a date, not a count

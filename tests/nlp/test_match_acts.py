@@ -1,0 +1,52 @@
+"""Acts that tell claims apart (issue 9): a denial whose object is the denied act's verbal noun, and two claims
+that each name an act but no act in common."""
+
+from __future__ import annotations
+
+import itertools
+
+from stories.nlp import match
+from stories.nlp.claims import find_claims
+from stories.nlp.claims.denied import verb_first_object
+from stories.nlp.sentences import split_sentences
+
+
+def _ids(*texts: str) -> list[int]:
+    index, counter = match.ClaimIndex(), itertools.count(1)
+    out = []
+    for text in texts:
+        claims = find_claims(text, split_sentences(text))
+        out.append(match.assign(index, claims, lambda: next(counter))[0])
+    return out
+
+
+def _object(text: str) -> str | None:
+    found = verb_first_object(text, 0, len(text))
+    return None if found is None else text[found:]
+
+
+def test_denied_verbal_noun_follows_the_denier() -> None:
+    assert _object("نفت إدارة الشركة تسريح أي عامل من المصنع") == "تسريح أي عامل من المصنع"
+    assert _object("نفى المجلس البلدي المحلي إغلاق السوق القديم") == "إغلاق السوق القديم"
+    assert _object("عمّان (وكالة النهار) - نفت الوزارة إغلاق السوق القديم") == "إغلاق السوق القديم"
+    assert _object("نفى وزير الخارجية فؤاد حسين الخبر") is None  # a name, not a verbal noun
+    assert _object("نفت الوزارة أن تكون أغلقت السوق") is None
+    assert _object("أكدت الوزارة إغلاق السوق القديم") is None
+
+
+def test_denial_with_a_verbal_noun_object_joins_the_report() -> None:
+    report, other, denial = _ids(
+        "ذكرت صحف محلية أن الشركة سرّحت مئتي عامل من مصنع الإسمنت في الجنوب.",
+        "افتتحت الشركة فرعاً جديداً لمصنع الإسمنت في الشمال.",
+        "نفت إدارة الشركة تسريح أي عامل من مصنع الإسمنت، مؤكدة أن الإنتاج مستمر بصورة طبيعية.",
+    )
+    assert denial == report != other
+
+
+def test_two_acts_with_one_place_stay_apart() -> None:
+    fire, fire_again, dismissal = _ids(
+        "اندلع حريق فجر الأحد في مستودع الحبوب بميناء المدينة الشمالي.",
+        "شبّ حريق في مستودع الحبوب بميناء المدينة الشمالي فجر الأحد.",
+        "أقال وزير النقل مدير مستودع الحبوب بميناء المدينة الشمالي بعد الحريق.",
+    )
+    assert fire == fire_again != dismissal
