@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+from .apart import told_apart
 from .contrary import contrary
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import opposed, paraphrase_probability
@@ -26,7 +27,6 @@ from .similarity import (
     denial_cover,
     key_entry,
     kind_weight,
-    other_acts,
     similarity,
     split_key,
 )
@@ -146,7 +146,7 @@ class ClaimIndex:
                 and entry.proposition
                 and not conflict(query, entry)
                 and not _contrary(query, entry)
-                and not other_acts(query.tokens, entry.tokens)
+                and not told_apart(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
         if best is None and denial:
@@ -164,7 +164,12 @@ class ClaimIndex:
         for pos in self._candidates(query.tokens, weight):
             entry = self._entries[pos]
             score = denial_cover(query, entry, weight)
-            if score >= DENIAL_COVER and (found is None or score > found[1]) and not conflict(query, entry):
+            if (
+                score >= DENIAL_COVER
+                and (found is None or score > found[1])
+                and not conflict(query, entry)
+                and not told_apart(query.tokens, entry.tokens)
+            ):
                 found = (entry.claim_id, score)
         return found
 

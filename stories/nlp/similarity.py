@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import camel, morph, vocab
-from .claims.events import class_index, event_index
+from .apart import ENCOUNTERS, act_names, told_apart
+from .claims.events import class_index
 from .claims.places import countries_of_name
 from .claims.tokens import stem
 from .keymarks import (
@@ -27,7 +28,6 @@ from .keymarks import (
 from .lexicon import place_index
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
-ENCOUNTERS = frozenset({EVENT_MARK + "meet", EVENT_MARK + "visit"})
 ROOT_WEIGHT = 0.5
 EVENT_WEIGHT = 1.5
 ENTITY_WEIGHT = 0.5  # names are also content words; the entity token only bridges spellings
@@ -91,14 +91,15 @@ def _unmentioned_head(a: Entry, b: Entry) -> bool:
 
 def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     score = _overlap(a, b, weight)
-    if score and _delegation_encounter(a) and _delegation_encounter(b) and not _different_places(a, b):
+    apart = bool(score) and told_apart(a.tokens, b.tokens)
+    if score and not apart and _delegation_encounter(a) and _delegation_encounter(b) and not _different_places(a, b):
         # A delegation met its host in both accounts: as subject or object, so the kinds of the two grammatical
         # subjects (the delegation, the host who received it) say nothing about a conflict. Two delegations
         # received in different named places are two visits.
         return max(score, THRESHOLD)
     if 0 < score < THRESHOLD and _counted_act(a.tokens & b.tokens):
         score = THRESHOLD
-    if score and other_acts(a.tokens, b.tokens):
+    if apart:
         score *= CONFLICT_PENALTY
     if score and conflict(a, b):
         score *= CONFLICT_PENALTY
@@ -108,7 +109,7 @@ def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
 def _counted_act(shared: frozenset[str]) -> bool:
     """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
     14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
-    acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
+    acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names()}
     dated = not _time_words().isdisjoint(
         shared
     )  # "13 تشرين": with a month or weekday, a day number is a date
@@ -119,18 +120,6 @@ def _counted_act(shared: frozenset[str]) -> bool:
     ]
     words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
     return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
-
-
-def other_acts(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Each claim names an act and they name none in common ("أقال الوزير المدير" / "اندلع حريق في المستشفى"):
-    shared places and participants do not make them one proposition. A meeting and a visit are one encounter."""
-    acts_a, acts_b = _acts(a), _acts(b)
-    return bool(acts_a) and bool(acts_b) and acts_a.isdisjoint(acts_b)
-
-
-def _acts(tokens: frozenset[str]) -> frozenset[str]:
-    found = {t for t in tokens if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
-    return frozenset(found | ENCOUNTERS if found & ENCOUNTERS else found)
 
 
 _YEARS = (1900, 2100)  # a year is a date, not a count
@@ -146,12 +135,6 @@ def _time_words() -> frozenset[str]:
 
 
 _MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
-
-
-@lru_cache(maxsize=1)
-def _act_names() -> frozenset[str]:
-    """Event classes that are acts (data/event_classes.txt), not participants (troops, the displaced)."""
-    return frozenset(event_index().values())
 
 
 def _delegation_encounter(a: Entry) -> bool:

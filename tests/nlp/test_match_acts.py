@@ -50,3 +50,20 @@ def test_two_acts_with_one_place_stay_apart() -> None:
         "أقال وزير النقل مدير مستودع الحبوب بميناء المدينة الشمالي بعد الحريق.",
     )
     assert fire == fire_again != dismissal
+
+
+def test_first_and_second_of_one_kind_stay_apart() -> None:
+    first, first_again, second = _ids(
+        "ومن المقرر أن تعقد لجنة الحدود المشتركة اجتماعها الأول في عمّان الشهر المقبل.",
+        "ومن المنتظر أن تعقد لجنة الحدود المشتركة اجتماعها الأول في عمّان الشهر المقبل.",
+        "ومن المقرر أن تعقد لجنة الحدود المشتركة اجتماعها الثاني في عمّان الشهر المقبل.",
+    )
+    assert first == first_again != second
+
+
+def test_keeping_a_level_is_not_raising_it() -> None:
+    raised, kept = _ids(
+        "زادت شركة الكهرباء ساعات التغذية في أحياء العاصمة إلى عشرين ساعة يومياً.",
+        "حافظت شركة الكهرباء على ساعات التغذية في أحياء العاصمة عند عشرين ساعة يومياً.",
+    )
+    assert raised != kept
