@@ -92,7 +92,13 @@ def _unmentioned_head(a: Entry, b: Entry) -> bool:
 def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     score = _overlap(a, b, weight)
     apart = bool(score) and told_apart(a.tokens, b.tokens)
-    if score and not apart and _delegation_encounter(a) and _delegation_encounter(b) and not _different_places(a, b):
+    if (
+        score
+        and not apart
+        and _delegation_encounter(a)
+        and _delegation_encounter(b)
+        and not _different_places(a, b)
+    ):
         # A delegation met its host in both accounts: as subject or object, so the kinds of the two grammatical
         # subjects (the delegation, the host who received it) say nothing about a conflict. Two delegations
         # received in different named places are two visits.
