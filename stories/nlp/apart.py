@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from functools import lru_cache
 
 from . import camel, vocab
@@ -15,7 +16,7 @@ from .keymarks import EVENT_MARK
 ENCOUNTERS = frozenset({EVENT_MARK + "meet", EVENT_MARK + "visit"})
 
 
-def told_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+def told_apart(a: Set[str], b: Set[str]) -> bool:
     """Two keys' tokens name different acts, or different ordinals."""
     return _disjoint(_acts(a), _acts(b)) or _disjoint(_ordinals(a), _ordinals(b))
 
@@ -24,12 +25,12 @@ def _disjoint(x: frozenset[str], y: frozenset[str]) -> bool:
     return bool(x) and bool(y) and x.isdisjoint(y)
 
 
-def _acts(tokens: frozenset[str]) -> frozenset[str]:
+def _acts(tokens: Set[str]) -> frozenset[str]:
     found = {t for t in tokens if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names()}
     return frozenset(found | ENCOUNTERS if found & ENCOUNTERS else found)
 
 
-def _ordinals(tokens: frozenset[str]) -> frozenset[str]:
+def _ordinals(tokens: Set[str]) -> frozenset[str]:
     index = _ordinal_index()
     return frozenset(index[t] for t in tokens if t in index)
 

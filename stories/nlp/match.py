@@ -68,6 +68,7 @@ class ClaimIndex:
         self._entries: list[Entry] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._claims: set[int] = set()
+        self._union: dict[int, set[str]] = defaultdict(set)  # every token of a claim's keys
 
     def __len__(self) -> int:
         return len(self._claims)
@@ -86,6 +87,9 @@ class ClaimIndex:
                     del self._postings[token]
         del self._entries[mark:]
         self._claims = {entry.claim_id for entry in self._entries}
+        self._union = defaultdict(set)
+        for entry in self._entries:
+            self._union[entry.claim_id].update(entry.tokens)
 
     def _canonical(self, key: Sequence[str]) -> list[str]:
         """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""
@@ -106,6 +110,7 @@ class ClaimIndex:
         pos = len(self._entries)
         self._entries.append(entry)
         self._claims.add(claim_id)
+        self._union[claim_id].update(entry.tokens)
         for token in entry.tokens:
             self._postings[token].append(pos)
 
@@ -136,6 +141,8 @@ class ClaimIndex:
             score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
+            if score >= BAND and self._apart(query, entry.claim_id):
+                continue  # an entry without an act of its own does not let another act into the claim
             if score >= THRESHOLD and (
                 best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])
             ):
@@ -155,6 +162,10 @@ class ClaimIndex:
             return self._verified(query, near)
         return best
 
+    def _apart(self, query: Entry, claim_id: int) -> bool:
+        """The query and the claim, all its keys taken together, name different acts or ordinals."""
+        return told_apart(query.tokens, self._union[claim_id])
+
     def _denied(self, query: Entry, weight: Callable[[str], float]) -> tuple[int, float] | None:
         """A denial words less than the report it denies ("نفى الأنباء عن استقالة الوزير" against "قدم وزير
         المالية فلان استقالته إلى رئيس الحكومة"): it joins the claim that covers most of its own content, when
@@ -168,7 +179,7 @@ class ClaimIndex:
                 score >= DENIAL_COVER
                 and (found is None or score > found[1])
                 and not conflict(query, entry)
-                and not told_apart(query.tokens, entry.tokens)
+                and not self._apart(query, entry.claim_id)
             ):
                 found = (entry.claim_id, score)
         return found

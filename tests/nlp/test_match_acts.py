@@ -67,3 +67,12 @@ def test_keeping_a_level_is_not_raising_it() -> None:
         "حافظت شركة الكهرباء على ساعات التغذية في أحياء العاصمة عند عشرين ساعة يومياً.",
     )
     assert raised != kept
+
+
+def test_a_claim_named_without_its_act_does_not_let_another_act_in() -> None:
+    fire, bare, dismissal = _ids(
+        "اندلع حريق فجر الأحد في مستودع الحبوب بميناء المدينة الشمالي.",
+        "حريق مستودع الحبوب بميناء المدينة الشمالي يخلف أضراراً كبيرة.",
+        "أقال وزير النقل مدير مستودع الحبوب بميناء المدينة الشمالي بعد الحريق.",
+    )
+    assert fire == bare != dismissal
