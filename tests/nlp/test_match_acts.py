@@ -76,3 +76,17 @@ def test_a_claim_named_without_its_act_does_not_let_another_act_in() -> None:
         "أقال وزير النقل مدير مستودع الحبوب بميناء المدينة الشمالي بعد الحريق.",
     )
     assert fire == bare != dismissal
+
+
+def test_a_bare_background_adjunct_stays_out_of_the_key_and_a_named_one_stays_in() -> None:
+    from stories.nlp.claims.background import mask_background
+
+    assert mask_background("أقال الوزير المدير بعد ساعات من الحريق").split() == ["أقال", "الوزير", "المدير"]
+    assert mask_background("أعلنت الحكومة، عقب الانفجار، الحداد").split() == [
+        "أعلنت",
+        "الحكومة،",
+        "،",
+        "الحداد",
+    ]
+    kept = "زار دمشق بعد محادثاته في أثينا"
+    assert mask_background(kept) == kept
