@@ -214,7 +214,25 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
         if found is not None:
             forms.remove(found)
             pairs.append((x, found))
+    paired = {y for _, y in pairs}
+    for x in sorted(a - b - {x for x, _ in pairs}):
+        found = next((y for y in sorted(b - a - paired) if _form2(x, y) or _form2(y, x)), None)
+        if found is not None:
+            paired.add(found)
+            pairs.append((x, found))
     return pairs
+
+
+def _form2(noun: str, verb: str) -> bool:
+    """A form II verbal noun and its verb, letter for letter ("تجميد" / "جمّد", "تسريح" / "سرّح"): the pattern
+    makes the pair sure without a listed class."""
+    return (
+        len(noun) == 5
+        and len(verb) == 3
+        and noun[0] == "ت"
+        and noun[3] == "ي"
+        and noun[1:3] + noun[4] == verb
+    )
 
 
 def _one_root(x: str, y: str) -> bool:

@@ -90,3 +90,18 @@ def test_a_bare_background_adjunct_stays_out_of_the_key_and_a_named_one_stays_in
     ]
     kept = "زار دمشق بعد محادثاته في أثينا"
     assert mask_background(kept) == kept
+
+
+def test_form2_verbal_noun_pairs_with_its_verb_letter_for_letter() -> None:
+    from stories.nlp.similarity import kindred
+
+    assert kindred(frozenset({"تجميد", "ودائع"}), frozenset({"جمد", "ودائع"})) == [("تجميد", "جمد")]
+    assert kindred(frozenset({"تجميد"}), frozenset({"جمع"})) == []
+
+
+def test_a_result_verb_is_light_and_a_death_verb_names_death() -> None:
+    report, denial = _ids(
+        "قال مصدر طبي إن الانفجار في مصنع الأسمدة أودى بحياة أربعة عمال.",
+        "وأكد مدير المصنع أن الانفجار في مصنع الأسمدة لم يسفر عن وفاة أي عامل.",
+    )
+    assert report == denial
