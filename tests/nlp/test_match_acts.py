@@ -105,3 +105,10 @@ def test_a_result_verb_is_light_and_a_death_verb_names_death() -> None:
         "وأكد مدير المصنع أن الانفجار في مصنع الأسمدة لم يسفر عن وفاة أي عامل.",
     )
     assert report == denial
+
+
+def test_ending_someones_duties_is_a_dismissal() -> None:
+    from stories.nlp.claims.events import classes_of
+
+    assert "dismiss" in classes_of("أنهى وزير النقل مهام مدير الميناء", [])
+    assert "dismiss" not in classes_of("أنهى وزير النقل زيارته إلى الميناء", [])
