@@ -34,6 +34,9 @@ class KeyStore(Protocol):
     def entries(self, positions: Collection[int]) -> Mapping[int, Entry]:
         """The stored keys at ``positions``; one that is no longer live may be left out."""
 
+    def claim_tokens(self, claim_ids: Collection[int]) -> Mapping[int, set[str]]:
+        """Every token of each claim's live stored keys, taken together."""
+
 
 class KeyIndex:
     """Claim keys with their postings; one claim may hold several keys (one per quote)."""
@@ -46,6 +49,8 @@ class KeyIndex:
         self._stored_df: dict[str, int] = {}
         self._stored_postings: dict[tuple[str, int], Sequence[int]] = {}
         self._stored_entries: dict[int, Entry | None] = {}
+        self._stored_unions: dict[int, set[str]] = {}
+        self._union: dict[int, set[str]] = defaultdict(set)  # every token of the keys added here, per claim
         self._stored_size = store.size() if store is not None else 0
 
     def stored_only(self) -> KeyIndex:
@@ -54,7 +59,7 @@ class KeyIndex:
         index = type(self)(None)
         index._store, index._base, index._stored_size = self._store, self._base, self._stored_size
         index._stored_df, index._stored_postings = self._stored_df, self._stored_postings
-        index._stored_entries = self._stored_entries
+        index._stored_entries, index._stored_unions = self._stored_entries, self._stored_unions
         return index
 
     def prefetch_keys(self, keys: Iterable[Sequence[str]]) -> None:
@@ -81,6 +86,9 @@ class KeyIndex:
                 if not postings:
                     del self._postings[token]
         del self._entries[mark:]
+        self._union = defaultdict(set)
+        for entry in self._entries:
+            self._union[entry.claim_id].update(entry.tokens)
 
     def add(self, claim_id: int, key: Sequence[str], proposition: str = "") -> list[str]:
         """Store one key of ``claim_id`` and return it as stored (clitics resolved against the known tokens);
@@ -90,9 +98,17 @@ class KeyIndex:
         if entry.tokens:
             pos = self._base + len(self._entries)
             self._entries.append(entry)
+            self._union[claim_id].update(entry.tokens)
             for token in entry.tokens:
                 self._postings[token].append(pos)
         return canonical
+
+    def claim_tokens(self, claim_id: int) -> set[str]:
+        """Every token of the claim's keys taken together, stored and added here."""
+        if self._store is not None and claim_id not in self._stored_unions:
+            found = self._store.claim_tokens([claim_id])
+            self._stored_unions[claim_id] = set(found.get(claim_id, ()))
+        return self._stored_unions.get(claim_id, set()) | self._union.get(claim_id, set())
 
     def canonical(self, key: Sequence[str]) -> list[str]:
         """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""

@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+from .apart import told_apart
 from .contrary import contrary
 from .keyindex import KeyIndex
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
@@ -94,6 +95,8 @@ class ClaimIndex(KeyIndex):
             score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
+            if score >= BAND and self._apart(query, entry.claim_id):
+                continue  # an entry without an act of its own does not let another act into the claim
             if score >= THRESHOLD and (
                 best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])
             ):
@@ -104,6 +107,7 @@ class ClaimIndex(KeyIndex):
                 and entry.proposition
                 and not conflict(query, entry)
                 and not _contrary(query, entry)
+                and not told_apart(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
         if best is None and denial:
@@ -111,6 +115,10 @@ class ClaimIndex(KeyIndex):
         if best is None and query.proposition and near:
             return self._verified(query, near)
         return best
+
+    def _apart(self, query: Entry, claim_id: int) -> bool:
+        """The query and the claim, all its keys taken together, name different acts or ordinals."""
+        return told_apart(query.tokens, self.claim_tokens(claim_id))
 
     def _denied(self, query: Entry, weight: Callable[[str], float]) -> tuple[int, float] | None:
         """A denial words less than the report it denies ("نفى الأنباء عن استقالة الوزير" against "قدم وزير
@@ -123,7 +131,12 @@ class ClaimIndex(KeyIndex):
             if entry is None:
                 continue
             score = denial_cover(query, entry, weight)
-            if score >= DENIAL_COVER and (found is None or score > found[1]) and not conflict(query, entry):
+            if (
+                score >= DENIAL_COVER
+                and (found is None or score > found[1])
+                and not conflict(query, entry)
+                and not self._apart(query, entry.claim_id)
+            ):
                 found = (entry.claim_id, score)
         return found
 

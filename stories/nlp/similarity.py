@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import camel, morph, vocab
-from .claims.events import class_index, event_index
+from .apart import ENCOUNTERS, act_names, told_apart
+from .claims.events import class_index
 from .claims.places import countries_of_name
 from .claims.tokens import stem
 from .keymarks import (
@@ -27,7 +28,6 @@ from .keymarks import (
 from .lexicon import place_index
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
-ENCOUNTERS = frozenset({EVENT_MARK + "meet", EVENT_MARK + "visit"})
 ROOT_WEIGHT = 0.5
 EVENT_WEIGHT = 1.5
 ENTITY_WEIGHT = 0.5  # names are also content words; the entity token only bridges spellings
@@ -91,13 +91,22 @@ def _unmentioned_head(a: Entry, b: Entry) -> bool:
 
 def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     score = _overlap(a, b, weight)
-    if score and _delegation_encounter(a) and _delegation_encounter(b) and not _different_places(a, b):
+    apart = bool(score) and told_apart(a.tokens, b.tokens)
+    if (
+        score
+        and not apart
+        and _delegation_encounter(a)
+        and _delegation_encounter(b)
+        and not _different_places(a, b)
+    ):
         # A delegation met its host in both accounts: as subject or object, so the kinds of the two grammatical
         # subjects (the delegation, the host who received it) say nothing about a conflict. Two delegations
         # received in different named places are two visits.
         return max(score, THRESHOLD)
     if 0 < score < THRESHOLD and _counted_act(a.tokens & b.tokens):
         score = THRESHOLD
+    if apart:
+        score *= CONFLICT_PENALTY
     if score and conflict(a, b):
         score *= CONFLICT_PENALTY
     return score
@@ -106,7 +115,7 @@ def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
 def _counted_act(shared: frozenset[str]) -> bool:
     """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
     14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
-    acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in _act_names()}
+    acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names()}
     dated = not _time_words().isdisjoint(
         shared
     )  # "13 تشرين": with a month or weekday, a day number is a date
@@ -132,12 +141,6 @@ def _time_words() -> frozenset[str]:
 
 
 _MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
-
-
-@lru_cache(maxsize=1)
-def _act_names() -> frozenset[str]:
-    """Event classes that are acts (data/event_classes.txt), not participants (troops, the displaced)."""
-    return frozenset(event_index().values())
 
 
 def _delegation_encounter(a: Entry) -> bool:
@@ -211,7 +214,25 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
         if found is not None:
             forms.remove(found)
             pairs.append((x, found))
+    paired = {y for _, y in pairs}
+    for x in sorted(a - b - {x for x, _ in pairs}):
+        found = next((y for y in sorted(b - a - paired) if _form2(x, y) or _form2(y, x)), None)
+        if found is not None:
+            paired.add(found)
+            pairs.append((x, found))
     return pairs
+
+
+def _form2(noun: str, verb: str) -> bool:
+    """A form II verbal noun and its verb, letter for letter ("تجميد" / "جمّد", "تسريح" / "سرّح"): the pattern
+    makes the pair sure without a listed class."""
+    return (
+        len(noun) == 5
+        and len(verb) == 3
+        and noun[0] == "ت"
+        and noun[3] == "ي"
+        and noun[1:3] + noun[4] == verb
+    )
 
 
 def _one_root(x: str, y: str) -> bool:

@@ -76,6 +76,13 @@ class StoryKeys:
             for pos, claim_id, stored, key, proposition in rows
         }
 
+    def claim_tokens(self, claim_ids: Collection[int]) -> Mapping[int, set[str]]:
+        rows = _live(self.story_id).filter(matched__in=list(claim_ids))
+        found: dict[int, set[str]] = {}
+        for claim_id, stored, key in rows.values_list("matched", "index_key", "key"):
+            found.setdefault(claim_id, set()).update(key_entry(claim_id, _json(stored) or _json(key)).tokens)
+        return found
+
 
 def _live_keys_pg(story_id: int, positions: list[int]) -> list[tuple]:
     """``_live`` for the quotes at ``positions``, in one statement with one array parameter."""

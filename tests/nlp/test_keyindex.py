@@ -32,6 +32,10 @@ class IndexStore:
         self.reads += 1
         return {p: self.index.entry(p) for p in positions}
 
+    def claim_tokens(self, claim_ids) -> dict[int, set[str]]:
+        self.reads += 1
+        return {c: self.index.claim_tokens(c) for c in claim_ids}
+
 
 def _story() -> tuple[ClaimIndex, list]:
     index, counter = ClaimIndex(), itertools.count(1)

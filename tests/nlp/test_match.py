@@ -178,7 +178,7 @@ def test_entity_tokens_bridge_different_spellings_of_one_name():
 
 # Second stage: near misses on the keys are checked by the ANS-trained paraphrase verifier.
 TALKS_RESUME = "استئناف المفاوضات بين النقابة والشركة"
-TALKS_BACK = "عودة المحادثات بين الشركة والنقابة"
+TALKS_BACK = "عودة الحوار بين الشركة والنقابة"
 WHEAT = "وقع وزير الزراعة اتفاقا لاستيراد القمح من أستراليا"
 
 

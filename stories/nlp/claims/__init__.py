@@ -25,7 +25,7 @@ from .clauses import (
     split_clauses,
     trim_span,
 )
-from .denied import denied_end, denied_start, restore_jussive
+from .denied import denied_end, denied_start, restore_jussive, verb_first_object
 from .keys import claim_key
 from .subjects import Span
 from .tokens import content_tokens, drop_article, stem, vocabulary
@@ -121,6 +121,11 @@ def _sentence_claims(
     )
     # A denial frame stays in the quote: an editor must see "نفى ..." next to what was denied.
     quote_from = start if frame and frame.kind == "deny" else None
+    rest: tuple[int, int] | None = None
+    if verb_first_object(text, start, sent.end) is not None:
+        # "نفت الوزارة وفاة أي رضيع، مؤكدة أن ...": the denial and its object are one claim up to the comma.
+        prop_start, prop_end, quote_from = start, denied_end(text, start, sent.end), None
+        rest = (prop_end + 1, sent.end) if prop_end < sent.end else None
     out: list[ClaimFound] = []
     head: tuple[str, ...] = ()
     for c_start, c_end in split_clauses(text, prop_start, prop_end):
@@ -129,6 +134,8 @@ def _sentence_claims(
         if claim is not None:
             out.append(claim)
             head = claim.key[: claim.key.index(HEAD_SEP)]
+    if rest is not None:
+        out += _sentence_claims(text, Sentence(rest[0], rest[1]), context, sources, vocab, mentions)
     if not out and frame and frame.prop_start > start:
         # "قالت الصحيفة: كذا" with a fragment after the frame: keep the whole sentence readable.
         claim = _claim(text, (start, sent.end), context, sources, (), vocab, None, False, mentions)

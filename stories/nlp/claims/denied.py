@@ -11,10 +11,14 @@ from .. import vocab
 from ..lexicon import stems
 from ..scanner import DENIAL_VERBS, iter_words
 from ..stance.words import COMPLEMENTIZERS
+from .events import class_index
+from .tokens import stem
+from .wordlists import EVENT_NOUNS, STOPWORDS
 
 _ABOUT = "عن"
 _NOT_PAST = "لم"
 _COMMA = "،,"
+_DATELINE = 60  # "الجزائر (وكالة X) - نفت ...": a dateline before the verb is no part of the clause
 _MAX_GAP = (
     5  # words between the report noun and its "عن" ("الأنباء التي تحدثت عن", "ما تداولته وسائل إعلام عن")
 )
@@ -36,7 +40,41 @@ def denied_start(text: str, start: int, end: int) -> int | None:
         for j in range(i + 1, min(len(words) - 1, i + 1 + _MAX_GAP)):
             if words[j].norm == _ABOUT:
                 return words[j + 1].start
-    return _after_subject_denial(words)
+    return _after_subject_denial(words) or verb_first_object(text, start, end)
+
+
+def verb_first_object(text: str, start: int, end: int) -> int | None:
+    """ "نفت وزارة الصحة وفاة أي رضيع", "نفى البنك المركزي تجميد الودائع": the denial verb first, then the
+    denier (a construct chain, closed by its first definite word, and that word's definite adjectives), then
+    the denied act as an indefinite verbal noun. Offset of that noun, or None."""
+    dash = text.find(" - ", start, min(end, start + _DATELINE))
+    words = list(iter_words(text, dash + 3 if dash >= 0 else start, end))
+    if len(words) < 4 or not (words[0].bare in DENIAL_VERBS or words[0].norm in DENIAL_VERBS):
+        return None
+    closed = False
+    for prev, word in zip(words[: _MAX_GAP + 1], words[1 : _MAX_GAP + 2], strict=False):
+        if any(c in text[prev.end : word.start] for c in _COMMA):
+            return None
+        if word.bare.startswith("ال"):
+            closed = True
+        elif word.norm in STOPWORDS or word.norm in COMPLEMENTIZERS or word.norm == _ABOUT:
+            return None
+        elif closed:
+            return word.start if _verbal_noun(word.bare) else None
+    return None
+
+
+def _verbal_noun(word: str) -> bool:
+    """A listed event noun, a form with an event class, or a derived verbal-noun pattern (تفعيل, إفعال,
+    افتعال, انفعال, استفعال)."""
+    if word in EVENT_NOUNS or stem(word) in class_index():
+        return True
+    n = len(word)
+    form2 = n == 5 and word[0] == "ت" and word[3] == "ي"
+    form4 = n == 5 and word[0] == "ا" and word[3] == "ا"
+    form7_8 = n == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن")
+    form10 = n == 7 and word.startswith("است") and word[5] == "ا"
+    return form2 or form4 or form7_8 or form10
 
 
 def _after_subject_denial(words: list) -> int | None:

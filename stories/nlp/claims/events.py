@@ -51,7 +51,22 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
     found += [converse_index().get(t) for t in tokens]
+    phrases = _phrase_index()  # the verb's subject may stand between ("أنهى الوزير مهام المدير")
+    found += [
+        phrases.get((stem(x.bare), stem(y.norm))) for k, x in enumerate(words) for y in words[k + 1 : k + 5]
+    ]
     return [c for c in found if c]
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[tuple[str, str], str]:
+    """(stem, stem) of a listed two-word phrase -> its event class (data/event_phrases.txt); the second word
+    may come up to four words after the first."""
+    out = {}
+    for phrase, name in vocab.pairs("event_phrases"):
+        first, second = (stem(camel.normalize(w)) for w in phrase.split())
+        out[first, second] = name
+    return out
 
 
 def _verb_act(word: Word, after: Sequence[Word]) -> str | None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from .. import morph
 from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from ..scanner import iter_words
+from .background import mask_background
 from .events import classes_of, event_index
 from .institutions import head_institutions, institution_tokens
 from .places import head_places, place_tokens
@@ -42,7 +43,7 @@ def claim_key(
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     # Another event told in a relative clause ("اتفاقاً ينهي إضراباً") is not this claim's: its act and words
     # stay out of the key, the places it names stay in (where the event happened still tells claims apart).
-    tokens = content_tokens(mask_relatives(proposition), vocab)
+    tokens = content_tokens(mask_background(mask_relatives(proposition)), vocab)
     if subject is not None and _receives_delegation(proposition, inherited_head):
         tokens = [*tokens, DELEGATION]  # "... وفد زار X، حيث استقبلهم فلان": the pronoun is the delegation
     rest = [t for t in dict.fromkeys(tokens) if t not in head]

@@ -1,0 +1,45 @@
+"""Background adjuncts in a claim's key: "أقال الوزير المدير بعد ساعات من الحريق" dates the dismissal by an
+event the reader already knows. The adjunct, an opener ("بعد", "إثر", "منذ"), an optional span of time with "من",
+and one definite noun, names that known event by its bare definite name; its noun is when, not what, and stays
+out of the key. An adjunct that identifies its event ("بعد محادثاته في أثينا", a possessed or indefinite noun) is
+kept: it tells one act from another.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import camel, vocab
+from ..scanner import iter_words
+
+_FROM = camel.normalize("من")
+_COMMAS = "،,"
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(camel.normalize(w) for w in vocab.entries("background_openers"))
+
+
+@lru_cache(maxsize=1)
+def _durations() -> frozenset[str]:
+    return frozenset(camel.normalize(w) for w in vocab.entries("adjunct_durations"))
+
+
+def mask_background(proposition: str) -> str:
+    """``proposition`` with the words of each bare background adjunct blanked out (offsets are kept)."""
+    words = list(iter_words(proposition))
+    out = proposition
+    for k, w in enumerate(words):
+        if w.bare not in _openers() and w.norm not in _openers():
+            continue
+        j = k + 1
+        if j + 1 < len(words) and words[j].norm in _durations() and words[j + 1].norm == _FROM:
+            j += 2
+        if j >= len(words) or not words[j].norm.startswith("ال"):
+            continue
+        if any(c in proposition[w.end : words[j].start] for c in _COMMAS):
+            continue
+        for x in words[k : j + 1]:
+            out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
+    return out
