@@ -145,6 +145,8 @@ def test_plurals_in_arabic_and_english(desk):
     assert "Single-outlet details (2)" in english
     story_en = client.get(desk["story"].get_absolute_url()).content.decode()
     assert "5 articles" in story_en and "5 outlets" in story_en
+    counts = story_en.split('class="digest-counts"')[1].split("</p>")[0]
+    assert "First to publish:" in counts and "</bdi>, <time" in counts and "،" not in counts
 
 
 def test_event_dates_are_written_out(desk):
