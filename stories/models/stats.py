@@ -31,6 +31,8 @@ class ClaimStats(models.Model):
     denies = models.PositiveIntegerField(default=0)
     doubts = models.PositiveIntegerField(default=0)
     mixed = models.PositiveIntegerField(default=0)
+    # The per-stance count columns above, in the order readers see them.
+    STANCE_COLUMNS = ("asserts", "attributes", "denies", "doubts", "mixed")
     relayed = models.BooleanField(default=False)
     # When the claim's first report was published (Claim.first_reported_in): the story page lists claims by it.
     first_reported_at = models.DateTimeField(null=True, blank=True)

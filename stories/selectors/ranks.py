@@ -105,13 +105,7 @@ class StoredRanks:
 
 
 def _rank(stats: ClaimStats) -> ClaimRank:
-    counts = {
-        "asserts": stats.asserts,
-        "attributes": stats.attributes,
-        "denies": stats.denies,
-        "doubts": stats.doubts,
-        "mixed": stats.mixed,
-    }
+    counts = {column: getattr(stats, column) for column in ClaimStats.STANCE_COLUMNS}
     return ClaimRank(
         claim_id=stats.claim_id,
         outlets=stats.outlets,

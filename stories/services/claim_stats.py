@@ -16,8 +16,6 @@ from stories import selectors
 from stories.models import Article, Claim, ClaimOutlet, ClaimStats, Correction, Evidence, Source, Story
 from stories.nlp.types import Stance
 
-STANCE_COLUMNS = ("asserts", "attributes", "denies", "doubts", "mixed")
-
 
 @transaction.atomic
 def claim_stats_refresh(*, story_id: int, claim_ids: Iterable[int]) -> None:
@@ -76,7 +74,7 @@ def _row(story_id: int, rank: selectors.ClaimRank, first: dict) -> ClaimStats:
         key=rank.key,
         relayed=bool(rank.relays),
         relays=[list(pair) for pair in rank.relays],
-        **{column: rank.stances.get(column, 0) for column in STANCE_COLUMNS},
+        **{column: rank.stances.get(column, 0) for column in ClaimStats.STANCE_COLUMNS},
     )
 
 
