@@ -68,12 +68,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().get_queryset(request).defer("original", "text", "signature")
 
     def delete_model(self, request, obj):
-        services.articles_claim_index_forget(article_ids=[obj.pk])
-        super().delete_model(request, obj)
+        services.articles_delete(article_ids=[obj.pk])
 
     def delete_queryset(self, request, queryset):
-        services.articles_claim_index_forget(article_ids=list(queryset.values_list("id", flat=True)))
-        super().delete_queryset(request, queryset)
+        services.articles_delete(article_ids=list(queryset.values_list("id", flat=True)))
 
     def changelist_view(self, request, extra_context=None):
         # Without a broker the sweeper runs in-process; this list is where editors watch their uploads.

@@ -64,6 +64,7 @@ from .refusals import (
     upload_suffix_message,
     upload_too_big_message,
 )
+from .removal import articles_delete
 from .sequencer import article_analyse
 from .sweeper import analysis_sweep, analysis_sweep_if_due
 from .tracking import (
@@ -113,6 +114,7 @@ __all__ = [
     "article_reanalyse",
     "articles_ingest",
     "articles_claim_index_forget",
+    "articles_delete",
     "claim_merge",
     "claim_stats_refresh",
     "claim_stats_tracked",

@@ -155,3 +155,15 @@ def outlet_renamed_stats_rebuild(*, source_id: int) -> None:
         Story.objects.filter(articles__source_id=source_id).distinct().values_list("id", flat=True)
     ):
         story_claim_stats_rebuild(story_id=story_id)
+
+
+@contextmanager
+def claim_stats_removal(*, story_id: int, article_ids: list[int]) -> Iterator[set[int]]:
+    """Around deleting articles: the claims they and their copies carried (yielded, for the caller's other
+    refreshes), and those crediting an outlet that left with them, get their rows recomputed."""
+    claims, outlets = _article_claims(article_ids), _outlet_names(story_id)
+    yield claims
+    changed = set(_outlet_names(story_id).items()) ^ set(outlets.items())
+    if changed:
+        claims |= _crediting(story_id, changed)
+    claim_stats_refresh(story_id=story_id, claim_ids=claims)
