@@ -2,8 +2,8 @@
 
 Run from the project root: ``.venv/bin/python -m tests.eval.run_eval [--verbose]`` (``make eval``). Prints one
 table per set (the five seeds; our own invented articles as a generalisation check; the "unseen" set of issue 9,
-written before its rules changed; the "heldout", "heldout2", "heldout3", "heldout4" and "heldout5" sets, each
-written before the next round of claim-matching rules) and a final JSON line.
+written before its rules changed; the "heldout" to "heldout6" sets, each written before the next round of
+claim-matching rules) and a final JSON line.
 """
 
 from __future__ import annotations
@@ -92,8 +92,18 @@ TARGETS = (
     ("person_recall", "heldout5", ">=", 0.9),
     ("fragment_share", "heldout5", "<=", 0.1),
     ("import_failures", "heldout5", "<=", 0),
+    # issue 9 on a set written after heldout5 had been tuned on, before the next matching rules (set "heldout6")
+    ("claim_pair_recall", "heldout6", ">=", 0.8),
+    ("claim_pair_precision", "heldout6", ">=", 0.9),
+    ("denial_in_row", "heldout6", ">=", 1.0),
+    ("copies_found", "heldout6", ">=", 0.9),
+    ("published_accuracy", "heldout6", ">=", 0.9),
+    ("person_recall", "heldout6", ">=", 0.9),
+    ("fragment_share", "heldout6", "<=", 0.1),
+    ("import_failures", "heldout6", "<=", 0),
     ("ans_dev_macro_f1", "ans", ">=", 0.6),
 )
+SETS = ("seeds", "articles", "unseen", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 ANS_LABELS = ("agree", "disagree", "other")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _CLITICS = "وفبلك"
@@ -591,7 +601,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     say: Verbose = print if args.verbose else (lambda _m: None)
     results: dict[str, Any] = {}
-    for kind in ("seeds", "articles", "unseen", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
+    for kind in SETS:
         if args.verbose:
             print(f"\n-- misses: {kind} --")
         figs, counts, seconds = evaluate_set(kind, say)
