@@ -17,12 +17,12 @@ from .blocks import (
     mark_dated_lists,
     mark_duplicate_captions,
     mark_header_date,
-    mark_masthead,
     mark_related_links,
     mark_ticker,
 )
 from .chrome import cut_inline_chrome, line_kind
-from .outlet import byline_outlet, credited_outlet, section_masthead
+from .masthead import page_masthead
+from .outlet import byline_outlet, credited_outlet
 from .pubdate import article_lines, declared, html_lines, page_published
 from .sitename import copyright_outlet, logo_site, title_site
 from .text import CLOSERS, is_date_line, norm_key, normalize_chars, tidy
@@ -40,7 +40,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     mark_related_links(lines, kinds)
     mark_dated_lists(lines, kinds)
     mark_ticker(lines, kinds)
-    masthead = section_masthead(lines, kinds) or mark_masthead(lines, kinds)
+    masthead = page_masthead(lines, kinds)
     mark_header_date(lines, kinds)
     mark_duplicate_captions(lines, kinds)
     dropped = [(i, line) for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)) if kind == "chrome"]

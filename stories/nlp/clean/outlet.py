@@ -1,4 +1,4 @@
-"""The outlet a page names in its own chrome: a masthead "X | قسم" above the headline, a credit line
+"""The outlet a page names in its own chrome (the masthead is read in masthead.py): a credit line
 "المصدر: X", a byline "X - dd/mm/yyyy" or "مدينة - X | date", a dateline "مدينة، date (وكالة X)".
 
 Nothing here is specific to one outlet: the shapes are the ones Arabic news pages generally print.
@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import camel, vocab
 from ..dateline import find_absolute
 from ..lexicon import place_index
-from .blocks import MASTHEAD, top_texts
+from .blocks import MASTHEAD
 from .text import ends_sentence, norm_key
 
 _SEPARATORS = re.compile(r"\s[-–—|]\s|\s*[|،,]\s*")
@@ -27,26 +27,6 @@ _DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
 )
 _DESK_ROLES = frozenset(norm_key(w) for w in vocab.entries("desk_role_words"))
 _HEAD_LINES = 6  # a byline or dateline sits just under the headline
-
-
-def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
-    """Mark a first line "الراصد | اقتصاد" (outlet, bar, desk) as chrome and return the outlet's name.
-
-    It must be short, unfinished, above a longer line, and neither side may carry a date (a byline is not a
-    masthead)."""
-    texts = top_texts(lines, kinds)
-    if len(texts) < 2:
-        return None
-    line, headline = lines[texts[0]], lines[texts[1]]
-    if line.count("|") != 1 or ends_sentence(line) or find_absolute(line):
-        return None
-    name, desk = (part.strip() for part in line.split("|"))
-    if not (1 <= len(name.split()) <= 4 and 1 <= len(desk.split()) <= 3):
-        return None
-    if len(headline.split()) <= len(name.split()) + len(desk.split()) or ends_sentence(headline):
-        return None
-    kinds[texts[0]] = "chrome"
-    return name
 
 
 def credited_outlet(lines: list[str]) -> str | None:
