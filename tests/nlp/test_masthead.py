@@ -69,3 +69,31 @@ def test_section_bar_with_the_date_under_the_outlet_is_chrome() -> None:
     assert page.site_name == "وكالة السهل"
     assert page.title == "استئناف العمل في ميناء الشمال"
     assert page.published_at is None
+
+
+def test_agency_in_an_opening_dateline_names_the_outlet() -> None:
+    for lede, outlet in (
+        ("بغداد (وكالة السهل) - أعلنت الوزارة استئناف العمل في الميناء صباح اليوم.", "وكالة السهل"),
+        (
+            "القاهرة، 3 آذار 2031 (أنباء الوادي) - أعلنت الوزارة استئناف العمل في الميناء صباح اليوم.",
+            "أنباء الوادي",
+        ),
+    ):
+        assert (
+            clean(f"استئناف العمل في الميناء\n\n{lede}\n\nوقال مدير الميناء إن العمل يسير.").site_name
+            == outlet
+        )
+    # brackets after a word that is neither a place nor a date are an aside, not a credit
+    aside = clean(
+        "استئناف العمل\n\nالنقابة (وهي أكبر نقابات القطاع) - أعلنت استئناف العمل في الميناء صباح اليوم."
+    )
+    assert aside.site_name is None
+
+
+def test_masthead_with_the_kind_of_outlet_takes_the_bylines_short_form() -> None:
+    page = clean(
+        f"صحيفة المنارة | اقتصاد\n\nاستئناف العمل في ميناء الشمال بعد توقف طويل\n\nالمنارة - 03/03/2031\n\n{BODY}"
+    )
+    assert page.site_name == "المنارة"
+    alone = clean(f"صحيفة المنارة | اقتصاد\n\nاستئناف العمل في ميناء الشمال بعد توقف طويل\n\n{BODY}")
+    assert alone.site_name == "صحيفة المنارة"

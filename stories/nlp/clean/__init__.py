@@ -13,6 +13,7 @@ import trafilatura
 
 from ..types import Cleaned
 from .blocks import (
+    MASTHEAD,
     join_paragraphs,
     mark_dated_lists,
     mark_duplicate_captions,
@@ -54,6 +55,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published, has_time = meta_date, meta_has_time
     else:
         published, has_time = page_published(page, page_kinds, title, paragraphs)
+    byline = _clean_site(byline_outlet(_from_headline(page, page_kinds, title) if is_html else paragraphs))
     chrome = (
         [line for line, kind in zip(page, page_kinds, strict=True) if kind == "chrome"]
         if is_html
@@ -68,12 +70,24 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         site_name=_clean_site(site)
         or (_clean_site(title_site(raw, title)) if is_html else None)
         or _desk_credit_outlet(chrome)
-        or _clean_site(masthead)
+        or _short_form(_clean_site(masthead), byline)
         or _clean_site(copyright_outlet(chrome))
         or (_clean_site(logo_site(raw)) if is_html else None)
         or _clean_site(credited_outlet(page))
-        or _clean_site(byline_outlet(_from_headline(page, page_kinds, title) if is_html else paragraphs)),
+        or byline,
     )
+
+
+def _short_form(masthead: str | None, byline: str | None) -> str | None:
+    """ "صحيفة الضفة" over a byline "الضفة - date": the page names itself without the kind of outlet it is."""
+    if (
+        masthead
+        and byline
+        and MASTHEAD.match(masthead)
+        and norm_key(masthead).endswith(f" {norm_key(byline)}")
+    ):
+        return byline
+    return masthead
 
 
 def _from_headline(lines: list[str], kinds: list[str], title: str | None) -> list[str]:

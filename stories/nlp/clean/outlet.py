@@ -21,6 +21,8 @@ _CREDIT = re.compile(
     r"(?:\s+[-–—|]\s+[^-–—|]*\d[^-–—|]*)?\s*$"
 )
 _PARENS = re.compile(r"\(([^()]{2,50})\)")
+# An agency's opening dateline: a city (and maybe the date), the agency in brackets, a dash, then the story.
+_OPENING = re.compile(r"^(?P<where>[^()\-–—.:]{2,60}?)\s*\((?P<outlet>[^()]{2,50})\)\s*[-–—]\s*\w")
 # Words around a date that name no outlet: "نشر في", weekday names.
 _DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
     norm_key(w) for w in vocab.entries("weekday_names")
@@ -51,6 +53,9 @@ def byline_outlet(paragraphs: list[str]) -> str | None:
     an unknown city alone before the date ("حمص - 3/3/2024") is taken for an outlet only if nothing else names one
     (the cleaner tries mastheads and credits first)."""
     for paragraph in paragraphs[:_HEAD_LINES]:
+        opening = _dateline_agency(paragraph)
+        if opening:
+            return opening
         if len(paragraph.split()) > 14 or ends_sentence(paragraph):
             continue
         dates = [m for m in find_absolute(paragraph) if m.precision == "day"]
@@ -69,6 +74,18 @@ def byline_outlet(paragraphs: list[str]) -> str | None:
             if names:
                 return names[-1]
     return None
+
+
+def _dateline_agency(paragraph: str) -> str | None:
+    """ "بغداد (وكالة X) - …", "تونس، 17 تشرين الثاني 2025 (X) - …": the agency an opening dateline credits in
+    brackets before its dash, when what precedes the brackets is a known place or a date."""
+    found = _OPENING.match(paragraph)
+    if not found or re.search(r"\d", found["outlet"]) or len(found["outlet"].split()) > 5:
+        return None
+    where = found["where"]
+    dated = any(m.precision == "day" for m in find_absolute(where))
+    city = where.split("،")[0].split(",")[0].strip()
+    return found["outlet"].strip() if dated or _is_place(city) else None
 
 
 def _names(span: str) -> list[str]:
