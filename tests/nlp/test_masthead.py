@@ -97,3 +97,12 @@ def test_masthead_with_the_kind_of_outlet_takes_the_bylines_short_form() -> None
     assert page.site_name == "المنارة"
     alone = clean(f"صحيفة المنارة | اقتصاد\n\nاستئناف العمل في ميناء الشمال بعد توقف طويل\n\n{BODY}")
     assert alone.site_name == "صحيفة المنارة"
+
+
+def test_agency_lede_printed_above_the_headline_is_not_the_title() -> None:
+    page = clean(
+        "بغداد (وكالة السهل) - أعلنت الوزارة استئناف العمل في الميناء صباح اليوم بعد توقف دام شهرين.\n\n"
+        "الميناء يعود إلى العمل\n\nوقال مدير الميناء إن العمل يسير كما هو مخطط له."
+    )
+    assert page.title == "الميناء يعود إلى العمل"
+    assert page.site_name == "وكالة السهل"

@@ -23,7 +23,7 @@ from .blocks import (
 )
 from .chrome import cut_inline_chrome, line_kind
 from .masthead import page_masthead
-from .outlet import byline_outlet, credited_outlet
+from .outlet import byline_outlet, credited_outlet, dateline_agency
 from .pubdate import article_lines, declared, html_lines, page_published
 from .sitename import copyright_outlet, logo_site, title_site
 from .text import CLOSERS, is_date_line, norm_key, normalize_chars, tidy
@@ -170,9 +170,10 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def _find_title(paragraphs: list[str]) -> str | None:
-    """The headline: the first paragraph that is not a date line, if it is short and not a finished sentence."""
-    for paragraph in paragraphs[:3]:
-        if is_date_line(paragraph):
+    """The headline: the first paragraph that is not a date line, if it is short and not a finished sentence. An
+    agency's lede ("بغداد (وكالة X) - …") printed above the headline is passed over."""
+    for index, paragraph in enumerate(paragraphs[:3]):
+        if is_date_line(paragraph) or (index == 0 and dateline_agency(paragraph)):
             continue
         short = len(paragraph) <= 200 and len(paragraph.split()) <= 25
         return paragraph if short and not paragraph.rstrip(CLOSERS).endswith(".") else None

@@ -53,7 +53,7 @@ def byline_outlet(paragraphs: list[str]) -> str | None:
     an unknown city alone before the date ("حمص - 3/3/2024") is taken for an outlet only if nothing else names one
     (the cleaner tries mastheads and credits first)."""
     for paragraph in paragraphs[:_HEAD_LINES]:
-        opening = _dateline_agency(paragraph)
+        opening = dateline_agency(paragraph)
         if opening:
             return opening
         if len(paragraph.split()) > 14 or ends_sentence(paragraph):
@@ -76,7 +76,7 @@ def byline_outlet(paragraphs: list[str]) -> str | None:
     return None
 
 
-def _dateline_agency(paragraph: str) -> str | None:
+def dateline_agency(paragraph: str) -> str | None:
     """ "بغداد (وكالة X) - …", "تونس، 17 تشرين الثاني 2025 (X) - …": the agency an opening dateline credits in
     brackets before its dash, when what precedes the brackets is a known place or a date."""
     found = _OPENING.match(paragraph)
