@@ -228,4 +228,10 @@ def year_dates(text: str, pub: date | None) -> Found:
 
 Finder = Callable[[str, date | None], Found]
 # Order matters: longer, more specific expressions claim their span first.
-ABSOLUTE_FINDERS: tuple[Finder, ...] = (day_month_dates, ordinal_dates, numeric_dates, month_dates, year_dates)
+ABSOLUTE_FINDERS: tuple[Finder, ...] = (
+    day_month_dates,
+    ordinal_dates,
+    numeric_dates,
+    month_dates,
+    year_dates,
+)
