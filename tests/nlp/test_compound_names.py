@@ -1,0 +1,46 @@
+"""Family names that open with a particle (issue 9): "بن عمار", "بن سالم", "أبو زيد", "آل ثاني", "ولد الشيخ",
+"عبد السلام" after a given name are part of the person's name, in apposition, after a title and after a reporting
+verb; a particle with no name after it is no family name. Sentences and names are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.nlp.entities import find_entities
+
+
+def _people(text: str) -> dict[str, set[str | None]]:
+    entities, mentions = find_entities(text)
+    people = {e.key: e.name for e in entities if e.kind == "person"}
+    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "epithet"),
+    [
+        (
+            "قال المتحدث باسم وزارة النقل، رضا بن عمار، إن الرحلات ستستأنف.",
+            "رضا بن عمار",
+            "المتحدث باسم وزارة النقل",
+        ),
+        ("وقال مدير الميناء، نزار أبو زيد، إن السفن ترسو منذ الصباح.", "نزار أبو زيد", "مدير الميناء"),
+        ("وقال المبعوث الأممي، أنور ولد الشيخ، إن المحادثات ستستأنف.", "أنور ولد الشيخ", "المبعوث الأممي"),
+        ("وقال رئيس اللجنة، النائب حازم عبد السلام، إن القانون سيعدل.", "حازم عبد السلام", None),
+        ("وقال وزير الطاقة رائد آل ثاني إن الإنتاج سيرتفع.", "رائد آل ثاني", "وزير الطاقة"),
+        ("وقال رياض بن سالم إن الاتفاق نهائي.", "رياض بن سالم", None),
+        ("نفى نزار ولد الشيخ أن يكون قد التقى الوفد.", "نزار ولد الشيخ", None),
+        ("وأكد وسيم أبو زيد، في تصريح صحفي، أن العمل مستمر.", "وسيم أبو زيد", None),
+    ],
+)
+def test_particle_and_name_after_a_given_name_are_one_person(
+    text: str, name: str, epithet: str | None
+) -> None:
+    people = _people(text)
+    assert name in people, people
+    if epithet:
+        assert epithet in people[name]
+    assert not any(other != name and other in name for other in people), people  # no shorter copy beside it
+
+
+def test_a_particle_with_no_name_after_it_is_no_family_name() -> None:
+    assert "رضا بن" not in _people("وقال رضا بن، إن الرحلات ستستأنف.")
