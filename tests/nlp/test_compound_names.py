@@ -44,3 +44,22 @@ def test_particle_and_name_after_a_given_name_are_one_person(
 
 def test_a_particle_with_no_name_after_it_is_no_family_name() -> None:
     assert "رضا بن" not in _people("وقال رضا بن، إن الرحلات ستستأنف.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أقال وزير النقل سعيد بلعربي مدير المطار بعد الحادث.", "سعيد بلعربي"),  # a title opens the object
+        (
+            "وكان الوزير سعيد بوعلام قد وصل إلى المدينة مساء الأربعاء.",
+            "سعيد بوعلام",
+        ),  # قد opens the verb phrase
+    ],
+)
+def test_family_name_that_starts_like_a_preposition_closed_by_the_next_phrase(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_preposition_after_a_given_name_stays_out_of_the_name() -> None:
+    people = _people("ورحب الرئيس سعيد بلقاء الوزير في القصر.")
+    assert "سعيد بلقاء" not in people

@@ -4,6 +4,7 @@ in the article, and the shapes (verbs, adjectives) that must not pass for a name
 from __future__ import annotations
 
 from stories.nlp import lexicon as lx
+from stories.nlp import vocab
 from stories.nlp.dates import future_verb
 from stories.nlp.entities.apposition import (
     apposition_people,
@@ -210,7 +211,16 @@ def _closed_family(tokens: list[Token], i: int) -> bool:
     norm = tokens[i].norm
     if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
         return False
-    return closes(tokens, i)
+    return closes(tokens, i) or _phrase_follows(tokens, i)
+
+
+def _phrase_follows(tokens: list[Token], i: int) -> bool:
+    """A title opening the next noun phrase ("أقال الوزير X Y مدير المستشفى") or a particle opening the verb
+    phrase ("الوزير X Y قد وصل") right after token ``i``: the name ends there."""
+    if i + 1 >= len(tokens) or not space_gap(tokens[i + 1].gap):
+        return False
+    nxt = tokens[i + 1].norm
+    return nxt in vocab.words("verb_particles") or nxt in word_sets()["titles"]
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
