@@ -106,3 +106,11 @@ def test_agency_lede_printed_above_the_headline_is_not_the_title() -> None:
     )
     assert page.title == "الميناء يعود إلى العمل"
     assert page.site_name == "وكالة السهل"
+
+
+def test_short_headline_repeated_in_a_tag_line_is_no_masthead() -> None:
+    page = clean(
+        "أزمة الخبز\n\nطوابير طويلة أمام الأفران في أحياء المدينة الشرقية منذ الصباح الباكر\n\n"
+        "ينتظر السكان ساعات أمام الأفران للحصول على حصتهم من الخبز.\n\nمواضيع: أزمة الخبز"
+    )
+    assert page.title == "أزمة الخبز" and page.site_name is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import vocab
 from ..dateline import find_absolute
 from .blocks import MASTHEAD
 from .chrome import SECTION_KEYS
@@ -15,6 +16,9 @@ from .text import CLOSERS, ends_sentence, is_date_line, norm_key
 
 # A masthead's parts: bars, or a spaced em/en dash ("أنباء البلد — عربي"); a hyphen is a headline's own dash.
 _PARTS = re.compile(r"\s*\|\s*|\s+[—–]\s+")
+_CREDIT_OR_COPYRIGHT = re.compile(
+    rf"^\W*(?:{vocab.alternation('source_credit_words')})\s*:|{vocab.alternation('copyright_phrases')}"
+)
 _NAME_WORDS = 4
 _DESK_WORDS = 3
 _HEADLINE_WORDS = 25
@@ -119,10 +123,15 @@ def _is_section(part: str) -> bool:
 
 
 def _echoed(name: str, lines: list[str], kinds: list[str], top: int) -> bool:
-    """Whether another short line of the page (a byline, a credit, the footer) repeats the name."""
+    """Whether a dated byline, a credit or the copyright footer repeats the name (a tag line or a caption that
+    repeats a short headline does not count)."""
     key = f" {norm_key(name)} "
     return any(
-        i != top and kinds[i] != "blank" and len(line.split()) <= _ECHO_WORDS and key in f" {norm_key(line)} "
+        i != top
+        and kinds[i] != "blank"
+        and len(line.split()) <= _ECHO_WORDS
+        and key in f" {norm_key(line)} "
+        and ("©" in line or _CREDIT_OR_COPYRIGHT.search(line) or find_absolute(line))
         for i, line in enumerate(lines)
     )
 
