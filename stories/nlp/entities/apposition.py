@@ -150,6 +150,24 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
     return found
 
 
+def description_title(tokens: list[Token], i: int) -> int | None:
+    """The title opening a description set off by a comma before the name at ``i`` when the description runs
+    through words a title's chain does not ("مدير مستشفى الأم والطفل بتيارت، X،", "محافظ كرمانشاه، X،"): nouns,
+    a place after a preposition, "في"; never a verb or another function word."""
+    if i == 0 or not _comma(tokens[i].gap) or "\n" in tokens[i].gap:
+        return None
+    titles, stop = word_sets()["titles"], word_sets()["stop"]
+    for j in range(i - 1, max(-1, i - 1 - _MAX_DESCRIPTION), -1):
+        if j < i - 1 and not space_gap(tokens[j + 1].gap):
+            return None
+        if clitic_reading(tokens[j].norm, titles, 1) is not None:
+            return j if j < i - 1 else None
+        norm = tokens[j].norm
+        if (norm in stop and norm != "في") or verb_like(norm) or has_tanween(tokens[j]):
+            return None
+    return None
+
+
 def reported_people(tokens: list[Token]) -> list[Candidate]:
     """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject;
     "بحسب نبيل الخطيب، ..." after an attribution word; "عن نبيل الخطيب قوله" relayed with a speech noun."""

@@ -1,6 +1,7 @@
-"""Family names that open with a particle (issue 9): "بن عمار", "بن سالم", "أبو زيد", "آل ثاني", "ولد الشيخ",
-"عبد السلام" after a given name are part of the person's name, in apposition, after a title and after a reporting
-verb; a particle with no name after it is no family name. Sentences and names are our own."""
+"""Names and their epithets on sentences we wrote (issue 9): family names that open with a particle ("بن عمار",
+"أبو زيد", "آل ثاني", "ولد الشيخ", "عبد السلام") are part of the name in apposition, after a title and after a
+reporting verb; a family name that starts like a preposition ends where the next phrase begins; a description set
+off by commas is the epithet even where a title's chain would stop."""
 
 from __future__ import annotations
 
@@ -63,3 +64,22 @@ def test_family_name_that_starts_like_a_preposition_closed_by_the_next_phrase(te
 def test_preposition_after_a_given_name_stays_out_of_the_name() -> None:
     people = _people("ورحب الرئيس سعيد بلقاء الوزير في القصر.")
     assert "سعيد بلقاء" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "epithet"),
+    [
+        ("وقال مدير مستشفى النساء والتوليد بالمدينة، نادر حماد، إن الأجنحة أخليت.", "نادر حماد",
+         "مدير مستشفى النساء والتوليد بالمدينة"),
+        ("وقال محافظ بيرمان، ساهر ندوي، إن الطرق أغلقت.", "ساهر ندوي", "محافظ بيرمان"),
+        ("وقال رئيس رابطة الصيادين في الساحل، يونس قمري، إن القوارب عادت.", "يونس قمري",
+         "رئيس رابطة الصيادين في الساحل"),
+    ],
+)  # fmt: skip
+def test_description_set_off_by_commas_is_the_epithet(text: str, name: str, epithet: str) -> None:
+    assert epithet in _people(text)[name]
+
+
+def test_a_verb_between_title_and_comma_is_no_description() -> None:
+    people = _people("وقال المدير إنه التقى أمس، نادر حماد، في مكتبه.")
+    assert all("التقى" not in (e or "") for epithets in people.values() for e in epithets)
