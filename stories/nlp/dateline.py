@@ -183,10 +183,14 @@ def ordinal_dates(text: str, pub: date | None) -> Found:
 
 
 def _ordinal_matches(text: str) -> Iterator[re.Match]:
-    """Ordinal dates, less an ordinal that ends a month's name ("كانون الأول أكتوبر" is no "1 October")."""
+    """Ordinal dates, less an ordinal that ends a month's name ("كانون الأول أكتوبر" is no "1 October") or
+    agrees with the definite noun before it ("الأسبوع الثاني من آذار" is a week, "اليوم الأول من أيار" a day)."""
     for match in scan(ORDINAL, text):
-        before = text[: match.start("ordinal")].split()
-        if before and _is_month_name(f"{before[-1]} {match['ordinal'].split()[0]}"):
+        before = text[max(0, match.start("ordinal") - 40) : match.start("ordinal")].split()
+        previous = before[-1].strip("،,()«»\"") if before else ""
+        if previous and _is_month_name(f"{previous} {match['ordinal'].split()[0]}"):
+            continue
+        if re.fullmatch(r"[وفب]?ال\w+", previous) and not re.fullmatch(r"[وفب]?اليوم", previous):
             continue
         yield match
 

@@ -48,6 +48,7 @@ def test_ordinal_day_then_month(text: str, surface: str, value: str) -> None:
         "واجه الفريق الثاني مارس ضغطاً كبيراً على المرمى.",  # مارس the verb, with no "من" before it
         "اجتمع المجلس في تشرين الأول أكتوبر 2030 لبحث الملف.",  # الأول ends the month's name
         "وصلت الشحنة في الثلاثين من شباط 2030.",  # no such day
+        "وتبدأ الامتحانات في الأسبوع الثاني من آذار.",  # the ordinal agrees with the week before it
     ],
 )
 def test_no_day_without_a_month_after_the_ordinal(text: str) -> None:
