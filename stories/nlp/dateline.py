@@ -187,7 +187,7 @@ def _ordinal_matches(text: str) -> Iterator[re.Match]:
     agrees with the definite noun before it ("الأسبوع الثاني من آذار" is a week, "اليوم الأول من أيار" a day)."""
     for match in scan(ORDINAL, text):
         before = text[max(0, match.start("ordinal") - 40) : match.start("ordinal")].split()
-        previous = before[-1].strip("،,()«»\"") if before else ""
+        previous = before[-1].strip('،,()«»"') if before else ""
         if previous and _is_month_name(f"{previous} {match['ordinal'].split()[0]}"):
             continue
         if re.fullmatch(r"[وفب]?ال\w+", previous) and not re.fullmatch(r"[وفب]?اليوم", previous):
