@@ -114,3 +114,11 @@ def test_short_headline_repeated_in_a_tag_line_is_no_masthead() -> None:
         "ينتظر السكان ساعات أمام الأفران للحصول على حصتهم من الخبز.\n\nمواضيع: أزمة الخبز"
     )
     assert page.title == "أزمة الخبز" and page.site_name is None
+
+
+def test_short_headline_then_its_date_then_a_deck_is_no_masthead() -> None:
+    page = clean(
+        "انفجار في المرفأ\n\nالأحد 4 أيار 2031\n\nمقتل عشرة أشخاص وإصابة العشرات في انفجار ضخم هز المرفأ فجراً\n\n"
+        "هز انفجار ضخم المرفأ فجر اليوم وأدى إلى مقتل عشرة أشخاص على الأقل.\n\nوقال شهود إن الدخان غطى المدينة."
+    )
+    assert page.title == "انفجار في المرفأ" and page.site_name is None

@@ -73,6 +73,8 @@ def _section_bar(line: str) -> bool:
 def _named(
     line: str, lines: list[str], kinds: list[str], top: int, head: int, header: list[int]
 ) -> str | None:
+    """The outlet a first line names: the non-section part of a barred or dashed masthead, or the whole short
+    line when an outlet noun, the header furniture under it, an echo elsewhere or the headline's byline says so."""
     if ends_sentence(line) or "«" in line or '"' in line:
         return None
     parts = [p.strip() for p in _PARTS.split(line) if p.strip()]
@@ -80,7 +82,10 @@ def _named(
         return _from_parts(parts, bars="|" in line, echoed=_echoed(parts[0], lines, kinds, top))
     if ":" in line or find_absolute(line) or not 1 <= len(line.split()) <= _NAME_WORDS:
         return None
-    furnished = any(kinds[i] == "chrome" for i in range(top + 1, head)) or bool(header)
+    # a widget or section bar between it and the headline; a bare date there may be the headline's own
+    furnished = any(kinds[i] == "chrome" for i in range(top + 1, head)) or any(
+        _section_bar(lines[i]) for i in header
+    )
     if (
         MASTHEAD.search(line)
         or furnished
