@@ -18,6 +18,7 @@ from .datescan import (
     MONTH_QUAL,
     MONTH_YEAR,
     NUMERIC,
+    ORDINAL,
     PAST,
     WEEKDAYS,
     YEAR_ALONE,
@@ -25,6 +26,7 @@ from .datescan import (
     fold_digits,
     month_number,
     numeric_value,
+    ordinal_day,
     safe_date,
     scan,
     stretches,
@@ -119,6 +121,12 @@ def _full_dates(text: str, weekdays: bool = False) -> Iterator[tuple]:
         if value:
             found = (match.start(), strip_end(text, match), *_with_time(value, match))
             yield (*found, None) if weekdays else found
+    for match in _ordinal_matches(text):
+        year = int(match["year"]) if match["year"] else None
+        value = safe_date(year, month_number(match["month"]), ordinal_day(match["ordinal"])) if year else None
+        if value:
+            found = (match.start(), strip_end(text, match), *_with_time(value, match))
+            yield (*found, None) if weekdays else found
 
 
 def _with_time(value: date, match: re.Match) -> tuple[datetime, bool]:
@@ -164,6 +172,37 @@ def day_month_dates(text: str, pub: date | None) -> Found:
             yield match.start(), strip_end(text, match), value.isoformat(), "day"
 
 
+def ordinal_dates(text: str, pub: date | None) -> Found:
+    """ "في الحادي والعشرين من مارس": a date only with its month after it; the year as written, else inferred."""
+    for match in _ordinal_matches(text):
+        month, day = month_number(match["month"]), ordinal_day(match["ordinal"])
+        year = int(match["year"]) if match["year"] else month_year(pub, month, match["qual"])
+        value = safe_date(year, month, day) if year else None
+        if value:
+            yield match.start(), strip_end(text, match), value.isoformat(), "day"
+
+
+def _ordinal_matches(text: str) -> Iterator[re.Match]:
+    """Ordinal dates, less an ordinal that ends a month's name ("كانون الأول أكتوبر" is no "1 October") or
+    agrees with the definite noun before it ("الأسبوع الثاني من آذار" is a week, "اليوم الأول من أيار" a day)."""
+    for match in scan(ORDINAL, text):
+        before = text[max(0, match.start("ordinal") - 40) : match.start("ordinal")].split()
+        previous = before[-1].strip('،,()«»"') if before else ""
+        if previous and _is_month_name(f"{previous} {match['ordinal'].split()[0]}"):
+            continue
+        if re.fullmatch(r"[وفب]?ال\w+", previous) and not re.fullmatch(r"[وفب]?اليوم", previous):
+            continue
+        yield match
+
+
+def _is_month_name(words: str) -> bool:
+    try:
+        month_number(words)
+    except ValueError:
+        return False
+    return True
+
+
 def numeric_dates(text: str, pub: date | None) -> Found:
     for match in scan(NUMERIC, text):
         value = numeric_value(match)
@@ -193,4 +232,10 @@ def year_dates(text: str, pub: date | None) -> Found:
 
 Finder = Callable[[str, date | None], Found]
 # Order matters: longer, more specific expressions claim their span first.
-ABSOLUTE_FINDERS: tuple[Finder, ...] = (day_month_dates, numeric_dates, month_dates, year_dates)
+ABSOLUTE_FINDERS: tuple[Finder, ...] = (
+    day_month_dates,
+    ordinal_dates,
+    numeric_dates,
+    month_dates,
+    year_dates,
+)

@@ -16,6 +16,7 @@ from .dateline import (
     find_published,
     month_dates,
     numeric_dates,
+    ordinal_dates,
     year_dates,
 )
 from .datescan import (
@@ -151,6 +152,7 @@ def _rel_years(text: str, pub: date | None) -> Found:
 # Order matters: longer, more specific expressions claim their span first.
 _FINDERS: tuple[Finder, ...] = (
     day_month_dates,
+    ordinal_dates,
     numeric_dates,
     month_dates,
     _rel_weeks,

@@ -56,6 +56,16 @@ FULL = re.compile(
     rf"(?:(?:يوم\s+)?(?P<weekday>{WEEKDAY})\s*[،,]?\s*)?{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTH}"
     rf"(?:\s*[،,]?\s*{_YEAR}{_TIME}|\s+{QUAL})?"
 )
+# "الثامن من كانون الأول 2025", "الحادي والعشرين من مارس": an ordinal day word, "من" or "شهر", then the month
+# ("الفريق الثاني مارس الضغط" has the verb مارس, not March).
+_ORDINAL_DAYS = {form: int(day) for form, day in vocab.pairs("ordinal_days")}
+_ORDINAL = "|".join(
+    sorted((r"\s+".join(map(re.escape, f.split())) for f in _ORDINAL_DAYS), key=len, reverse=True)
+)
+ORDINAL = re.compile(
+    rf"(?<!\w)و?(?P<ordinal>{_ORDINAL})\s+(?:من\s+(?:شهر\s+)?|شهر\s+){_MONTH}"
+    rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_YEAR}{_TIME}|\s+{QUAL})?"
+)
 NUMERIC = re.compile(
     r"(?<![\d/.-])(?:(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
     r"|(?P<iyear>(?:19|20)\d\d)(?P<isep>[-/])(?P<imonth>[01]?\d)(?P=isep)(?P<iday>[0-3]?\d))(?![\d/.-]\d)"
@@ -97,6 +107,11 @@ def month_number(name: str) -> int:
         if pattern.match(name):
             return number
     raise ValueError(name)
+
+
+def ordinal_day(words: str) -> int:
+    """The day an ordinal word names ("الحادي والعشرين" → 21)."""
+    return _ORDINAL_DAYS[" ".join(words.split())]
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -154,6 +169,7 @@ _ANY_MONTH = re.compile(_ONE_MONTH)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANCHORS: dict[re.Pattern, re.Pattern] = {
     FULL: _ANY_MONTH,
+    ORDINAL: _ANY_MONTH,
     MONTH_YEAR: _ANY_MONTH,
     MONTH_QUAL: _ANY_MONTH,
     MONTH_PART: _ANY_MONTH,

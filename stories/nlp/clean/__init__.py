@@ -13,16 +13,17 @@ import trafilatura
 
 from ..types import Cleaned
 from .blocks import (
+    MASTHEAD,
     join_paragraphs,
     mark_dated_lists,
     mark_duplicate_captions,
     mark_header_date,
-    mark_masthead,
     mark_related_links,
     mark_ticker,
 )
 from .chrome import cut_inline_chrome, line_kind
-from .outlet import byline_outlet, credited_outlet, section_masthead
+from .masthead import page_masthead
+from .outlet import byline_outlet, credited_outlet, dateline_agency
 from .pubdate import article_lines, declared, html_lines, page_published
 from .sitename import copyright_outlet, logo_site, title_site
 from .text import CLOSERS, is_date_line, norm_key, normalize_chars, tidy
@@ -40,7 +41,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
     mark_related_links(lines, kinds)
     mark_dated_lists(lines, kinds)
     mark_ticker(lines, kinds)
-    masthead = section_masthead(lines, kinds) or mark_masthead(lines, kinds)
+    masthead = page_masthead(lines, kinds)
     mark_header_date(lines, kinds)
     mark_duplicate_captions(lines, kinds)
     dropped = [(i, line) for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)) if kind == "chrome"]
@@ -54,6 +55,7 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         published, has_time = meta_date, meta_has_time
     else:
         published, has_time = page_published(page, page_kinds, title, paragraphs)
+    byline = _clean_site(byline_outlet(_from_headline(page, page_kinds, title) if is_html else paragraphs))
     chrome = (
         [line for line, kind in zip(page, page_kinds, strict=True) if kind == "chrome"]
         if is_html
@@ -68,12 +70,24 @@ def clean(raw: str, *, is_html: bool = False) -> Cleaned:
         site_name=_clean_site(site)
         or (_clean_site(title_site(raw, title)) if is_html else None)
         or _desk_credit_outlet(chrome)
-        or _clean_site(masthead)
+        or _short_form(_clean_site(masthead), byline)
         or _clean_site(copyright_outlet(chrome))
         or (_clean_site(logo_site(raw)) if is_html else None)
         or _clean_site(credited_outlet(page))
-        or _clean_site(byline_outlet(_from_headline(page, page_kinds, title) if is_html else paragraphs)),
+        or byline,
     )
+
+
+def _short_form(masthead: str | None, byline: str | None) -> str | None:
+    """ "صحيفة الضفة" over a byline "الضفة - date": the page names itself without the kind of outlet it is."""
+    if (
+        masthead
+        and byline
+        and MASTHEAD.match(masthead)
+        and norm_key(masthead).endswith(f" {norm_key(byline)}")
+    ):
+        return byline
+    return masthead
 
 
 def _from_headline(lines: list[str], kinds: list[str], title: str | None) -> list[str]:
@@ -156,9 +170,10 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def _find_title(paragraphs: list[str]) -> str | None:
-    """The headline: the first paragraph that is not a date line, if it is short and not a finished sentence."""
-    for paragraph in paragraphs[:3]:
-        if is_date_line(paragraph):
+    """The headline: the first paragraph that is not a date line, if it is short and not a finished sentence. An
+    agency's lede ("بغداد (وكالة X) - …") printed above the headline is passed over."""
+    for index, paragraph in enumerate(paragraphs[:3]):
+        if is_date_line(paragraph) or (index == 0 and dateline_agency(paragraph)):
             continue
         short = len(paragraph) <= 200 and len(paragraph.split()) <= 25
         return paragraph if short and not paragraph.rstrip(CLOSERS).endswith(".") else None

@@ -1,4 +1,4 @@
-"""Chrome that only its neighbours reveal (related-link blocks, a masthead, a header date, doubled captions),
+"""Chrome that only its neighbours reveal (related-link blocks, a ticker, a header date, doubled captions),
 and the joining of hard-wrapped lines into paragraphs."""
 
 from __future__ import annotations
@@ -63,21 +63,6 @@ def _dated_item(line: str) -> bool:
         and dates[-1].end >= len(line.rstrip(" )"))
         and bool(re.search(r"[-–—|]\s*$", line[: dates[-1].start]))
     )
-
-
-def mark_masthead(lines: list[str], kinds: list[str]) -> str | None:
-    """A short outlet name ("شبكة الشمال الإخبارية") printed above the headline is the masthead; returns it."""
-    texts = top_texts(lines, kinds)
-    if len(texts) < 2:
-        return None
-    name, headline = lines[texts[0]], lines[texts[1]]
-    if len(name.split()) > 4 or ends_sentence(name) or ":" in name or not MASTHEAD.search(name):
-        return None
-    # The line below must read as the headline: longer, unfinished, and not a dateline.
-    if len(headline.split()) <= len(name.split()) or ends_sentence(headline) or find_absolute(headline):
-        return None
-    kinds[texts[0]] = "chrome"
-    return name if "|" not in name else None
 
 
 def top_texts(lines: list[str], kinds: list[str]) -> list[int]:

@@ -54,6 +54,8 @@ _EXACT_KEYS = frozenset(norm_key(p) for p in vocab.entries("chrome_exact"))
 _CONTAINS_KEYS = tuple(norm_key(p) for p in vocab.entries("chrome_contains"))
 _STARTS_KEYS = tuple(norm_key(p) for p in vocab.entries("chrome_starts"))
 _HOME_KEYS = frozenset(norm_key(p) for p in vocab.entries("home_links"))
+# Site sections a header bar links to ("الرئيسية | اقتصاد | رياضة"), also beside a masthead's outlet name.
+SECTION_KEYS = frozenset(norm_key(p) for p in vocab.entries("section_names")) | _HOME_KEYS
 _DESK_KEYS = tuple(norm_key(p) for p in vocab.entries("desk_credits"))
 # Headings after which the next lines of the same block are links to other articles.
 RELATED_KEYS = frozenset(norm_key(p) for p in vocab.entries("related_headings"))
@@ -122,13 +124,15 @@ def _is_chrome(line: str) -> bool:
 
 
 def _is_widget_bar(line: str) -> bool:
-    """ "الخميس 5 كانون الأول 2024 | دمشق 12° | دخول": a header bar of date, weather and links, part by part."""
+    """ "الخميس 5 كانون الأول 2024 | دمشق 12° | دخول": a header bar of date, weather, links and sections, part by
+    part."""
     parts = [p.strip() for p in re.split(r"\s[|•·]\s", line) if p.strip()]
     if len(parts) < 2 or len(line.split()) > 16:
         return False
     return all(
         "°" in p
         or norm_key(p) in _EXACT_KEYS
+        or norm_key(p) in SECTION_KEYS
         or re.fullmatch(r"\d{1,2}:\d{2}(?:\s*\S{1,2})?", p)
         or is_date_line(p)
         for p in parts

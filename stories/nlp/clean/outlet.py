@@ -1,4 +1,4 @@
-"""The outlet a page names in its own chrome: a masthead "X | قسم" above the headline, a credit line
+"""The outlet a page names in its own chrome (the masthead is read in masthead.py): a credit line
 "المصدر: X", a byline "X - dd/mm/yyyy" or "مدينة - X | date", a dateline "مدينة، date (وكالة X)".
 
 Nothing here is specific to one outlet: the shapes are the ones Arabic news pages generally print.
@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import camel, vocab
 from ..dateline import find_absolute
 from ..lexicon import place_index
-from .blocks import MASTHEAD, top_texts
+from .blocks import MASTHEAD
 from .text import ends_sentence, norm_key
 
 _SEPARATORS = re.compile(r"\s[-–—|]\s|\s*[|،,]\s*")
@@ -21,32 +21,14 @@ _CREDIT = re.compile(
     r"(?:\s+[-–—|]\s+[^-–—|]*\d[^-–—|]*)?\s*$"
 )
 _PARENS = re.compile(r"\(([^()]{2,50})\)")
+# An agency's opening dateline: a city (and maybe the date), the agency in brackets, a dash, then the story.
+_OPENING = re.compile(r"^(?P<where>[^()\-–—.:]{2,60}?)\s*\((?P<outlet>[^()]{2,50})\)\s*[-–—]\s*\w")
 # Words around a date that name no outlet: "نشر في", weekday names.
 _DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
     norm_key(w) for w in vocab.entries("weekday_names")
 )
 _DESK_ROLES = frozenset(norm_key(w) for w in vocab.entries("desk_role_words"))
 _HEAD_LINES = 6  # a byline or dateline sits just under the headline
-
-
-def section_masthead(lines: list[str], kinds: list[str]) -> str | None:
-    """Mark a first line "الراصد | اقتصاد" (outlet, bar, desk) as chrome and return the outlet's name.
-
-    It must be short, unfinished, above a longer line, and neither side may carry a date (a byline is not a
-    masthead)."""
-    texts = top_texts(lines, kinds)
-    if len(texts) < 2:
-        return None
-    line, headline = lines[texts[0]], lines[texts[1]]
-    if line.count("|") != 1 or ends_sentence(line) or find_absolute(line):
-        return None
-    name, desk = (part.strip() for part in line.split("|"))
-    if not (1 <= len(name.split()) <= 4 and 1 <= len(desk.split()) <= 3):
-        return None
-    if len(headline.split()) <= len(name.split()) + len(desk.split()) or ends_sentence(headline):
-        return None
-    kinds[texts[0]] = "chrome"
-    return name
 
 
 def credited_outlet(lines: list[str]) -> str | None:
@@ -71,6 +53,9 @@ def byline_outlet(paragraphs: list[str]) -> str | None:
     an unknown city alone before the date ("حمص - 3/3/2024") is taken for an outlet only if nothing else names one
     (the cleaner tries mastheads and credits first)."""
     for paragraph in paragraphs[:_HEAD_LINES]:
+        opening = dateline_agency(paragraph)
+        if opening:
+            return opening
         if len(paragraph.split()) > 14 or ends_sentence(paragraph):
             continue
         dates = [m for m in find_absolute(paragraph) if m.precision == "day"]
@@ -89,6 +74,18 @@ def byline_outlet(paragraphs: list[str]) -> str | None:
             if names:
                 return names[-1]
     return None
+
+
+def dateline_agency(paragraph: str) -> str | None:
+    """ "بغداد (وكالة X) - …", "تونس، 17 تشرين الثاني 2025 (X) - …": the agency an opening dateline credits in
+    brackets before its dash, when what precedes the brackets is a known place or a date."""
+    found = _OPENING.match(paragraph)
+    if not found or re.search(r"\d", found["outlet"]) or len(found["outlet"].split()) > 5:
+        return None
+    where = found["where"]
+    dated = any(m.precision == "day" for m in find_absolute(where))
+    city = where.split("،")[0].split(",")[0].strip()
+    return found["outlet"].strip() if dated or _is_place(city) else None
 
 
 def _names(span: str) -> list[str]:

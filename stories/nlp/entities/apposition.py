@@ -72,6 +72,8 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
         return None
     if first + 1 >= len(tokens) or not space_gap(tokens[first + 1].gap):
         return None
+    if tokens[first + 1].norm in word_sets()["connector"]:
+        return compound_family(tokens, first + 1)  # "سليم بن عمار", "حمد آل ثاني", "فخري عبد السلام"
     family = tokens[first + 1]
     if verb_like(family.norm) or has_tanween(family):
         return None
@@ -81,6 +83,27 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     if family.norm in ("الدين", "الله") and after < len(tokens) and space_gap(tokens[after].gap):
         return after + 1 if is_name_word(tokens[after], first=False) else after  # "كمال الدين الحسيني"
     return after
+
+
+def compound_family(tokens: list[Token], k: int) -> int | None:
+    """End of a family name that opens with a particle at ``k`` ("بن عمار", "أبو زيد", "آل ثاني", "ولد الشيخ",
+    "بن عبد العزيز"), or None. After the particles comes a name word, a definite word that is a title elsewhere
+    ("ولد الشيخ"), or, after "عبد", any definite word ("عبد السلام")."""
+    connectors, j = word_sets()["connector"], k
+    while (
+        j < len(tokens)
+        and j - k < 3
+        and tokens[j].norm in connectors
+        and (j == k or space_gap(tokens[j].gap))
+    ):
+        j += 1
+    if j == k or j >= len(tokens) or not space_gap(tokens[j].gap):
+        return None
+    tok, norm = tokens[j], tokens[j].norm
+    divine = tokens[j - 1].norm == "عبد" and lx.is_definite(norm) and norm not in word_sets()["stop"]
+    if is_name_word(tok, first=False) or title_family(tok) or divine:
+        return j + 1
+    return None
 
 
 def title_family(tok: Token) -> bool:
@@ -127,6 +150,24 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
     return found
 
 
+def description_title(tokens: list[Token], i: int) -> int | None:
+    """The title opening a description set off by a comma before the name at ``i`` when the description runs
+    through words a title's chain does not ("مدير مستشفى الأم والطفل بتيارت، X،", "محافظ كرمانشاه، X،"): nouns,
+    a place after a preposition, "في"; never a verb or another function word."""
+    if i == 0 or not _comma(tokens[i].gap) or "\n" in tokens[i].gap:
+        return None
+    titles, stop = word_sets()["titles"], word_sets()["stop"]
+    for j in range(i - 1, max(-1, i - 1 - _MAX_DESCRIPTION), -1):
+        if j < i - 1 and not space_gap(tokens[j + 1].gap):
+            return None
+        if clitic_reading(tokens[j].norm, titles, 1) is not None:
+            return j if j < i - 1 else None
+        norm = tokens[j].norm
+        if (norm in stop and norm != "في") or verb_like(norm) or has_tanween(tokens[j]):
+            return None
+    return None
+
+
 def reported_people(tokens: list[Token]) -> list[Candidate]:
     """ "قال نبيل الخطيب، ..." / "نفى ماهر الشريف أن ...": a two-word name as the reporting verb's subject;
     "بحسب نبيل الخطيب، ..." after an attribution word; "عن نبيل الخطيب قوله" relayed with a speech noun."""
@@ -143,7 +184,9 @@ def reported_people(tokens: list[Token]) -> list[Candidate]:
         if relayed:
             closed = end < len(tokens) and space_gap(tokens[end].gap) and tokens[end].norm in _relay_nouns()
         else:
-            closed = _closed(tokens, end, lx.is_definite(tokens[end - 1].norm))
+            # a family name with its particle ("بن عمار") is as plainly a name as a definite one ("الخطيب")
+            particle = end - j > 3 and tokens[end - 2].norm in word_sets()["connector"]
+            closed = _closed(tokens, end, lx.is_definite(tokens[end - 1].norm) or particle)
         if closed:
             found.append(make_candidate(tokens, j + 1, end, "person"))
     return found

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stories.nlp import lexicon as lx
+from stories.nlp.entities.apposition import description_title
 from stories.nlp.entities.keys import joinable, key_tokens, merge_key
 from stories.nlp.entities.people import Chains, apposition_title, chain_end, name_end
 from stories.nlp.entities.words import (
@@ -166,7 +167,8 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
     if j is None and end == i + 1:
         j = chains[1].get(i)  # "الوزير العطار": the surname closed the title's description
     if j is None and i > 0 and end < len(tokens) and any(c in tokens[end].gap for c in "،,"):
-        j = apposition_title(tokens, i)  # "المتحدث باسم الوزارة، فلان،": the description set off by commas
+        # "المتحدث باسم الوزارة، فلان،": the description set off by commas
+        j = apposition_title(tokens, i) or description_title(tokens, i)
     if j is not None and j < i:
         return token_phrase(tokens, j, i, s["titles"])
     if i > 0 and soft_gap(tokens[i].gap):

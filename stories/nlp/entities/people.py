@@ -4,8 +4,15 @@ in the article, and the shapes (verbs, adjectives) that must not pass for a name
 from __future__ import annotations
 
 from stories.nlp import lexicon as lx
+from stories.nlp import vocab
 from stories.nlp.dates import future_verb
-from stories.nlp.entities.apposition import apposition_people, closes, family_closes, reported_people
+from stories.nlp.entities.apposition import (
+    apposition_people,
+    closes,
+    compound_family,
+    family_closes,
+    reported_people,
+)
 from stories.nlp.entities.given import given_name, given_reading
 from stories.nlp.entities.words import (
     QUOTES,
@@ -182,13 +189,11 @@ def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[
     """One word of a name at ``i`` with its particles and a trailing "الله": (end, whether it ends the name)."""
     connectors, norm = word_sets()["connector"], tokens[i].norm
     if norm in connectors:
-        j = i + 1
-        while j < len(tokens) and tokens[j].norm in connectors and space_gap(tokens[j].gap):
-            j += 1  # "بن عبد العزيز"
-        if j >= len(tokens) or not space_gap(tokens[j].gap) or not is_name_word(tokens[j], first=False):
+        end = compound_family(tokens, i)  # "بن عبد العزيز", "ولد الشيخ", "عبد السلام"
+        if end is None:
             return None
         # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
-        return j + 1, lx.is_definite(tokens[j].norm) and norm != "عبد"
+        return end, lx.is_definite(tokens[end - 1].norm) and norm != "عبد"
     if not is_name_word(tokens[i], first=first):
         return None
     if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or _suffixed(tokens[i])):
@@ -206,7 +211,16 @@ def _closed_family(tokens: list[Token], i: int) -> bool:
     norm = tokens[i].norm
     if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
         return False
-    return closes(tokens, i)
+    return closes(tokens, i) or _phrase_follows(tokens, i)
+
+
+def _phrase_follows(tokens: list[Token], i: int) -> bool:
+    """A title opening the next noun phrase ("أقال الوزير X Y مدير المستشفى") or a particle opening the verb
+    phrase ("الوزير X Y قد وصل") right after token ``i``: the name ends there."""
+    if i + 1 >= len(tokens) or not space_gap(tokens[i + 1].gap):
+        return False
+    nxt = tokens[i + 1].norm
+    return nxt in vocab.words("verb_particles") or nxt in word_sets()["titles"]
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
