@@ -286,6 +286,21 @@ def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) ->
     return sum(weight(t) for t in shared) / mass if mass else 0.0
 
 
+DENIAL_COVER = 0.6  # share of a denial's content (IDF-weighted) the denied claim must hold
+DENIAL_NEAR = 0.5  # ... or less, when the two name the same act on the same object
+
+
+def denial_cut(denial: Entry, claim: Entry) -> float:
+    """The cover a denial needs to join ``claim``: less when both name one act, by its class or as a verb and
+    its verbal noun ("نفى تجميد الودائع" / "جمّد الودائع"), and share a plain word besides (its object): the
+    rest of the denial is then how the denier words it ("بالعملات الأجنبية" for "الدولارية")."""
+    kin = kindred(denial.tokens, claim.tokens)
+    shared = denial.tokens & claim.tokens
+    act = bool(kin) or any(t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names() for t in shared)
+    objects = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit() and t not in _time_words()]
+    return DENIAL_NEAR if act and objects else DENIAL_COVER
+
+
 def _named_place(token: str, places: set[str]) -> bool:
     """A word, stem ("فرنس"), root or entity token that spells one of the shared countries or capitals."""
     body = token.removeprefix(ENTITY_MARK).removeprefix(ROOT_MARK)

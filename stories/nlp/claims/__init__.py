@@ -25,7 +25,7 @@ from .clauses import (
     split_clauses,
     trim_span,
 )
-from .denied import denied_end, denied_start, restore_jussive, verb_first_object
+from .denied import after_denial_verb, denied_end, denied_start, restore_jussive, verb_first_object
 from .keys import claim_key
 from .subjects import Span
 from .tokens import content_tokens, drop_article, stem, vocabulary
@@ -180,7 +180,10 @@ def _claim(
     if mentions is not None:
         spans = tuple(_span(text, m, key_start) for m in _in_span(mentions, key_start, key_end))
     keyed = restore_jussive(text[key_start:key_end]) if stance == "denies" else text[key_start:key_end]
-    nominal = denied is not None or (stance == "denies" and _after_object_preposition(text, key_start))
+    nominal = denied is not None or (
+        stance == "denies"
+        and (_after_object_preposition(text, key_start) or after_denial_verb(text, key_start))
+    )
     key = claim_key(keyed, inherited_head, vocab, continued=continued, spans=spans, nominal=nominal)
     quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
     quote_start += opener_length(text[quote_start:end])  # the shown quote opens with its verb or subject
