@@ -68,9 +68,17 @@ class ClaimIndex(KeyIndex):
     def __init__(self, store: KeyStore | None = None) -> None:
         super().__init__(store)
         self._denials_only: set[int] = set()  # claims opened here by a denial that no report has joined yet
+        self._fresh: set[int] = set()  # claims opened by the article being assigned
 
-    def note_stance(self, claim_id: int, *, denial: bool, new: bool) -> None:
-        """Keep track of the claims that hold denials only (a stored claim counts as holding a report)."""
+    def begin_article(self) -> None:
+        """The claims opened from here on are the next article's own (see ``_better``)."""
+        self._fresh = set()
+
+    def note(self, claim_id: int, *, denial: bool, new: bool) -> None:
+        """Keep track of the claims this article opened and of those that hold denials only (a stored claim
+        counts as holding a report)."""
+        if new:
+            self._fresh.add(claim_id)
         if denial and new:
             self._denials_only.add(claim_id)
         elif not denial:
@@ -107,9 +115,7 @@ class ClaimIndex(KeyIndex):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
             if score >= BAND and self._apart(query, entry.claim_id):
                 continue  # an entry without an act of its own does not let another act into the claim
-            if score >= THRESHOLD and (
-                best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])
-            ):
+            if score >= THRESHOLD and (best is None or self._better(entry.claim_id, score, best)):
                 best = (entry.claim_id, score)
             elif (
                 best is None
@@ -126,6 +132,14 @@ class ClaimIndex(KeyIndex):
         if best is None and query.proposition and near:
             return self._verified(query, near)
         return best
+
+    def _better(self, claim_id: int, score: float, best: tuple[int, float]) -> bool:
+        """A claim the story already held before this article beats one the article itself just opened (its
+        headline): the article's sentences then join the story's claim instead of splitting off with it."""
+        older, best_older = claim_id not in self._fresh, best[0] not in self._fresh
+        if older != best_older:
+            return older
+        return score > best[1] or (score == best[1] and claim_id < best[0])
 
     def _apart(self, query: Entry, claim_id: int) -> bool:
         """The query and the claim, all its keys taken together, name different acts or ordinals."""
@@ -211,12 +225,13 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
     so two clauses of one article can land in the same claim."""
     ids: list[int] = []
     index.prefetch(claim.key for claim in claims)
+    index.begin_article()
     for claim in claims:
         proposition = getattr(claim, "proposition", "")
         denial = getattr(claim, "stance", "") == "denies"
         found = index.best(claim.key, proposition, denial=denial)
         claim_id = found[0] if found else new_id()
-        index.note_stance(claim_id, denial=denial, new=found is None)
+        index.note(claim_id, denial=denial, new=found is None)
         index.add(claim_id, claim.key, proposition)
         ids.append(claim_id)
     return ids
