@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import camel, morph, vocab
@@ -170,12 +170,30 @@ def _overlap(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
+    a, b = _without_place_spellings(a, b, shared)
     kin = kindred(a.tokens, b.tokens)
     dot = sum(weight(t) for t in shared) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
     mass_a = sum(weight(t) for t in a.tokens)
     mass_b = sum(weight(t) for t in b.tokens)
     cosine = dot / math.sqrt(mass_a * mass_b)
     return max(cosine, _event_cover(a, b, shared, weight, kin))
+
+
+def _without_place_spellings(a: Entry, b: Entry, shared: frozenset[str]) -> tuple[Entry, Entry]:
+    """Both keys name one country, one as "العراق وتركيا" and one as "بغداد وأنقرة": once the place tokens are
+    shared, each side's own spelling of them (words, entity tokens, their roots) is no content the other lacks."""
+    places = {t for t in shared if t.startswith(PLACE_MARK)}
+    if not places:
+        return a, b
+    return _drop_spellings(a, shared, places), _drop_spellings(b, shared, places)
+
+
+def _drop_spellings(a: Entry, shared: frozenset[str], places: set[str]) -> Entry:
+    spelled = {t for t in a.tokens - shared if not t.startswith(ROOT_MARK) and _named_place(t, places)}
+    if not spelled:
+        return a
+    roots = {ROOT_MARK + morph.skeleton(t.removeprefix(ENTITY_MARK)) for t in spelled}
+    return replace(a, tokens=a.tokens - spelled - (roots - shared))
 
 
 def _event_cover(
@@ -216,11 +234,20 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
             pairs.append((x, found))
     paired = {y for _, y in pairs}
     for x in sorted(a - b - {x for x, _ in pairs}):
-        found = next((y for y in sorted(b - a - paired) if _form2(x, y) or _form2(y, x)), None)
+        found = next((y for y in sorted(b - a - paired) if _derived(x, y) or _derived(y, x)), None)
         if found is not None:
             paired.add(found)
             pairs.append((x, found))
     return pairs
+
+
+def _derived(x: str, y: str) -> bool:
+    """``x`` derives from ``y`` by a regular pattern: a form II verbal noun, or the noun in "ية" ("اتفاقية" /
+    "اتفاق", "إطلاقية"): one word told two ways."""
+    return _form2(x, y) or len(y) >= 4 and x == y + "ي" and y[0] not in _MARK_CHARS
+
+
+_MARK_CHARS = "".join(m[0] for m in (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK))
 
 
 def _form2(noun: str, verb: str) -> bool:
@@ -304,7 +331,8 @@ def denial_cut(denial: Entry, claim: Entry) -> float:
 def _named_place(token: str, places: set[str]) -> bool:
     """A word, stem ("فرنس"), root or entity token that spells one of the shared countries or capitals."""
     body = token.removeprefix(ENTITY_MARK).removeprefix(ROOT_MARK)
-    for form in (body, body + "ا", "ال" + body):
+    bodies = (body, body[1:]) if body[:1] == "و" and len(body) > 4 else (body,)  # "وتركي": و + "تركي"
+    for form in (f for b in bodies for f in (b, b + "ا", b + "ه", "ال" + b)):
         names = countries_of_name(form)
         if names and any(PLACE_MARK + n in places for n in names):
             return True
