@@ -3,6 +3,7 @@ comment after a comma out of the key, a country pair named by its capitals, a no
 
 from __future__ import annotations
 
+from stories.nlp.apart import told_apart
 from stories.nlp.claims.background import mask_background
 from stories.nlp.claims.keys import claim_key
 from stories.nlp.similarity import THRESHOLD, claim_similarity, kindred
@@ -31,3 +32,22 @@ def test_country_pair_and_its_capitals_meet() -> None:
 def test_noun_in_iya_is_kin_to_its_base_noun() -> None:
     assert kindred(frozenset({"اتفاقي"}), frozenset({"اتفاق"})) == [("اتفاقي", "اتفاق")]
     assert kindred(frozenset({"سوري"}), frozenset({"سور"})) == []  # too short to be sure
+
+
+def test_result_after_a_comma_is_masked() -> None:
+    text = "انهار جسر قديم فوق النهر، ما أدى إلى قطع الطريق بين القريتين"
+    assert mask_background(text).rstrip() == "انهار جسر قديم فوق النهر،"
+
+
+def test_sequel_of_an_event_is_told_apart_from_the_event() -> None:
+    main = claim_key("ضربت عاصفة قوية السواحل الشرقية ليلة السبت")
+    sequel = claim_key("ضربت هزة ارتدادية السواحل الشرقية ليلة السبت")
+    quake = claim_key("ضربت هزة أرضية السواحل الشرقية ليلة السبت")
+    assert told_apart(frozenset(main), frozenset(sequel))
+    assert not told_apart(frozenset(main), frozenset(quake))
+
+
+def test_raising_names_its_act_by_what_is_raised() -> None:
+    assert "~increase" in claim_key("رفعت الشركة أسعار الخبز في المخابز")
+    assert "~end" in claim_key("رفعت نقابة السائقين الإضراب بعد المفاوضات")
+    assert "~send" in claim_key("سيّرت الوزارة قافلة إغاثة نحو القرى المنكوبة")
