@@ -27,6 +27,7 @@ from .clauses import (
 )
 from .denied import after_denial_verb, denied_end, denied_start, restore_jussive, verb_first_object
 from .keys import claim_key
+from .lead import lead_end
 from .subjects import Span
 from .tokens import content_tokens, drop_article, stem, vocabulary
 from .wordlists import (
@@ -127,6 +128,11 @@ def _sentence_claims(
         prop_start, prop_end, quote_from = start, denied_end(text, start, sent.end), None
         rest = (prop_end + 1, sent.end) if prop_end < sent.end else None
     out: list[ClaimFound] = []
+    lead = lead_end(text, start, frame.prop_start) if frame and frame.prop_start > start else None
+    if (
+        lead is not None
+    ):  # "وأعلنت الوزارة زيادة الحصص، مشيرة إلى أن ...": the act before the frame is a claim
+        out += _sentence_claims(text, Sentence(start, lead), context, sources, vocab, mentions)
     head: tuple[str, ...] = ()
     for c_start, c_end in split_clauses(text, prop_start, prop_end):
         claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out), mentions)
