@@ -12,6 +12,7 @@ from functools import lru_cache
 from . import camel, morph, vocab
 from .apart import ENCOUNTERS, act_names, told_apart
 from .claims.events import class_index
+from .claims.institutions import head_institutions, name_words
 from .claims.places import countries_of_name
 from .claims.tokens import stem
 from .keymarks import (
@@ -180,20 +181,33 @@ def _overlap(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
 
 
 def _without_place_spellings(a: Entry, b: Entry, shared: frozenset[str]) -> tuple[Entry, Entry]:
-    """Both keys name one country, one as "العراق وتركيا" and one as "بغداد وأنقرة": once the place tokens are
-    shared, each side's own spelling of them (words, entity tokens, their roots) is no content the other lacks."""
+    """Both keys name one country, one as "العراق وتركيا" and one as "بغداد وأنقرة", or one institution, as
+    "مجلس النواب" and as "البرلمان": once the place or institution token is shared, each side's own spelling of
+    it (words, entity tokens, their roots) is no content the other lacks."""
     places = {t for t in shared if t.startswith(PLACE_MARK)}
-    if not places:
+    names = name_words()
+    words = frozenset().union(*(names[t] for t in shared if t in names))
+    if not places and not words:
         return a, b
-    return _drop_spellings(a, shared, places), _drop_spellings(b, shared, places)
+    return _drop_spellings(a, shared, places, words), _drop_spellings(b, shared, places, words)
 
 
-def _drop_spellings(a: Entry, shared: frozenset[str], places: set[str]) -> Entry:
-    spelled = {t for t in a.tokens - shared if not t.startswith(ROOT_MARK) and _named_place(t, places)}
+def _drop_spellings(a: Entry, shared: frozenset[str], places: set[str], words: frozenset[str]) -> Entry:
+    spelled = {
+        t
+        for t in a.tokens - shared
+        if not t.startswith(ROOT_MARK)
+        and (t in words or _named_institution(t, shared) or _named_place(t, places))
+    }
     if not spelled:
         return a
     roots = {ROOT_MARK + morph.skeleton(t.removeprefix(ENTITY_MARK)) for t in spelled}
     return replace(a, tokens=a.tokens - spelled - (roots - shared))
+
+
+def _named_institution(token: str, shared: frozenset[str]) -> bool:
+    """An entity token ("=مجلس النواب اللبناني") that names an institution whose token both keys hold."""
+    return token.startswith(ENTITY_MARK) and not shared.isdisjoint(head_institutions([token]))
 
 
 def _event_cover(
