@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from .apart import told_apart
 from .contrary import contrary
+from .denial_cover import denial_cover, denial_cut
 from .keyindex import KeyIndex, KeyStore
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import opposed, paraphrase_probability
@@ -25,8 +26,6 @@ from .similarity import (
     Entry,
     claim_similarity,
     conflict,
-    denial_cover,
-    denial_cut,
     key_entry,
     kind_weight,
     similarity,
@@ -150,7 +149,7 @@ class ClaimIndex(KeyIndex):
     ) -> tuple[int, float] | None:
         """A denial words less than the report it denies ("نفى الأنباء عن استقالة الوزير" against "قدم وزير
         المالية فلان استقالته إلى رئيس الحكومة"): it joins the claim that covers most of its own content, when
-        that share reaches its cut (see similarity.denial_cut), the two share a word or an act beyond places and roots, and their agents
+        that share reaches its cut (see denial_cover.denial_cut), the two share a word or an act beyond places and roots, and their agents
         do not conflict."""
         found: tuple[int, float] | None = None
         for pos in self._candidates(query.tokens, weight):

@@ -12,8 +12,6 @@ from functools import lru_cache
 from . import camel, morph, vocab
 from .apart import ENCOUNTERS, act_names, told_apart
 from .claims.events import class_index
-from .claims.institutions import head_institutions, name_words
-from .claims.places import countries_of_name
 from .claims.tokens import stem
 from .keymarks import (
     AGENT_MARK,
@@ -27,6 +25,7 @@ from .keymarks import (
     STATE,
 )
 from .lexicon import place_index
+from .spellings import without_spellings
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
 ROOT_WEIGHT = 0.5
@@ -117,15 +116,13 @@ def _counted_act(shared: frozenset[str]) -> bool:
     """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
     14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
     acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names()}
-    dated = not _time_words().isdisjoint(
-        shared
-    )  # "13 تشرين": with a month or weekday, a day number is a date
+    dated = not time_words().isdisjoint(shared)  # "13 تشرين": with a month or weekday, a day number is a date
     counts = [
         t
         for t in shared
         if t.isdigit() and not _YEARS[0] <= int(t) <= _YEARS[1] and not (dated and int(t) <= 31)
     ]
-    words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
+    words = [t for t in shared if not t.startswith(KEY_MARKS) and not t.isdigit()]
     return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
 
 
@@ -134,14 +131,14 @@ TIME_WEIGHT = 0.25  # "مساء الخميس", "عام 2025": when a claim happe
 
 
 @lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
+def time_words() -> frozenset[str]:
     """Stems of weekday, month, day-period and other dating words (not their skeletons: "الجمعة" and
     "اجتماع" share one)."""
     words = vocab.entries("calendar_words") + vocab.entries("time_words_extra")
     return frozenset(stem(camel.normalize(w)) for w in words)
 
 
-_MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
+KEY_MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
 
 
 def _delegation_encounter(a: Entry) -> bool:
@@ -171,43 +168,14 @@ def _overlap(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
-    a, b = _without_place_spellings(a, b, shared)
+    a = replace(a, tokens=without_spellings(a.tokens, shared))
+    b = replace(b, tokens=without_spellings(b.tokens, shared))
     kin = kindred(a.tokens, b.tokens)
     dot = sum(weight(t) for t in shared) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
     mass_a = sum(weight(t) for t in a.tokens)
     mass_b = sum(weight(t) for t in b.tokens)
     cosine = dot / math.sqrt(mass_a * mass_b)
     return max(cosine, _event_cover(a, b, shared, weight, kin))
-
-
-def _without_place_spellings(a: Entry, b: Entry, shared: frozenset[str]) -> tuple[Entry, Entry]:
-    """Both keys name one country, one as "العراق وتركيا" and one as "بغداد وأنقرة", or one institution, as
-    "مجلس النواب" and as "البرلمان": once the place or institution token is shared, each side's own spelling of
-    it (words, entity tokens, their roots) is no content the other lacks."""
-    places = {t for t in shared if t.startswith(PLACE_MARK)}
-    names = name_words()
-    words = frozenset().union(*(names[t] for t in shared if t in names))
-    if not places and not words:
-        return a, b
-    return _drop_spellings(a, shared, places, words), _drop_spellings(b, shared, places, words)
-
-
-def _drop_spellings(a: Entry, shared: frozenset[str], places: set[str], words: frozenset[str]) -> Entry:
-    spelled = {
-        t
-        for t in a.tokens - shared
-        if not t.startswith(ROOT_MARK)
-        and (t in words or _named_institution(t, shared) or _named_place(t, places))
-    }
-    if not spelled:
-        return a
-    roots = {ROOT_MARK + morph.skeleton(t.removeprefix(ENTITY_MARK)) for t in spelled}
-    return replace(a, tokens=a.tokens - spelled - (roots - shared))
-
-
-def _named_institution(token: str, shared: frozenset[str]) -> bool:
-    """An entity token ("=مجلس النواب اللبناني") that names an institution whose token both keys hold."""
-    return token.startswith(ENTITY_MARK) and not shared.isdisjoint(head_institutions([token]))
 
 
 def _event_cover(
@@ -292,7 +260,7 @@ def _uniform(token: str) -> float:
 
 
 def kind_weight(token: str, idf: float) -> float:
-    if token in _time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
+    if token in time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
         return idf * TIME_WEIGHT
     if token.startswith(ROOT_MARK):
         return idf * ROOT_WEIGHT
@@ -312,42 +280,3 @@ def key_entry(claim_id: int, key: Sequence[str], proposition: str = "") -> Entry
     head, tokens = split_key(key)
     agents = frozenset(t for t in key if t.startswith(AGENT_MARK))
     return Entry(claim_id, tokens, head, agents, proposition.strip())
-
-
-def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) -> float:
-    """Share of the denial's content weight that ``claim`` holds; zero unless they share a content word or an
-    act (places, roots and entity tokens alone are not a proposition)."""
-    kin = {x for x, _ in kindred(denial.tokens, claim.tokens)}
-    shared = denial.tokens & claim.tokens | kin
-    if not any(not t.startswith((ROOT_MARK, ENTITY_MARK, PLACE_MARK)) for t in shared):
-        return 0.0
-    places = {t for t in shared if t.startswith(PLACE_MARK)}
-    # "فرنسا" against "باريس": once the country token is shared, the other spelling is not missing content.
-    mass = sum(weight(t) for t in denial.tokens if t in shared or not _named_place(t, places))
-    return sum(weight(t) for t in shared) / mass if mass else 0.0
-
-
-DENIAL_COVER = 0.6  # share of a denial's content (IDF-weighted) the denied claim must hold
-DENIAL_NEAR = 0.5  # ... or less, when the two name the same act on the same object
-
-
-def denial_cut(denial: Entry, claim: Entry) -> float:
-    """The cover a denial needs to join ``claim``: less when both name one act, by its class or as a verb and
-    its verbal noun ("نفى تجميد الودائع" / "جمّد الودائع"), and share a plain word besides (its object): the
-    rest of the denial is then how the denier words it ("بالعملات الأجنبية" for "الدولارية")."""
-    kin = kindred(denial.tokens, claim.tokens)
-    shared = denial.tokens & claim.tokens
-    act = bool(kin) or any(t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names() for t in shared)
-    objects = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit() and t not in _time_words()]
-    return DENIAL_NEAR if act and objects else DENIAL_COVER
-
-
-def _named_place(token: str, places: set[str]) -> bool:
-    """A word, stem ("فرنس"), root or entity token that spells one of the shared countries or capitals."""
-    body = token.removeprefix(ENTITY_MARK).removeprefix(ROOT_MARK)
-    bodies = (body, body[1:]) if body[:1] == "و" and len(body) > 4 else (body,)  # "وتركي": و + "تركي"
-    for form in (f for b in bodies for f in (b, b + "ا", b + "ه", "ال" + b)):
-        names = countries_of_name(form)
-        if names and any(PLACE_MARK + n in places for n in names):
-            return True
-    return False

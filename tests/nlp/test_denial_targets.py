@@ -9,9 +9,10 @@ from types import SimpleNamespace
 
 from stories.nlp import match
 from stories.nlp.claims import find_claims
+from stories.nlp.denial_cover import DENIAL_COVER, DENIAL_NEAR, denial_cut
 from stories.nlp.keymarks import HEAD_SEP
 from stories.nlp.sentences import split_sentences
-from stories.nlp.similarity import DENIAL_COVER, DENIAL_NEAR, denial_cut, key_entry
+from stories.nlp.similarity import key_entry
 from stories.nlp.types import ClaimFound
 
 
