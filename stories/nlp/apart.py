@@ -1,6 +1,7 @@
 """What holds two claims apart however many words they share: each names an act and none in common ("أقال
 الوزير مدير المستشفى" / "اندلع حريق في المستشفى"), or each names an ordinal and they differ ("الاجتماع الأول" /
-"الاجتماع الثاني")."""
+"الاجتماع الثاني"), or one names a sequel of the event the other names
+("هزة ارتدادية" / "زلزال")."""
 
 from __future__ import annotations
 
@@ -17,8 +18,18 @@ ENCOUNTERS = frozenset({EVENT_MARK + "meet", EVENT_MARK + "visit"})
 
 
 def told_apart(a: Set[str], b: Set[str]) -> bool:
-    """Two keys' tokens name different acts, or different ordinals."""
-    return _disjoint(_acts(a), _acts(b)) or _disjoint(_ordinals(a), _ordinals(b))
+    """Two keys' tokens name different acts, or different ordinals, or one names a sequel of the event ("هزة
+    ارتدادية") and the other does not."""
+    return _disjoint(_acts(a), _acts(b)) or _disjoint(_ordinals(a), _ordinals(b)) or _sequel(a) != _sequel(b)
+
+
+def _sequel(tokens: Set[str]) -> bool:
+    return not _sequel_words().isdisjoint(tokens)
+
+
+@lru_cache(maxsize=1)
+def _sequel_words() -> frozenset[str]:
+    return frozenset(stem(camel.normalize(w)) for w in vocab.entries("sequel_words"))
 
 
 def _disjoint(x: frozenset[str], y: frozenset[str]) -> bool:

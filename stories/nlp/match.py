@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from .apart import told_apart
 from .contrary import contrary
-from .keyindex import KeyIndex
+from .denial_cover import denial_cover, denial_cut
+from .keyindex import KeyIndex, KeyStore
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import opposed, paraphrase_probability
 from .similarity import (
@@ -25,7 +26,6 @@ from .similarity import (
     Entry,
     claim_similarity,
     conflict,
-    denial_cover,
     key_entry,
     kind_weight,
     similarity,
@@ -59,12 +59,29 @@ POSTINGS_SCANNED = 50
 BAND = 0.2
 PARAPHRASE_CUT = 0.75
 VERIFY_TOP = 5
-# Share of a denial's content (IDF-weighted) the denied claim must hold: a denial restates the report briefly.
-DENIAL_COVER = 0.6
 
 
 class ClaimIndex(KeyIndex):
     """Keys of known claims, held here or in a backing store (see keyindex); one claim may hold several keys."""
+
+    def __init__(self, store: KeyStore | None = None) -> None:
+        super().__init__(store)
+        self._denials_only: set[int] = set()  # claims opened here by a denial that no report has joined yet
+        self._fresh: set[int] = set()  # claims opened by the article being assigned
+
+    def begin_article(self) -> None:
+        """The claims opened from here on are the next article's own (see ``_better``)."""
+        self._fresh = set()
+
+    def note(self, claim_id: int, *, denial: bool, new: bool) -> None:
+        """Keep track of the claims this article opened and of those that hold denials only (a stored claim
+        counts as holding a report)."""
+        if new:
+            self._fresh.add(claim_id)
+        if denial and new:
+            self._denials_only.add(claim_id)
+        elif not denial:
+            self._denials_only.discard(claim_id)
 
     def weight(self, token: str) -> float:
         """IDF over the index's entries: a token found in every claim of the story says little."""
@@ -97,9 +114,7 @@ class ClaimIndex(KeyIndex):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
             if score >= BAND and self._apart(query, entry.claim_id):
                 continue  # an entry without an act of its own does not let another act into the claim
-            if score >= THRESHOLD and (
-                best is None or score > best[1] or (score == best[1] and entry.claim_id < best[0])
-            ):
+            if score >= THRESHOLD and (best is None or self._better(entry.claim_id, score, best)):
                 best = (entry.claim_id, score)
             elif (
                 best is None
@@ -110,20 +125,31 @@ class ClaimIndex(KeyIndex):
                 and not told_apart(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
-        if best is None and denial:
-            best = self._denied(query, weight)
+        if denial and (best is None or best[0] in self._denials_only):
+            # A denial denies a report: a claim so far made of denials alone yields to one that holds the report.
+            best = self._denied(query, weight, reported=best is not None) or best
         if best is None and query.proposition and near:
             return self._verified(query, near)
         return best
+
+    def _better(self, claim_id: int, score: float, best: tuple[int, float]) -> bool:
+        """A claim the story already held before this article beats one the article itself just opened (its
+        headline): the article's sentences then join the story's claim instead of splitting off with it."""
+        older, best_older = claim_id not in self._fresh, best[0] not in self._fresh
+        if older != best_older:
+            return older
+        return score > best[1] or (score == best[1] and claim_id < best[0])
 
     def _apart(self, query: Entry, claim_id: int) -> bool:
         """The query and the claim, all its keys taken together, name different acts or ordinals."""
         return told_apart(query.tokens, self.claim_tokens(claim_id))
 
-    def _denied(self, query: Entry, weight: Callable[[str], float]) -> tuple[int, float] | None:
+    def _denied(
+        self, query: Entry, weight: Callable[[str], float], *, reported: bool = False
+    ) -> tuple[int, float] | None:
         """A denial words less than the report it denies ("نفى الأنباء عن استقالة الوزير" against "قدم وزير
         المالية فلان استقالته إلى رئيس الحكومة"): it joins the claim that covers most of its own content, when
-        that share reaches DENIAL_COVER, the two share a word or an act beyond places and roots, and their agents
+        that share reaches its cut (see denial_cover.denial_cut), the two share a word or an act beyond places and roots, and their agents
         do not conflict."""
         found: tuple[int, float] | None = None
         for pos in self._candidates(query.tokens, weight):
@@ -131,8 +157,10 @@ class ClaimIndex(KeyIndex):
             if entry is None:
                 continue
             score = denial_cover(query, entry, weight)
+            if reported and entry.claim_id in self._denials_only:
+                continue
             if (
-                score >= DENIAL_COVER
+                score >= denial_cut(query, entry)
                 and (found is None or score > found[1])
                 and not conflict(query, entry)
                 and not self._apart(query, entry.claim_id)
@@ -196,10 +224,13 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
     so two clauses of one article can land in the same claim."""
     ids: list[int] = []
     index.prefetch(claim.key for claim in claims)
+    index.begin_article()
     for claim in claims:
         proposition = getattr(claim, "proposition", "")
-        found = index.best(claim.key, proposition, denial=getattr(claim, "stance", "") == "denies")
+        denial = getattr(claim, "stance", "") == "denies"
+        found = index.best(claim.key, proposition, denial=denial)
         claim_id = found[0] if found else new_id()
+        index.note(claim_id, denial=denial, new=found is None)
         index.add(claim_id, claim.key, proposition)
         ids.append(claim_id)
     return ids

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import camel, morph, vocab
 from .apart import ENCOUNTERS, act_names, told_apart
 from .claims.events import class_index
-from .claims.places import countries_of_name
 from .claims.tokens import stem
 from .keymarks import (
     AGENT_MARK,
@@ -26,6 +25,7 @@ from .keymarks import (
     STATE,
 )
 from .lexicon import place_index
+from .spellings import without_spellings
 
 # Encounters have no direction: "A visited B", "B received A" and "A met B" are one act with one participant set.
 ROOT_WEIGHT = 0.5
@@ -116,15 +116,13 @@ def _counted_act(shared: frozenset[str]) -> bool:
     """One act with one count and the same things counted ("أفرجت عن 14 محتجزاً من أبناء البلدة" / "أطلقت سراح
     14 شاباً من أبناء البلدة"): outlets that word the act differently still agree on the number."""
     acts = {t for t in shared if t.startswith(EVENT_MARK) and t[len(EVENT_MARK) :] in act_names()}
-    dated = not _time_words().isdisjoint(
-        shared
-    )  # "13 تشرين": with a month or weekday, a day number is a date
+    dated = not time_words().isdisjoint(shared)  # "13 تشرين": with a month or weekday, a day number is a date
     counts = [
         t
         for t in shared
         if t.isdigit() and not _YEARS[0] <= int(t) <= _YEARS[1] and not (dated and int(t) <= 31)
     ]
-    words = [t for t in shared if not t.startswith(_MARKS) and not t.isdigit()]
+    words = [t for t in shared if not t.startswith(KEY_MARKS) and not t.isdigit()]
     return bool(acts) and bool(counts) and len(words) >= MIN_SHARED_WORDS - 1
 
 
@@ -133,14 +131,14 @@ TIME_WEIGHT = 0.25  # "مساء الخميس", "عام 2025": when a claim happe
 
 
 @lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
+def time_words() -> frozenset[str]:
     """Stems of weekday, month, day-period and other dating words (not their skeletons: "الجمعة" and
     "اجتماع" share one)."""
     words = vocab.entries("calendar_words") + vocab.entries("time_words_extra")
     return frozenset(stem(camel.normalize(w)) for w in words)
 
 
-_MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
+KEY_MARKS = (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK)
 
 
 def _delegation_encounter(a: Entry) -> bool:
@@ -170,6 +168,8 @@ def _overlap(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     shared = a.tokens & b.tokens
     if not shared:
         return 0.0
+    a = replace(a, tokens=without_spellings(a.tokens, shared))
+    b = replace(b, tokens=without_spellings(b.tokens, shared))
     kin = kindred(a.tokens, b.tokens)
     dot = sum(weight(t) for t in shared) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
     mass_a = sum(weight(t) for t in a.tokens)
@@ -216,11 +216,20 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
             pairs.append((x, found))
     paired = {y for _, y in pairs}
     for x in sorted(a - b - {x for x, _ in pairs}):
-        found = next((y for y in sorted(b - a - paired) if _form2(x, y) or _form2(y, x)), None)
+        found = next((y for y in sorted(b - a - paired) if _derived(x, y) or _derived(y, x)), None)
         if found is not None:
             paired.add(found)
             pairs.append((x, found))
     return pairs
+
+
+def _derived(x: str, y: str) -> bool:
+    """``x`` derives from ``y`` by a regular pattern: a form II verbal noun, or the noun in "ية" ("اتفاقية" /
+    "اتفاق", "إطلاقية"): one word told two ways."""
+    return _form2(x, y) or len(y) >= 4 and x == y + "ي" and y[0] not in _MARK_CHARS
+
+
+_MARK_CHARS = "".join(m[0] for m in (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK))
 
 
 def _form2(noun: str, verb: str) -> bool:
@@ -251,7 +260,7 @@ def _uniform(token: str) -> float:
 
 
 def kind_weight(token: str, idf: float) -> float:
-    if token in _time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
+    if token in time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
         return idf * TIME_WEIGHT
     if token.startswith(ROOT_MARK):
         return idf * ROOT_WEIGHT
@@ -271,26 +280,3 @@ def key_entry(claim_id: int, key: Sequence[str], proposition: str = "") -> Entry
     head, tokens = split_key(key)
     agents = frozenset(t for t in key if t.startswith(AGENT_MARK))
     return Entry(claim_id, tokens, head, agents, proposition.strip())
-
-
-def denial_cover(denial: Entry, claim: Entry, weight: Callable[[str], float]) -> float:
-    """Share of the denial's content weight that ``claim`` holds; zero unless they share a content word or an
-    act (places, roots and entity tokens alone are not a proposition)."""
-    kin = {x for x, _ in kindred(denial.tokens, claim.tokens)}
-    shared = denial.tokens & claim.tokens | kin
-    if not any(not t.startswith((ROOT_MARK, ENTITY_MARK, PLACE_MARK)) for t in shared):
-        return 0.0
-    places = {t for t in shared if t.startswith(PLACE_MARK)}
-    # "فرنسا" against "باريس": once the country token is shared, the other spelling is not missing content.
-    mass = sum(weight(t) for t in denial.tokens if t in shared or not _named_place(t, places))
-    return sum(weight(t) for t in shared) / mass if mass else 0.0
-
-
-def _named_place(token: str, places: set[str]) -> bool:
-    """A word, stem ("فرنس"), root or entity token that spells one of the shared countries or capitals."""
-    body = token.removeprefix(ENTITY_MARK).removeprefix(ROOT_MARK)
-    for form in (body, body + "ا", "ال" + body):
-        names = countries_of_name(form)
-        if names and any(PLACE_MARK + n in places for n in names):
-            return True
-    return False

@@ -25,8 +25,9 @@ from .clauses import (
     split_clauses,
     trim_span,
 )
-from .denied import denied_end, denied_start, restore_jussive, verb_first_object
+from .denied import after_denial_verb, denied_end, denied_start, restore_jussive, verb_first_object
 from .keys import claim_key
+from .lead import lead_end
 from .subjects import Span
 from .tokens import content_tokens, drop_article, stem, vocabulary
 from .wordlists import (
@@ -127,6 +128,11 @@ def _sentence_claims(
         prop_start, prop_end, quote_from = start, denied_end(text, start, sent.end), None
         rest = (prop_end + 1, sent.end) if prop_end < sent.end else None
     out: list[ClaimFound] = []
+    lead = lead_end(text, start, frame.prop_start) if frame and frame.prop_start > start else None
+    if (
+        lead is not None
+    ):  # "وأعلنت الوزارة زيادة الحصص، مشيرة إلى أن ...": the act before the frame is a claim
+        out += _sentence_claims(text, Sentence(start, lead), context, sources, vocab, mentions)
     head: tuple[str, ...] = ()
     for c_start, c_end in split_clauses(text, prop_start, prop_end):
         claim = _claim(text, (c_start, c_end), context, sources, head, vocab, quote_from, bool(out), mentions)
@@ -180,7 +186,10 @@ def _claim(
     if mentions is not None:
         spans = tuple(_span(text, m, key_start) for m in _in_span(mentions, key_start, key_end))
     keyed = restore_jussive(text[key_start:key_end]) if stance == "denies" else text[key_start:key_end]
-    nominal = denied is not None or (stance == "denies" and _after_object_preposition(text, key_start))
+    nominal = denied is not None or (
+        stance == "denies"
+        and (_after_object_preposition(text, key_start) or after_denial_verb(text, key_start))
+    )
     key = claim_key(keyed, inherited_head, vocab, continued=continued, spans=spans, nominal=nominal)
     quote_start = trim_span(text, quote_from, end)[0] if quote_from is not None else start
     quote_start += opener_length(text[quote_start:end])  # the shown quote opens with its verb or subject

@@ -7,6 +7,7 @@ kept: it tells one act from another.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import camel, vocab
@@ -26,10 +27,22 @@ def _durations() -> frozenset[str]:
     return frozenset(camel.normalize(w) for w in vocab.entries("adjunct_durations"))
 
 
+@lru_cache(maxsize=1)
+def _commentary() -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        tuple(camel.normalize(w) for w in p.split()) for p in vocab.entries("commentary_openers")
+    )
+
+
 def mask_background(proposition: str) -> str:
-    """``proposition`` with the words of each bare background adjunct blanked out (offsets are kept)."""
+    """``proposition`` with the words of each bare background adjunct, and of a comment on the act after a
+    comma (see ``_commentary_start``), blanked out (offsets are kept)."""
     words = list(iter_words(proposition))
     out = proposition
+    cut = _commentary_start(proposition, words)
+    if cut is not None:
+        out = out[:cut] + re.sub(r"\S", " ", out[cut:])
+        words = [w for w in words if w.end <= cut]
     for k, w in enumerate(words):
         if w.bare not in _openers() and w.norm not in _openers():
             continue
@@ -43,3 +56,15 @@ def mask_background(proposition: str) -> str:
         for x in words[k : j + 1]:
             out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
     return out
+
+
+def _commentary_start(proposition: str, words: list) -> int | None:
+    """Offset of the first listed comment opener that follows a comma ("، في خطوة وصفها ..."), or None."""
+    phrases = _commentary()
+    for k, w in enumerate(words):
+        if k == 0 or not any(c in proposition[words[k - 1].end : w.start] for c in _COMMAS):
+            continue
+        for phrase in phrases:
+            if tuple(x.norm for x in words[k : k + len(phrase)]) == phrase:
+                return w.start
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import vocab
+from .. import camel, vocab
 from ..lexicon import stems
 from ..scanner import DENIAL_VERBS, iter_words
 from ..stance.words import COMPLEMENTIZERS
@@ -62,6 +62,17 @@ def verb_first_object(text: str, start: int, end: int) -> int | None:
         elif closed:
             return word.start if _verbal_noun(word.bare) else None
     return None
+
+
+def after_denial_verb(text: str, start: int) -> bool:
+    """The frame "طهران تنفي" was cut off and what is left opens with the denied act as a verbal noun ("رفض فرق
+    الإنقاذ"): the noun phrase has no subject of its own, the denier is not the act's agent."""
+    before = text[max(0, start - 16) : start].split()
+    first = next(iter_words(text, start), None)
+    if not before or first is None:
+        return False
+    verb = before[-1].strip(":،,")
+    return (verb in DENIAL_VERBS or camel.normalize(verb) in DENIAL_VERBS) and _verbal_noun(first.bare)
 
 
 def _verbal_noun(word: str) -> bool:

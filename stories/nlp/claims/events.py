@@ -50,6 +50,7 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     words = list(iter_words(proposition))
     found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
+    found += [conjoined_act(words[0])] if words else []
     found += [converse_index().get(t) for t in tokens]
     phrases = _phrase_index()  # the verb's subject may stand between ("أنهى الوزير مهام المدير")
     found += [
@@ -77,3 +78,11 @@ def _verb_act(word: Word, after: Sequence[Word]) -> str | None:
     if any(w.norm in COMPLEMENTIZERS or w.norm[1:] in COMPLEMENTIZERS and w.norm[:1] in "بو" for w in after):
         return None
     return event_index().get(stem(word.norm))
+
+
+def conjoined_act(word: Word) -> str | None:
+    """The act of a clause-opening "و" + short past verb that reads as one word ("وزار": "and visited", not the
+    stem of "وزارة"): the bare verb, unsuffixed, is a listed act form. None for any other word."""
+    if word.norm == word.bare or stem(word.bare) != word.bare:
+        return None
+    return event_index().get(word.bare)

@@ -53,3 +53,13 @@ def _find(words: tuple[str, ...]) -> list[str]:
                 break
         i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """Institution token -> the stems of every word of every name listed for it ("=البرلمان": "برلم", "مجلس",
+    "نواب", ...): once two keys share the token, these words only spell it."""
+    out: dict[str, set[str]] = {}
+    for words, token in _names().items():
+        out.setdefault(token, set()).update(words)
+    return {k: frozenset(v) for k, v in out.items()}

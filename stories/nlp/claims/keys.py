@@ -9,7 +9,7 @@ from .. import morph
 from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from ..scanner import iter_words
 from .background import mask_background
-from .events import classes_of, event_index
+from .events import classes_of, conjoined_act, event_index
 from .institutions import head_institutions, institution_tokens
 from .places import head_places, place_tokens
 from .relative import mask_relatives
@@ -43,7 +43,7 @@ def claim_key(
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     # Another event told in a relative clause ("اتفاقاً ينهي إضراباً") is not this claim's: its act and words
     # stay out of the key, the places it names stay in (where the event happened still tells claims apart).
-    tokens = content_tokens(mask_background(mask_relatives(proposition)), vocab)
+    tokens = _conjoined_verb(proposition, content_tokens(mask_background(mask_relatives(proposition)), vocab))
     if subject is not None and _receives_delegation(proposition, inherited_head):
         tokens = [*tokens, DELEGATION]  # "... وفد زار X، حيث استقبلهم فلان": the pronoun is the delegation
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
@@ -53,6 +53,15 @@ def claim_key(
     places = (t for t in place_tokens(proposition) if t not in head)
     bodies = (t for t in institution_tokens(proposition) if t not in head and t not in named)
     return (*head, HEAD_SEP, *rest, *roots, *events, *named, *places, *bodies, *agents)
+
+
+def _conjoined_verb(proposition: str, tokens: list[str]) -> list[str]:
+    """ "وزار الوزير ...": the opening "و" + verb is stemmed as one word ("وزار", as in "وزارة"); key the verb."""
+    first = next(iter_words(proposition), None)
+    if first is None or conjoined_act(first) is None:
+        return tokens
+    whole = stem(first.norm)
+    return [first.bare if t == whole else t for t in tokens]
 
 
 @lru_cache(maxsize=65536)

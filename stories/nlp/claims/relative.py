@@ -16,6 +16,7 @@ from .. import camel, vocab
 from ..scanner import Word, iter_words, looks_like_verb
 from .events import event_index
 from .tokens import stem
+from .wordlists import LIGHT_VERBS
 
 _TANWEEN_FATH = "\u064b"
 _COMMAS = "،,"
@@ -71,9 +72,27 @@ def _opens_relative(text: str, words: list[Word], k: int) -> bool:
     w = words[k]
     if w.norm in _pronouns():
         return True
-    if not _imperfect(w):
+    if not _imperfect(w) and not _resumed(words, k):
         return False
     return any(_indefinite_object(text, x) for x in words[max(0, k - _OBJECT_REACH) : k])
+
+
+def _resumed(words: list[Word], k: int) -> bool:
+    """A verb followed by a preposition with a pronoun ("قررت فيه"): the pronoun is the noun just described. A
+    light verb ("زيارة قام بها رئيس الجهاز") names who did the noun's act, which is the claim's own."""
+    w = words[k]
+    return (
+        k + 1 < len(words)
+        and looks_like_verb(w.bare)
+        and w.bare not in LIGHT_VERBS
+        and stem(w.bare) not in LIGHT_VERBS
+        and words[k + 1].norm in _resumptive()
+    )
+
+
+@lru_cache(maxsize=1)
+def _resumptive() -> frozenset[str]:
+    return frozenset(camel.normalize(w) for w in vocab.entries("resumptive_prepositions"))
 
 
 def _imperfect(w: Word) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .. import lexicon, vocab
+from .. import camel, lexicon, vocab
 from ..keymarks import ENTITY_MARK
 from ..scanner import REPORTING_VERBS, Word, iter_words, looks_like_verb
 from ..stance.words import COMPLEMENTIZERS
@@ -66,6 +66,10 @@ def subject_head(
     for k, w in enumerate(words[:6]):
         if w.bare in _STEPPED_VERBS or w.norm in COMPLEMENTIZERS or _verb_like(w):
             continue
+        if _standing_organ(w, words[k + 1 : k + 2]):
+            return (
+                stem(drop_article(w.norm)),
+            ), None  # "لجنة السياسة النقدية": the institution, not a delegation
         if w.norm in GROUP_NOUNS or w.bare in GROUP_NOUNS:
             return ("وفد",), "group"  # one head for every collective, so "مسؤولون" meets "وفد"
         named = _named_subject(w, spans or ())
@@ -127,6 +131,17 @@ def _entity_at(w: Word, spans: Sequence[Span]) -> str | None:
         if begin <= w.start < end:
             return ENTITY_MARK + key
     return None
+
+
+def _standing_organ(w: Word, after: Sequence[Word]) -> bool:
+    """A listed organ noun, definite ("اللجنة") or followed by a definite genitive ("لجنة السياسة")."""
+    bare = drop_article(w.norm)
+    if bare not in _ORGANS:
+        return False
+    return bare != w.norm or bool(after) and drop_article(after[0].norm) != after[0].norm
+
+
+_ORGANS = frozenset(camel.normalize(w) for w in vocab.entries("organ_nouns"))
 
 
 def _skipped_in_subject(w: Word) -> bool:
