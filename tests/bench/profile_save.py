@@ -74,7 +74,7 @@ def build(template_url: str, size: int, resume: bool) -> None:
             print(f"{n} articles, {time.perf_counter() - started:.0f}s", flush=True)
 
 
-def profile(template_url: str, count: int, top: int) -> None:
+def profile(template_url: str, count: int, top: int, slug: str = "scale") -> None:
     from django.db import connections
 
     work_url = template_url + "_run"
@@ -87,7 +87,8 @@ def profile(template_url: str, count: int, top: int) -> None:
     from stories.services import sequencer
     from stories.services.analysis import article_analysis_run
 
-    story = Story.objects.get(slug="scale")
+    story = Story.objects.get(slug=slug)
+    story.articles.exclude(status="done").delete()  # one a stopped build left half-saved
     sources = list(Source.objects.order_by("id"))
     first = story.articles.count() + 1
     staged = []
@@ -118,13 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resume", action="store_true", help="grow the template story built before")
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--slug", default="scale", help="the story to profile in the template database")
     args = parser.parse_args(argv)
     template_url = os.environ.get("PROFILE_DATABASE_URL", DEFAULT_DB)
     sys.setrecursionlimit(10_000)
     if args.build:
         build(template_url, args.build, args.resume)
     else:
-        profile(template_url, args.count, args.top)
+        profile(template_url, args.count, args.top, args.slug)
     return 0
 
 

@@ -28,7 +28,9 @@ def test_the_indexed_lookup_joins_each_entity_where_trying_every_entity_does(see
         entity = index.find(found)
         assert entity is _first_fitting(found, entities)
         if entity is None:
-            entity = Entity(key=found.key, name=found.name, kind=found.kind, aliases=sorted(set(found.aliases)))
+            entity = Entity(
+                key=found.key, name=found.name, kind=found.kind, aliases=sorted(set(found.aliases))
+            )
             entities.append(entity)
             index.add(entity)
         else:
