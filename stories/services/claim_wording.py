@@ -10,6 +10,7 @@ from django.db.models import F, Q, Value, Window
 from django.db.models.functions import RowNumber, StrIndex, Substr
 
 from stories.models import Article, Claim, Evidence
+from stories.models.analysis import claim_slug
 from stories.nlp.wording import Wording, neutral_text, shown_wording
 
 # The shown wording is chosen among a claim's first quotes (in publication order): enough to find the common
@@ -52,12 +53,16 @@ def claims_wording_refresh(*, claim_ids: Iterable[int]) -> None:
         # A quote that ends before the first paragraph break of a titled article is in its headline.
         headline = bool(title) and 0 < end < paragraph
         quotes[claim_id].append(Wording(text=proposition or quote, headline=headline, stance=stance))
+    changed = []
     for claim_id, claim in claims.items():
         chosen = shown_wording(quotes[claim_id])
         text = neutral_text(quotes[claim_id][chosen].text) if chosen >= 0 else ""
         if text and text != claim.text:
             claim.text = text
-            claim.save(update_fields=["text", "slug"])
+            claim.slug = claim_slug(text)
+            changed.append(claim)
+    # One statement for the article's few dozen rewordings (Claim.save would send one each).
+    Claim.objects.bulk_update(changed, ["text", "slug"], batch_size=500)
 
 
 def _wording_rows(claim_ids: list[int]):

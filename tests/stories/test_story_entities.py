@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from stories.models import Entity
+import pytest
+
+from stories import selectors
+from stories.models import Entity, Story
 from stories.nlp.entities import same_entity
 from stories.nlp.pipeline import analyse
 from stories.services.entities import _StoryEntities
@@ -38,3 +41,13 @@ def test_the_indexed_lookup_joins_each_entity_where_trying_every_entity_does(see
             entity.aliases = sorted((set(entity.aliases) | set(found.aliases) | {found.name}) - {entity.name})
             index.index_names(entity)
     assert joined >= 10 and len(entities) >= 10
+
+
+@pytest.mark.django_db
+def test_known_speakers_of_one_length_come_in_one_order_whatever_the_hash_seed():
+    story = Story.objects.create(slug="speakers", title="speakers")
+    names = ["قوات الشريف", "ماهر الشريف", "خالد الشريف", "سامي الشريف"]
+    for name in names:
+        Entity.objects.create(story=story, key=name, name=name, kind="person")
+    known = selectors.story_known_speakers(story_id=story.id)
+    assert [n for n in known if n in names] == sorted(names)
