@@ -66,6 +66,11 @@ class Mention(models.Model):
         return f"mention {self.entity_id} in article {self.article_id} [{self.start}:{self.end}]"
 
 
+def claim_slug(text: str) -> str:
+    """A claim's permalink words, from its text."""
+    return slugify(text, allow_unicode=True)[:80].strip("-")
+
+
 class Claim(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="claims", verbose_name=_("القصة"))
     text = models.TextField(_("النص"))
@@ -99,7 +104,7 @@ class Claim(models.Model):
         return self.text[:80]
 
     def save(self, *args, **kwargs):
-        self.slug = slugify(self.text, allow_unicode=True)[:80].strip("-")
+        self.slug = claim_slug(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -10,9 +10,9 @@ over one that denies or doubts it, a body sentence over a headline, wording with
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import camel, vocab
 from .fragments import opener_length
@@ -55,12 +55,19 @@ def _loaded() -> tuple[str, ...]:
     return tuple(camel.normalize(e) for e in vocab.entries("loaded_epithets"))
 
 
+@lru_cache(maxsize=65_536)
 def loaded_count(text: str) -> int:
     """How many loaded epithets the text carries (each as a word, or inside one with its clitics)."""
     tokens = _WORD.findall(camel.normalize(text))
     folded = " " + " ".join(tokens) + " "
     phrases = sum(folded.count(f" {e} ") for e in _loaded() if " " in e)
-    return phrases + sum(1 for t in tokens if any(e in t for e in _loaded() if " " not in e))
+    return phrases + sum(1 for t in tokens if _loaded_inside().search(t))
+
+
+@cache
+def _loaded_inside() -> re.Pattern[str]:
+    """Any one-word epithet inside a word: one scan of the word rather than one per epithet."""
+    return re.compile("|".join(re.escape(e) for e in _loaded() if " " not in e) or "(?!)")
 
 
 def _stem(word: str) -> str:
@@ -70,6 +77,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)
 def content_words(text: str) -> frozenset[str]:
     """The normalised words that carry content, the article ("ال" and its clitics) dropped."""
     stop = vocab.words("function_words")
@@ -80,10 +88,25 @@ def _forms(words: frozenset[str]) -> frozenset[str]:
     return words | {w[1:] for w in words if w[0] in _CLITICS and len(w) >= 5}
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> int:
-    """Words of ``a`` that ``b`` also has, either one perhaps with a single-letter proclitic."""
-    b_forms = _forms(b)
-    return sum(1 for w in a if w in b_forms or (w[0] in _CLITICS and len(w) >= 5 and w[1:] in b_forms))
+def _overlaps(words: Sequence[frozenset[str]]) -> Callable[[int], list[int]]:
+    """For quote i, how many of its words each quote has, either one perhaps with a single-letter proclitic:
+    each quote's forms indexed once, so a claim's quotes cost what their shared words do, not every pair."""
+    holders: dict[str, list[int]] = {}
+    for j, w in enumerate(words):
+        for form in _forms(w):
+            holders.setdefault(form, []).append(j)
+
+    def counts(i: int) -> list[int]:
+        row = [0] * len(words)
+        for w in words[i]:
+            hit = holders.get(w, ())
+            if w[0] in _CLITICS and len(w) >= 5 and w[1:] in holders:
+                hit = set(hit).union(holders[w[1:]])
+            for j in hit:
+                row[j] += 1
+        return row
+
+    return counts
 
 
 def shown_wording(quotes: Sequence[Wording]) -> int:
@@ -101,11 +124,14 @@ def shown_wording(quotes: Sequence[Wording]) -> int:
         candidates = kept or candidates
     loaded = {i: loaded_count(quotes[i].text) for i in candidates}
     candidates = [i for i in candidates if loaded[i] == min(loaded.values())]
+    overlaps = _overlaps(words)
+    sizes = [len(w) for w in words]
 
     def centrality(i: int) -> float:
-        others = [w for j, w in enumerate(words) if j != i]
-        if not others or not words[i]:
+        if len(words) < 2 or not words[i]:
             return 0.0
-        return sum(2 * _overlap(words[i], w) / (len(words[i]) + len(w) or 1) for w in others) / len(others)
+        row = overlaps(i)
+        # The mean Dice overlap with the other quotes, summed in their order (the float is the same every time).
+        return sum(2 * row[j] / (sizes[i] + sizes[j]) for j in range(len(words)) if j != i) / (len(words) - 1)
 
     return max(candidates, key=lambda i: (centrality(i), -len(quotes[i].text), -i))

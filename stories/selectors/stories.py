@@ -27,7 +27,9 @@ def story_known_speakers(*, story_id: int) -> list[str]:
             "name", flat=True
         )
     )
-    return sorted(names, key=len, reverse=True)
+    # Names of one length in a fixed order: a set's order follows the process's hash seed, and the first name
+    # that fits a speaker wins, so two workers would otherwise credit one quote to different names.
+    return sorted(names, key=lambda name: (-len(name), name))
 
 
 def story_merges(*, story_id: int) -> dict[int, int]:

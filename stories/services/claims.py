@@ -12,7 +12,7 @@ from stories import selectors
 from stories.models import Article, Claim, Correction, Evidence
 from stories.nlp import match
 from stories.nlp.headline import headline_end
-from stories.nlp.speakers import speaker_name
+from stories.nlp.speakers import KnownSpeakers, speaker_name
 from stories.nlp.types import Analysis, ClaimFound
 
 from .claim_index import (
@@ -111,7 +111,7 @@ def _evidence_rows(
 ) -> list[Evidence]:
     """One row per found claim: under the claim an editor pinned it to or else the matcher's, through merges, with
     the editor's stance where one was set; the matcher's own choice is kept for the next matching."""
-    known = selectors.story_known_speakers(story_id=article.story_id)
+    known = KnownSpeakers(selectors.story_known_speakers(story_id=article.story_id))
     merges = selectors.story_merges(story_id=article.story_id)
     rows = []
     for i, (found, matched) in enumerate(zip(analysis.claims, machine, strict=True)):
