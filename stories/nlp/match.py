@@ -88,11 +88,7 @@ class ClaimIndex(KeyIndex):
                 memo[token] = self.weight(token)
             return memo[token]
 
-        for pos in self._candidates(query.tokens, weight):
-            entry = self.entry(pos)
-            if entry is None:
-                continue
-            score = similarity(query, entry, weight)
+        for pos, entry, score in self._scored(query, weight):
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
             if score >= BAND and self._apart(query, entry.claim_id):
@@ -115,6 +111,17 @@ class ClaimIndex(KeyIndex):
         if best is None and query.proposition and near:
             return self._verified(query, near)
         return best
+
+    def _scored(self, query: Entry, weight: Callable[[str], float]) -> list[tuple[int, Entry, float]]:
+        """(position, key, similarity) of each candidate, with the stored tokens of the claims close enough for
+        ``_apart`` to be asked about read in one go."""
+        scored = []
+        for pos in self._candidates(query.tokens, weight):
+            entry = self.entry(pos)
+            if entry is not None:
+                scored.append((pos, entry, similarity(query, entry, weight)))
+        self.prefetch_claim_tokens(entry.claim_id for _, entry, score in scored if score >= BAND)
+        return scored
 
     def _apart(self, query: Entry, claim_id: int) -> bool:
         """The query and the claim, all its keys taken together, name different acts or ordinals."""

@@ -215,8 +215,11 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
             forms.remove(found)
             pairs.append((x, found))
     paired = {y for _, y in pairs}
+    # _form2 pairs a five-letter noun with a three-letter verb: only those lengths are tried against each other.
+    rest = {n: [y for y in sorted(b - a - paired) if len(y) == n] for n in (3, 5)}
     for x in sorted(a - b - {x for x, _ in pairs}):
-        found = next((y for y in sorted(b - a - paired) if _form2(x, y) or _form2(y, x)), None)
+        forms = rest.get(8 - len(x), ())
+        found = next((y for y in forms if y not in paired and (_form2(x, y) or _form2(y, x))), None)
         if found is not None:
             paired.add(found)
             pairs.append((x, found))
