@@ -29,6 +29,7 @@ from .similarity import (
     key_entry,
     kind_weight,
     similarity,
+    similarity_below,
     split_key,
 )
 
@@ -114,11 +115,13 @@ class ClaimIndex(KeyIndex):
 
     def _scored(self, query: Entry, weight: Callable[[str], float]) -> list[tuple[int, Entry, float]]:
         """(position, key, similarity) of each candidate, with the stored tokens of the claims close enough for
-        ``_apart`` to be asked about read in one go."""
+        ``_apart`` to be asked about read in one go. A candidate surely below BAND, the lowest cut ``best``
+        reads, is left out unscored: it could change nothing."""
         scored = []
+        mass = sum(weight(t) for t in query.tokens)
         for pos in self._candidates(query.tokens, weight):
             entry = self.entry(pos)
-            if entry is not None:
+            if entry is not None and not similarity_below(query, entry, weight, BAND, mass):
                 scored.append((pos, entry, similarity(query, entry, weight)))
         self.prefetch_claim_tokens(entry.claim_id for _, entry, score in scored if score >= BAND)
         return scored
