@@ -101,7 +101,7 @@ def test_assign_over_the_stored_index_of_a_generated_story_equals_assign_in_memo
     live = Evidence.objects.filter(article__story=story).order_by("id")
     for claim_id, key, text in live.values_list("claim_id", "key", "proposition"):
         in_memory.add(claim_id, key, text)
-    for n in range(3):
+    for _ in range(3):
         claims = [
             ClaimFound(0, 1, proposition(key), key, "denies" if i % 7 == 3 else "asserts")
             for i, (_, key) in enumerate(gen.article(remember=False))
