@@ -67,6 +67,8 @@ DENIAL_COVER = 0.6
 class ClaimIndex(KeyIndex):
     """Keys of known claims, held here or in a backing store (see keyindex); one claim may hold several keys."""
 
+    _apart_memo: dict[int, bool]  # of the query ``best`` is matching (see _apart)
+
     def weight(self, token: str) -> float:
         """IDF over the index's entries: a token found in every claim of the story says little."""
         n = self.size()
@@ -89,7 +91,12 @@ class ClaimIndex(KeyIndex):
                 memo[token] = self.weight(token)
             return memo[token]
 
-        for pos, entry, score in self._scored(query, weight):
+        self._apart_memo = {}
+        mass = sum(weight(t) for t in query.tokens)
+        for pos, entry in self._scored(query, weight, mass):
+            if best is not None and similarity_below(query, entry, weight, best[1], mass):
+                continue  # it cannot beat the claim found, and once one is found nothing below it counts
+            score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
             if score >= BAND and self._apart(query, entry.claim_id):
@@ -113,22 +120,24 @@ class ClaimIndex(KeyIndex):
             return self._verified(query, near)
         return best
 
-    def _scored(self, query: Entry, weight: Callable[[str], float]) -> list[tuple[int, Entry, float]]:
-        """(position, key, similarity) of each candidate, with the stored tokens of the claims close enough for
-        ``_apart`` to be asked about read in one go. A candidate surely below BAND, the lowest cut ``best``
-        reads, is left out unscored: it could change nothing."""
+    def _scored(self, query: Entry, weight: Callable[[str], float], mass: float) -> list[tuple[int, Entry]]:
+        """(position, key) of each candidate that may reach BAND, the lowest cut ``best`` reads (one surely below
+        it could change nothing), with the stored tokens of their claims read in one go for ``_apart``;
+        ``mass``: the query's summed weight."""
         scored = []
-        mass = sum(weight(t) for t in query.tokens)
         for pos in self._candidates(query.tokens, weight):
             entry = self.entry(pos)
             if entry is not None and not similarity_below(query, entry, weight, BAND, mass):
-                scored.append((pos, entry, similarity(query, entry, weight)))
-        self.prefetch_claim_tokens(entry.claim_id for _, entry, score in scored if score >= BAND)
+                scored.append((pos, entry))
+        self.prefetch_claim_tokens(entry.claim_id for _, entry in scored)
         return scored
 
     def _apart(self, query: Entry, claim_id: int) -> bool:
-        """The query and the claim, all its keys taken together, name different acts or ordinals."""
-        return told_apart(query.tokens, self.claim_tokens(claim_id))
+        """The query and the claim, all its keys taken together, name different acts or ordinals (asked only
+        while ``best`` runs, when nothing is added: kept for the claim's other keys)."""
+        if claim_id not in self._apart_memo:
+            self._apart_memo[claim_id] = told_apart(query.tokens, self.claim_tokens(claim_id))
+        return self._apart_memo[claim_id]
 
     def _denied(self, query: Entry, weight: Callable[[str], float]) -> tuple[int, float] | None:
         """A denial words less than the report it denies ("نفى الأنباء عن استقالة الوزير" against "قدم وزير
