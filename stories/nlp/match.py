@@ -29,9 +29,9 @@ from .similarity import (
     key_entry,
     kind_weight,
     similarity,
-    similarity_below,
     split_key,
 )
+from .similarity_bound import similarity_below
 
 # Key markers and the key similarity are defined in keymarks and similarity; callers may keep reading them here.
 __all__ = [

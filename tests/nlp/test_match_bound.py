@@ -10,7 +10,8 @@ from pathlib import Path
 from stories.nlp.claims import claim_key
 from stories.nlp.match import BAND, THRESHOLD, ClaimIndex
 from stories.nlp.pipeline import analyse
-from stories.nlp.similarity import key_entry, similarity, similarity_below
+from stories.nlp.similarity import key_entry, similarity
+from stories.nlp.similarity_bound import similarity_below
 from tests.bench.bench_index import Generator
 
 ARTICLES = Path(__file__).resolve().parents[1] / "articles"
