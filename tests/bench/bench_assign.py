@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     analyses = _analyses(story, args.count, cache)
     quotes = Evidence.objects.filter(article__story=story).count()
     print(
-        f"Assign: story of {story.articles.count()} articles ({quotes} quotes), {len(analyses)} articles matched"
+        f"Assign: story of {story.articles.filter(status='done').count()} analysed articles ({quotes} quotes), "
+        f"{len(analyses)} articles matched"
     )
     _assign(story.id, analyses[0])  # warm: lexicons and models load once per process
     profiler = cProfile.Profile() if args.profile else None
