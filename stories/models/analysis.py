@@ -7,6 +7,7 @@ story-level rows (entities, claims) keep their ids so that permalinks survive re
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -135,6 +136,13 @@ class Evidence(models.Model):
 
     class Meta:
         ordering = ["article_id", "start"]
+        # The claim index reads a claim's quotes by the claim the matcher chose (services/claim_index.py).
+        indexes = [
+            models.Index(
+                Coalesce("matched_claim_id", "claim_id", output_field=models.BigIntegerField()),
+                name="evidence_matched_claim",
+            )
+        ]
         verbose_name = _("اقتباس")
         verbose_name_plural = _("اقتباسات")
 

@@ -105,10 +105,17 @@ class KeyIndex:
 
     def claim_tokens(self, claim_id: int) -> set[str]:
         """Every token of the claim's keys taken together, stored and added here."""
-        if self._store is not None and claim_id not in self._stored_unions:
-            found = self._store.claim_tokens([claim_id])
-            self._stored_unions[claim_id] = set(found.get(claim_id, ()))
+        self.prefetch_claim_tokens([claim_id])
         return self._stored_unions.get(claim_id, set()) | self._union.get(claim_id, set())
+
+    def prefetch_claim_tokens(self, claim_ids: Iterable[int]) -> None:
+        """Read the stored tokens of the claims in one go (``claim_tokens`` would read them one at a time)."""
+        if self._store is None:
+            return
+        wanted = [c for c in set(claim_ids) if c not in self._stored_unions]
+        found = self._store.claim_tokens(wanted) if wanted else {}
+        for claim_id in wanted:
+            self._stored_unions[claim_id] = set(found.get(claim_id, ()))
 
     def canonical(self, key: Sequence[str]) -> list[str]:
         """Map "بزيار" to a known "زيار": a clitic the article's own vocabulary could not resolve."""

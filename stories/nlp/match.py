@@ -31,6 +31,7 @@ from .similarity import (
     similarity,
     split_key,
 )
+from .similarity_bound import similarity_below
 
 # Key markers and the key similarity are defined in keymarks and similarity; callers may keep reading them here.
 __all__ = [
@@ -63,6 +64,8 @@ VERIFY_TOP = 5
 
 class ClaimIndex(KeyIndex):
     """Keys of known claims, held here or in a backing store (see keyindex); one claim may hold several keys."""
+
+    _apart_memo: dict[int, bool]  # of the query ``best`` is matching (see _apart)
 
     def __init__(self, store: KeyStore | None = None) -> None:
         super().__init__(store)
@@ -105,10 +108,15 @@ class ClaimIndex(KeyIndex):
                 memo[token] = self.weight(token)
             return memo[token]
 
-        for pos in self._candidates(query.tokens, weight):
-            entry = self.entry(pos)
-            if entry is None:
-                continue
+        self._apart_memo = {}
+        mass = sum(weight(t) for t in query.tokens)
+        for pos, entry in self._scored(query, weight, mass):
+            # It cannot beat the claim found (an older claim beats one this article opened, at any score that
+            # reaches THRESHOLD), and once one is found nothing below it counts.
+            if best is not None:
+                cut = THRESHOLD if best[0] in self._fresh else best[1]
+                if similarity_below(query, entry, weight, cut, mass):
+                    continue
             score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
@@ -140,9 +148,24 @@ class ClaimIndex(KeyIndex):
             return older
         return score > best[1] or (score == best[1] and claim_id < best[0])
 
+    def _scored(self, query: Entry, weight: Callable[[str], float], mass: float) -> list[tuple[int, Entry]]:
+        """(position, key) of each candidate that may reach BAND, the lowest cut ``best`` reads (one surely below
+        it could change nothing), with the stored tokens of their claims read in one go for ``_apart``;
+        ``mass``: the query's summed weight."""
+        scored = []
+        for pos in self._candidates(query.tokens, weight):
+            entry = self.entry(pos)
+            if entry is not None and not similarity_below(query, entry, weight, BAND, mass):
+                scored.append((pos, entry))
+        self.prefetch_claim_tokens(entry.claim_id for _, entry in scored)
+        return scored
+
     def _apart(self, query: Entry, claim_id: int) -> bool:
-        """The query and the claim, all its keys taken together, name different acts or ordinals."""
-        return told_apart(query.tokens, self.claim_tokens(claim_id))
+        """The query and the claim, all its keys taken together, name different acts or ordinals (asked only
+        while ``best`` runs, when nothing is added: kept for the claim's other keys)."""
+        if claim_id not in self._apart_memo:
+            self._apart_memo[claim_id] = told_apart(query.tokens, self.claim_tokens(claim_id))
+        return self._apart_memo[claim_id]
 
     def _denied(
         self, query: Entry, weight: Callable[[str], float], *, reported: bool = False

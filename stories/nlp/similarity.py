@@ -89,6 +89,7 @@ def _unmentioned_head(a: Entry, b: Entry) -> bool:
     return not (named and a.agents and a.agents <= b.agents)
 
 
+# similarity_bound.similarity_below must allow for every rule here that can raise a score.
 def similarity(a: Entry, b: Entry, weight: Callable[[str], float]) -> float:
     score = _overlap(a, b, weight)
     apart = bool(score) and told_apart(a.tokens, b.tokens)
@@ -215,15 +216,22 @@ def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
             forms.remove(found)
             pairs.append((x, found))
     paired = {y for _, y in pairs}
+    # derived pairs a five-letter noun with a three-letter verb, or a word with one letter more: only those
+    # lengths are tried against each other.
+    rest: dict[int, list[str]] = {}
+    for y in sorted(b - a - paired):
+        rest.setdefault(len(y), []).append(y)
     for x in sorted(a - b - {x for x, _ in pairs}):
-        found = next((y for y in sorted(b - a - paired) if _derived(x, y) or _derived(y, x)), None)
+        lengths = (8 - len(x), len(x) - 1, len(x) + 1)  # a form II pair (5 and 3 letters) or a noun in "ية"
+        forms = sorted(y for n in lengths for y in rest.get(n, ()))
+        found = next((y for y in forms if y not in paired and (derived(x, y) or derived(y, x))), None)
         if found is not None:
             paired.add(found)
             pairs.append((x, found))
     return pairs
 
 
-def _derived(x: str, y: str) -> bool:
+def derived(x: str, y: str) -> bool:
     """``x`` derives from ``y`` by a regular pattern: a form II verbal noun, or the noun in "ية" ("اتفاقية" /
     "اتفاق", "إطلاقية"): one word told two ways."""
     return _form2(x, y) or len(y) >= 4 and x == y + "ي" and y[0] not in _MARK_CHARS

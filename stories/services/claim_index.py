@@ -77,9 +77,13 @@ class StoryKeys:
         }
 
     def claim_tokens(self, claim_ids: Collection[int]) -> Mapping[int, set[str]]:
-        rows = _live(self.story_id).filter(matched__in=list(claim_ids))
+        if connection.vendor == "postgresql":
+            rows = _live_claims_pg(self.story_id, list(claim_ids))
+        else:
+            rows = _live(self.story_id).filter(matched__in=list(claim_ids))
+            rows = rows.values_list("matched", "index_key", "key")
         found: dict[int, set[str]] = {}
-        for claim_id, stored, key in rows.values_list("matched", "index_key", "key"):
+        for claim_id, stored, key in rows:
             found.setdefault(claim_id, set()).update(key_entry(claim_id, _json(stored) or _json(key)).tokens)
         return found
 
@@ -94,6 +98,20 @@ def _live_keys_pg(story_id: int, positions: list[int]) -> list[tuple]:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [positions, story_id])
+        return cursor.fetchall()
+
+
+def _live_claims_pg(story_id: int, claim_ids: list[int]) -> list[tuple]:
+    """``_live`` for the quotes matched to ``claim_ids``, through the index on the matched claim (see Evidence)."""
+    sql = (
+        "SELECT COALESCE(e.matched_claim_id, e.claim_id), e.index_key, e.key "
+        f"FROM {Evidence._meta.db_table} e JOIN {Article._meta.db_table} a ON a.id = e.article_id "
+        f"JOIN {Claim._meta.db_table} c ON c.id = e.claim_id "
+        "WHERE COALESCE(e.matched_claim_id, e.claim_id) = ANY(%s) AND a.story_id = %s "
+        "AND NOT a.reanalysis_pending AND c.merged_into_id IS NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [claim_ids, story_id])
         return cursor.fetchall()
 
 

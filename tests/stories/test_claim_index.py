@@ -83,3 +83,34 @@ def test_matching_against_the_stored_index_chooses_what_an_index_in_memory_choos
     chosen = [index.best(key, proposition) for key, proposition in queries]
     assert chosen == [in_memory.best(key, proposition) for key, proposition in queries]
     assert sum(found is not None for found in chosen) >= len(queries) // 2
+
+
+def test_assign_over_the_stored_index_of_a_generated_story_equals_assign_in_memory(db):
+    """A story of 30 generated articles (40 claims each, half restating earlier ones): the next articles' claims,
+    denials among them, get the same ids from the stored index as from one held in memory."""
+    from datetime import UTC, datetime
+
+    from stories.models import Source, Story
+    from stories.nlp.types import ClaimFound
+    from tests.bench.bench_index import Generator, _fill, proposition
+
+    gen, claim_ids = Generator(21), []
+    story = Story.objects.create(slug="generated", title="generated")
+    _fill(story, Source.objects.create(name="outlet"), gen, claim_ids, 30, datetime(2026, 1, 1, tzinfo=UTC))
+    in_memory = match.ClaimIndex()
+    live = Evidence.objects.filter(article__story=story).order_by("id")
+    for claim_id, key, text in live.values_list("claim_id", "key", "proposition"):
+        in_memory.add(claim_id, key, text)
+    for _ in range(3):
+        claims = [
+            ClaimFound(0, 1, proposition(key), key, "denies" if i % 7 == 3 else "asserts")
+            for i, (_, key) in enumerate(gen.article(remember=False))
+        ]
+        stored = claim_index.story_claim_index(story_id=story.id, with_orphans=False)
+        fresh = iter(range(-1, -1000, -1))
+        ids = match.assign(stored, claims, lambda fresh=fresh: next(fresh))
+        fresh = iter(range(-1, -1000, -1))
+        mark = in_memory.mark()
+        assert ids == match.assign(in_memory, claims, lambda fresh=fresh: next(fresh))
+        in_memory.rollback(mark)
+        assert sum(i > 0 for i in ids) >= len(claims) // 3  # the restated half mostly finds its claims
