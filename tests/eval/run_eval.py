@@ -112,7 +112,18 @@ TARGETS = (
     ("import_failures", "heldout7", "<=", 0),
     ("ans_dev_macro_f1", "ans", ">=", 0.6),
 )
-SETS = ("seeds", "articles", "unseen", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+SETS = (
+    "seeds",
+    "articles",
+    "unseen",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+)
 ANS_LABELS = ("agree", "disagree", "other")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _CLITICS = "وفبلك"
