@@ -2,7 +2,7 @@
 
 Run from the project root: ``.venv/bin/python -m tests.eval.run_eval [--verbose]`` (``make eval``). Prints one
 table per set (the five seeds; our own invented articles as a generalisation check; the "unseen" set of issue 9,
-written before its rules changed; the "heldout" to "heldout6" sets, each written before the next round of
+written before its rules changed; the "heldout" to "heldout7" sets, each written before the next round of
 claim-matching rules) and a final JSON line.
 """
 
@@ -101,9 +101,29 @@ TARGETS = (
     ("person_recall", "heldout6", ">=", 0.9),
     ("fragment_share", "heldout6", "<=", 0.1),
     ("import_failures", "heldout6", "<=", 0),
+    # issue 9 on a set written after heldout6 had been tuned on, before the next matching rules (set "heldout7")
+    ("claim_pair_recall", "heldout7", ">=", 0.8),
+    ("claim_pair_precision", "heldout7", ">=", 0.9),
+    ("denial_in_row", "heldout7", ">=", 1.0),
+    ("copies_found", "heldout7", ">=", 0.9),
+    ("published_accuracy", "heldout7", ">=", 0.9),
+    ("person_recall", "heldout7", ">=", 0.9),
+    ("fragment_share", "heldout7", "<=", 0.1),
+    ("import_failures", "heldout7", "<=", 0),
     ("ans_dev_macro_f1", "ans", ">=", 0.6),
 )
-SETS = ("seeds", "articles", "unseen", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = (
+    "seeds",
+    "articles",
+    "unseen",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+)
 ANS_LABELS = ("agree", "disagree", "other")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _CLITICS = "وفبلك"
