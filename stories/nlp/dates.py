@@ -80,14 +80,16 @@ def _refers_ahead(text: str, at: int) -> bool:
     window = window[max(window.rfind(c) for c in ".!?؟؛;،,\n") + 1 :]
     measure = False
     for word in reversed(window.split()[-_TENSE_WINDOW:]):
-        word = word.strip("\"'«»“”()")
+        word = _MARKS.sub("", word.strip("\"'«»“”()"))  # "ستُستأنف" is read as "ستستأنف"
         if _PAST_CUE.fullmatch(word):
             return False
         if _MEASURE.fullmatch(word):
             measure = True
         elif _DECISION.fullmatch(word):
             return measure
-        elif _START_FROM.fullmatch(word) or _SCHEDULED.fullmatch(word) or _future_verb(word):
+        elif word in _FUTURE_PARTICLES or _START_FROM.fullmatch(word) or _SCHEDULED.fullmatch(word):
+            return True
+        elif _future_verb(word):
             return True
     return False
 
@@ -102,6 +104,10 @@ def _future_verb(word: str) -> bool:
     return bool(_FUTURE_VERB.fullmatch(word)) and not word.lstrip("وف").startswith(_S_NOUNS)
 
 
+# Short vowels, shadda, sukun and tatweel: a vowelled verb is the same verb.
+_MARKS = re.compile(r"[\u0640\u064b-\u0652]")
+# "سوف" stands apart from its verb ("سوف تستأنف"): on its own it puts the clause in the future.
+_FUTURE_PARTICLES = vocab.words("future_particles")
 # How many words before a weekday may carry the verb it depends on.
 _TENSE_WINDOW = 10
 _FUTURE_VERB = re.compile(r"[وف]?(?:س|سوف\s*)[يتن]\w{3,}")
