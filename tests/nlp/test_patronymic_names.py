@@ -85,3 +85,10 @@ def test_a_given_name_after_the_particle_takes_no_verb_as_family_name() -> None:
 def test_a_verb_born_is_no_particle() -> None:
     people = _people("ولد الكاتب في مدينة ساحلية عام 1950.")
     assert not any("ولد" in name for name in people), people
+
+
+def test_description_runs_through_a_compound_preposition_to_the_name() -> None:
+    text = "وقال رئيس الجبهة من أجل الإصلاح الزراعي، نبيل سالم، إن الحزب سيقاطع."
+    assert _people(text)["نبيل سالم"] == {"رئيس الجبهة من أجل الإصلاح الزراعي"}
+    clause = "وقال رئيس الجبهة من أن الإصلاح تأخر، نبيل سالم، إن الحزب سيقاطع."
+    assert _people(clause).get("نبيل سالم", {None}) == {None}

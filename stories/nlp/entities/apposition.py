@@ -201,9 +201,23 @@ def description_title(tokens: list[Token], i: int) -> int | None:
         if clitic_reading(tokens[j].norm, titles, 1) is not None:
             return j if j < i - 1 else None
         norm = tokens[j].norm
-        if (norm in stop and norm != "في") or verb_like(norm) or has_tanween(tokens[j]):
+        if (norm in stop and not _bridge(tokens, j)) or verb_like(norm) or has_tanween(tokens[j]):
             return None
     return None
+
+
+def _bridge(tokens: list[Token], j: int) -> bool:
+    """Whether the function word at ``j`` opens a preposition the description runs through ("في", "من أجل")."""
+    bridges = _bridges()
+    nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    return tokens[j].norm in bridges or f"{tokens[j].norm} {nxt}" in bridges
+
+
+@lru_cache(maxsize=1)
+def _bridges() -> frozenset[str]:
+    return frozenset(
+        " ".join(camel.normalize(w) for w in e.split()) for e in vocab.entries("description_bridges")
+    )
 
 
 def reported_people(tokens: list[Token]) -> list[Candidate]:
