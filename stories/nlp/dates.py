@@ -27,7 +27,10 @@ from .datescan import (
     REL_WEEK,
     REL_WEEKDAY,
     REL_YEAR,
+    SAME_MONTH,
     WEEKDAYS,
+    ordinal_day,
+    safe_date,
     scan,
 )
 from .types import DateMention
@@ -155,6 +158,22 @@ def _rel_years(text: str, pub: date | None) -> Found:
         yield match.start(), match.end(), f"{pub.year + shift:04d}", "year"
 
 
+def _same_month(text: str, pub: date | None) -> Found:
+    """ "في السابع والعشرين من الشهر نفسه", "27 من الشهر ذاته": the day in the month of the last date written
+    before it, whose year it shares."""
+    for match in scan(SAME_MONTH, text):
+        prior = [
+            d for d in collect(text[: match.start()], pub, _FINDERS[:-1]) if d.precision in ("day", "month")
+        ]
+        if not prior:
+            continue
+        year, month = (int(part) for part in prior[-1].date.split("-")[:2])
+        day = ordinal_day(match["ordinal"]) if match["ordinal"] else int(match["day"])
+        value = safe_date(year, month, day)
+        if value:
+            yield match.start(), match.end(), value.isoformat(), "day"
+
+
 # Order matters: longer, more specific expressions claim their span first.
 _FINDERS: tuple[Finder, ...] = (
     day_month_dates,
@@ -167,4 +186,5 @@ _FINDERS: tuple[Finder, ...] = (
     year_dates,
     _rel_days,
     _rel_weekdays,
+    _same_month,  # last: it reads the dates the others find before it
 )
