@@ -27,7 +27,10 @@ from .datescan import (
     REL_WEEK,
     REL_WEEKDAY,
     REL_YEAR,
+    SAME_MONTH,
     WEEKDAYS,
+    ordinal_day,
+    safe_date,
     scan,
 )
 from .types import DateMention
@@ -80,14 +83,16 @@ def _refers_ahead(text: str, at: int) -> bool:
     window = window[max(window.rfind(c) for c in ".!?؟؛;،,\n") + 1 :]
     measure = False
     for word in reversed(window.split()[-_TENSE_WINDOW:]):
-        word = word.strip("\"'«»“”()")
+        word = _MARKS.sub("", word.strip("\"'«»“”()"))  # "ستُستأنف" is read as "ستستأنف"
         if _PAST_CUE.fullmatch(word):
             return False
         if _MEASURE.fullmatch(word):
             measure = True
         elif _DECISION.fullmatch(word):
             return measure
-        elif _START_FROM.fullmatch(word) or _SCHEDULED.fullmatch(word) or _future_verb(word):
+        elif word in _FUTURE_PARTICLES or _START_FROM.fullmatch(word) or _SCHEDULED.fullmatch(word):
+            return True
+        elif _future_verb(word):
             return True
     return False
 
@@ -102,6 +107,10 @@ def _future_verb(word: str) -> bool:
     return bool(_FUTURE_VERB.fullmatch(word)) and not word.lstrip("وف").startswith(_S_NOUNS)
 
 
+# Short vowels, shadda, sukun and tatweel: a vowelled verb is the same verb.
+_MARKS = re.compile(r"[\u0640\u064b-\u0652]")
+# "سوف" stands apart from its verb ("سوف تستأنف"): on its own it puts the clause in the future.
+_FUTURE_PARTICLES = vocab.words("future_particles")
 # How many words before a weekday may carry the verb it depends on.
 _TENSE_WINDOW = 10
 _FUTURE_VERB = re.compile(r"[وف]?(?:س|سوف\s*)[يتن]\w{3,}")
@@ -149,6 +158,22 @@ def _rel_years(text: str, pub: date | None) -> Found:
         yield match.start(), match.end(), f"{pub.year + shift:04d}", "year"
 
 
+def _same_month(text: str, pub: date | None) -> Found:
+    """ "في السابع والعشرين من الشهر نفسه", "27 من الشهر ذاته": the day in the month of the last date written
+    before it, whose year it shares."""
+    for match in scan(SAME_MONTH, text):
+        prior = [
+            d for d in collect(text[: match.start()], pub, _FINDERS[:-1]) if d.precision in ("day", "month")
+        ]
+        if not prior:
+            continue
+        year, month = (int(part) for part in prior[-1].date.split("-")[:2])
+        day = ordinal_day(match["ordinal"]) if match["ordinal"] else int(match["day"])
+        value = safe_date(year, month, day)
+        if value:
+            yield match.start(), match.end(), value.isoformat(), "day"
+
+
 # Order matters: longer, more specific expressions claim their span first.
 _FINDERS: tuple[Finder, ...] = (
     day_month_dates,
@@ -161,4 +186,5 @@ _FINDERS: tuple[Finder, ...] = (
     year_dates,
     _rel_days,
     _rel_weekdays,
+    _same_month,  # last: it reads the dates the others find before it
 )

@@ -66,6 +66,10 @@ ORDINAL = re.compile(
     rf"(?<!\w)و?(?P<ordinal>{_ORDINAL})\s+(?:من\s+(?:شهر\s+)?|شهر\s+){_MONTH}"
     rf"(?:\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?{_YEAR}{_TIME}|\s+{QUAL})?"
 )
+SAME_MONTH = re.compile(
+    rf"(?<!\w)و?(?:(?P<ordinal>{_ORDINAL})|(?P<day>[0-3]?\d))\s+من\s+(?:هذا\s+)?الشهر\s+"
+    rf"(?:{vocab.alternation('same_month_words')})(?!\w)"
+)
 NUMERIC = re.compile(
     r"(?<![\d/.-])(?:(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
     r"|(?P<iyear>(?:19|20)\d\d)(?P<isep>[-/])(?P<imonth>[01]?\d)(?P=isep)(?P<iday>[0-3]?\d))(?![\d/.-]\d)"
@@ -178,6 +182,7 @@ _ANCHORS: dict[re.Pattern, re.Pattern] = {
     YEAR_ALONE: _ANY_YEAR,
     REL_WEEK: re.compile("[أا]سبوع"),
     REL_MONTH: re.compile("الشهر"),
+    SAME_MONTH: re.compile("الشهر"),
     REL_YEAR: re.compile("العام|السنة"),
     REL_DAY: re.compile("[أا]مس|غد|اليوم"),
     REL_WEEKDAY: re.compile(WEEKDAY),

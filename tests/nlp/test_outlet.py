@@ -102,3 +102,19 @@ def test_desk_credit_after_a_dash_and_a_desk_byline_that_names_no_outlet() -> No
     headline = "استئناف العمل في ميناء الشمال"
     assert clean(f"{headline}\n\nشبكة السهل - قسم الأخبار\n\n{BODY}").site_name == "شبكة السهل"
     assert clean(f"{headline}\n\nمحرر الشؤون المحلية | 12 آذار 2024\n\n{BODY}").site_name is None
+
+
+def test_agency_lede_from_a_city_no_list_holds_names_the_outlet_and_is_not_the_title() -> None:
+    page = clean(
+        "وادي الصفصاف (وكالة الجسر) - أعلنت الوزارة استئناف العمل في الميناء صباح اليوم.\n\n"
+        "استئناف العمل في ميناء الشمال بعد توقف طويل\n\nوقال مدير الميناء إن العمل يسير."
+    )
+    assert page.site_name == "وكالة الجسر"
+    assert page.title == "استئناف العمل في ميناء الشمال بعد توقف طويل"
+
+
+def test_a_long_clause_before_brackets_is_no_dateline() -> None:
+    page = clean(
+        "استئناف العمل\n\nقالت النقابة في بيانها الأخير (وكالة الجسر) - إن العمل سيستأنف في الميناء صباح اليوم."
+    )
+    assert page.site_name is None

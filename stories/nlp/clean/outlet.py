@@ -28,7 +28,8 @@ _DATE_WORDS = frozenset(vocab.entries("date_line_words")) | frozenset(
     norm_key(w) for w in vocab.entries("weekday_names")
 )
 _DESK_ROLES = frozenset(norm_key(w) for w in vocab.entries("desk_role_words"))
-_HEAD_LINES = 6  # a byline or dateline sits just under the headline
+_HEAD_LINES = 6
+_CITY_WORDS = 3  # "الجزيرة الخضراء", "دار السلام": a dateline's city is a short name  # a byline or dateline sits just under the headline
 
 
 def credited_outlet(lines: list[str]) -> str | None:
@@ -85,7 +86,11 @@ def dateline_agency(paragraph: str) -> str | None:
     where = found["where"]
     dated = any(m.precision == "day" for m in find_absolute(where))
     city = where.split("،")[0].split(",")[0].strip()
-    return found["outlet"].strip() if dated or _is_place(city) else None
+    # a city no list holds ("طنجة") still opens the lede when the brackets name an agency by its outlet noun
+    named = (
+        MASTHEAD.match(found["outlet"].strip()) and len(city.split()) <= _CITY_WORDS and city == where.strip()
+    )
+    return found["outlet"].strip() if dated or _is_place(city) or named else None
 
 
 def _names(span: str) -> list[str]:

@@ -106,6 +106,44 @@ def compound_family(tokens: list[Token], k: int) -> int | None:
     return None
 
 
+_MAX_GIVEN = 3  # given words before a patronymic particle ("سيدي محمد ولد X", "محمد الأمين ولد X")
+
+
+def patronymic_end(tokens: list[Token], k: int) -> int | None:
+    """End of a name built on the father's name ("سيدي محمد ولد أحمدو", "عيشة بنت أحمد", "المختار ولد بلال")
+    starting at ``k``, or None. The particle makes the words before it given names whatever their shape: a
+    feminine "ة" or the article does not make them adjectives here."""
+    patronymic, j = word_sets()["patronymic"], k
+    while j < len(tokens) and j - k < _MAX_GIVEN and (j == k or space_gap(tokens[j].gap)):
+        if tokens[j].norm in patronymic:
+            break
+        if not _given_word(tokens[j], j == k):
+            return None
+        j += 1
+    if j == k or j >= len(tokens) or tokens[j].norm not in patronymic or not space_gap(tokens[j].gap):
+        return None
+    return compound_family(tokens, j)
+
+
+def before_patronymic(tokens: list[Token], k: int) -> bool:
+    """Whether the name of a title's holder starts at ``k``: the particle itself, or the given word before it."""
+    if tokens[k].norm in word_sets()["patronymic"]:
+        return True  # "ولد" is never read as و + a place
+    nxt = k + 1
+    return (
+        nxt < len(tokens)
+        and tokens[nxt].norm in word_sets()["patronymic"]
+        and patronymic_end(tokens, k) is not None
+    )
+
+
+def _given_word(tok: Token, first: bool) -> bool:
+    norm = tok.norm
+    if (first and conjunction_waw(norm)) or verb_like(norm) or has_tanween(tok):
+        return False
+    return is_name_word(tok, first=False) and clitic_reading(norm, word_sets()["titles"], 0) is None
+
+
 def title_family(tok: Token) -> bool:
     """A definite word that is a title elsewhere and a family name here ("الأمين", "القاضي", "الشيخ")."""
     norm = tok.norm
@@ -144,7 +182,7 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
             k += 1
         if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not _comma(tokens[k].gap):
             continue
-        end = _two_word_name(tokens, k, closed=True)
+        end = patronymic_end(tokens, k) or _two_word_name(tokens, k, closed=True)
         if end is not None and end < len(tokens) and _comma(tokens[end].gap):
             found.append(make_candidate(tokens, k, end, "person"))
     return found
@@ -163,9 +201,23 @@ def description_title(tokens: list[Token], i: int) -> int | None:
         if clitic_reading(tokens[j].norm, titles, 1) is not None:
             return j if j < i - 1 else None
         norm = tokens[j].norm
-        if (norm in stop and norm != "في") or verb_like(norm) or has_tanween(tokens[j]):
+        if (norm in stop and not _bridge(tokens, j)) or verb_like(norm) or has_tanween(tokens[j]):
             return None
     return None
+
+
+def _bridge(tokens: list[Token], j: int) -> bool:
+    """Whether the function word at ``j`` opens a preposition the description runs through ("في", "من أجل")."""
+    bridges = _bridges()
+    nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    return tokens[j].norm in bridges or f"{tokens[j].norm} {nxt}" in bridges
+
+
+@lru_cache(maxsize=1)
+def _bridges() -> frozenset[str]:
+    return frozenset(
+        " ".join(camel.normalize(w) for w in e.split()) for e in vocab.entries("description_bridges")
+    )
 
 
 def reported_people(tokens: list[Token]) -> list[Candidate]:
@@ -178,7 +230,11 @@ def reported_people(tokens: list[Token]) -> list[Candidate]:
         relayed = tok.norm == "عن"
         if not relayed and clitic_reading(tok.norm, verbs, 2) is None and tok.norm not in markers:
             continue
-        end = _two_word_name(tokens, j + 1) or _given_and_definite(tokens, j + 1)
+        end = (
+            patronymic_end(tokens, j + 1)
+            or _two_word_name(tokens, j + 1)
+            or _given_and_definite(tokens, j + 1)
+        )
         if end is None:
             continue
         if relayed:

@@ -99,6 +99,8 @@ def _settle(e: _Entity) -> None:
             if len(tokens) < 2 or len(last) < 3 or last in s["block"]:
                 continue
             (e.ambiguous if last in s["ambiguous"] else e.weak).add((last,))
+            if len(tokens) > 2 and tokens[-2] in s["connector"]:
+                e.weak.add(tokens[-2:])  # "ولد بلال", "أبو زيد": the family name with its particle
 
 
 _FULL, _WEAK, _AMBIGUOUS = 2, 1, 0  # how a variant may match: always, when unambiguous, in context only

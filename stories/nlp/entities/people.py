@@ -8,9 +8,11 @@ from stories.nlp import vocab
 from stories.nlp.dates import future_verb
 from stories.nlp.entities.apposition import (
     apposition_people,
+    before_patronymic,
     closes,
     compound_family,
     family_closes,
+    patronymic_end,
     reported_people,
 )
 from stories.nlp.entities.given import given_name, given_reading
@@ -39,6 +41,8 @@ def chain_end(tokens: list[Token], j: int) -> int:
     s, k = word_sets(), j + 1
     while k < len(tokens) and k - j <= _MAX_CHAIN and soft_gap(tokens[k].gap):
         norm = tokens[k].norm
+        if before_patronymic(tokens, k):
+            break  # "الوزير الأول المختار ولد بلال": the given name before the particle opens the name
         if norm in s["stop"]:
             if _chain_bridge(tokens, k):
                 k += 2
@@ -132,6 +136,9 @@ def name_end(tokens: list[Token], k: int) -> int | None:
     given = given_name(tokens[k].light)
     if not quoted and not given and (first.startswith(("و", "ل")) or verb_like(first) or future_verb(first)):
         return None  # "رئيس البرلمان ونواب", "المدير السابق لصوت العرب", "الرئيس يتهم"; not "وليد"
+    patronymic = patronymic_end(tokens, k)
+    if patronymic is not None:
+        return patronymic
     core, i = 0, k
     while i < len(tokens) and core < (3 if quoted else 2) and (i == k or space_gap(tokens[i].gap)):
         part = _name_part(tokens, i, i == k, quoted)
@@ -237,7 +244,10 @@ def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
 def _given_people(tokens: list[Token]) -> list[Candidate]:
     """A common given name, possibly behind a clitic ("وعبدالهادي"), followed by a family name."""
     found = []
+    patronymic = word_sets()["patronymic"]
     for i, tok in enumerate(tokens[:-1]):
+        if i and tokens[i - 1].norm in patronymic and space_gap(tok.gap):
+            continue  # "ولد بلال قدّم": after the particle a given name is the father's, closing the name
         reading = given_reading(tok.norm, tok.raw)
         if reading is not None:
             end = _family_end(tokens, i + 1)

@@ -81,6 +81,7 @@ _FILE_SETS = {
     "cue": "person_cues",
     "place_cue": "location_cues",
     "connector": "name_connectors",
+    "patronymic": "patronymic_connectors",
     "ambiguous": "ambiguous_surnames",
     "reporting": "reporting_verbs",
     "relational": "relational_words",
