@@ -58,3 +58,10 @@ def test_relative_aside_between_commas_is_masked_right_after_the_verb() -> None:
     assert "وقعه" not in masked and "رسوم التسجيل" in masked
     restrictive = "المرسوم الذي وقعه الرئيس يخفض الرسوم"
     assert mask_relatives(restrictive) == restrictive
+
+
+def test_bare_group_noun_after_a_conjoined_verb_is_its_subject() -> None:
+    key = claim_key("وزار وفد من وزارة الصحة مستشفى المدينة صباح الأحد")
+    assert key[: key.index(HEAD_SEP)] == ("وفد",) and "@group" in key
+    key = claim_key("والتقى وفداً من وزارة الصحة")
+    assert key.index(HEAD_SEP) == 0
