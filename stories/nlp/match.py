@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from .apart import told_apart
+from .claims.tense import is_planned
 from .contrary import contrary
 from .denial_cover import denial_cover, denial_cut
 from .keyindex import KeyIndex, KeyStore
@@ -66,6 +67,9 @@ class ClaimIndex(KeyIndex):
     """Keys of known claims, held here or in a backing store (see keyindex); one claim may hold several keys."""
 
     _apart_memo: dict[int, bool]  # of the query ``best`` is matching (see _apart)
+    _tense_differs: set[
+        int
+    ]  # claims whose matching key tells its act in another tense than the query (see _better)
 
     def __init__(self, store: KeyStore | None = None) -> None:
         super().__init__(store)
@@ -109,6 +113,7 @@ class ClaimIndex(KeyIndex):
             return memo[token]
 
         self._apart_memo = {}
+        self._tense_differs: set[int] = set()
         mass = sum(weight(t) for t in query.tokens)
         for pos, entry in self._scored(query, weight, mass):
             # It cannot beat the claim found (an older claim beats one this article opened, at any score that
@@ -122,6 +127,9 @@ class ClaimIndex(KeyIndex):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
             if score >= BAND and self._apart(query, entry.claim_id):
                 continue  # an entry without an act of its own does not let another act into the claim
+            if score >= THRESHOLD and entry.proposition and query.proposition:
+                if is_planned(entry.proposition) != is_planned(query.proposition):
+                    self._tense_differs.add(entry.claim_id)
             if score >= THRESHOLD and (best is None or self._better(entry.claim_id, score, best)):
                 best = (entry.claim_id, score)
             elif (
@@ -142,9 +150,11 @@ class ClaimIndex(KeyIndex):
 
     def _better(self, claim_id: int, score: float, best: tuple[int, float]) -> bool:
         """A claim the story already held before this article beats one the article itself just opened (its
-        headline): the article's sentences then join the story's claim instead of splitting off with it."""
+        headline): the article's sentences then join the story's claim instead of splitting off with it. Not a
+        story's claim that tells its act in another tense ("سيطعن" against "أحال" and its headline "يحيل"): a
+        plan shares the sentence's words, not its act, and the higher score wins."""
         older, best_older = claim_id not in self._fresh, best[0] not in self._fresh
-        if older != best_older:
+        if older != best_older and (claim_id if older else best[0]) not in self._tense_differs:
             return older
         return score > best[1] or (score == best[1] and claim_id < best[0])
 

@@ -50,3 +50,18 @@ def test_relative_clause_with_a_resumptive_pronoun_is_masked() -> None:
     assert mask_relatives(kept) == kept
     key = claim_key(text)
     assert "~approve" not in key[key.index(HEAD_SEP) :]
+
+
+def test_relative_aside_between_commas_is_masked_right_after_the_verb() -> None:
+    text = "يخفض المرسوم، الذي وقعه الرئيس أمس، رسوم التسجيل إلى النصف"
+    masked = mask_relatives(text)
+    assert "وقعه" not in masked and "رسوم التسجيل" in masked
+    restrictive = "المرسوم الذي وقعه الرئيس يخفض الرسوم"
+    assert mask_relatives(restrictive) == restrictive
+
+
+def test_bare_group_noun_after_a_conjoined_verb_is_its_subject() -> None:
+    key = claim_key("وزار وفد من وزارة الصحة مستشفى المدينة صباح الأحد")
+    assert key[: key.index(HEAD_SEP)] == ("وفد",) and "@group" in key
+    key = claim_key("والتقى وفداً من وزارة الصحة")
+    assert key.index(HEAD_SEP) == 0

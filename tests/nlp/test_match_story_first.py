@@ -36,3 +36,28 @@ def test_sentences_of_one_article_still_join_each_other() -> None:
         lambda: next(counter),
     )
     assert ids == [3, 3]
+
+
+def _told(key: str, proposition: str) -> SimpleNamespace:
+    return SimpleNamespace(key=tuple(key.split()), proposition=proposition, stance="asserts")
+
+
+def test_a_story_plan_does_not_take_the_act_done_from_its_headline() -> None:
+    index, counter = match.ClaimIndex(), itertools.count(1)
+    first = [
+        _told(
+            "نقاب | سيرفع دعوى قضاء اداري قانون ضريب",
+            "النقابة سترفع دعوى أمام القضاء الإداري ضد قانون الضريبة",
+        ),
+        _told("| مطر غزير شمال", "هطلت أمطار غزيرة في الشمال"),
+        _told("| انتخاب رئيس بلدي", "انتخب المجلس رئيس البلدية"),
+        _told("| ارتفاع سعر خبز", "ارتفع سعر الخبز"),
+    ]
+    assert match.assign(index, first, lambda: next(counter)) == [1, 2, 3, 4]
+    headline = _told("| يرسل وزير قانون ضريب برلمان مراجع", "الوزير يرسل قانون الضريبة إلى البرلمان للمراجعة")
+    body = _told(
+        "| ارسل وزير قانون ضريب برلمان مراجع دعوى قضاء اداري",
+        "أرسل الوزير قانون الضريبة إلى البرلمان للمراجعة رغم الدعوى أمام القضاء الإداري",
+    )
+    # The body's done act shares more with its headline than with the union's plan to sue.
+    assert match.assign(index, [headline, body], lambda: next(counter)) == [5, 5]

@@ -49,6 +49,11 @@ def mask_background(proposition: str) -> str:
         j = k + 1
         if j + 1 < len(words) and words[j].norm in _durations() and words[j + 1].norm == _FROM:
             j += 2
+        elif j + 2 < len(words) and words[j + 1].norm in _durations() and words[j + 2].norm == _FROM:
+            j += 3  # a counted span: "بعد ثلاثة أيام من"
+        if j < len(words) and _after_comma(proposition, words, k) and _spanned(words, k, j):
+            out = _blank_clause(out, proposition, w.start)
+            continue
         if j >= len(words) or not words[j].norm.startswith("ال"):
             continue
         if any(c in proposition[w.end : words[j].start] for c in _COMMAS):
@@ -56,6 +61,22 @@ def mask_background(proposition: str) -> str:
         for x in words[k : j + 1]:
             out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
     return out
+
+
+def _after_comma(proposition: str, words: list, k: int) -> bool:
+    return k > 0 and any(c in proposition[words[k - 1].end : words[k].start] for c in _COMMAS)
+
+
+def _spanned(words: list, k: int, j: int) -> bool:
+    """The adjunct counts a span of time back to its event ("، بعد يومين من مصادقة البرلمان عليه"): once the
+    act is told, such an adjunct only dates it by an earlier event, whatever its noun."""
+    return j > k + 1
+
+
+def _blank_clause(out: str, proposition: str, start: int) -> str:
+    ends = [i for i in (proposition.find(c, start) for c in _COMMAS) if i >= 0]
+    end = min(ends) if ends else len(proposition)
+    return out[:start] + re.sub(r"\S", " ", out[start:end]) + out[end:]
 
 
 def _commentary_start(proposition: str, words: list) -> int | None:

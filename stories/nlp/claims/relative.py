@@ -42,7 +42,8 @@ def mask_relatives(proposition: str) -> str:
     k = 0
     while k < len(words):
         w = words[k]
-        if seen_verb and k >= _MIN_KEPT and _opens_relative(proposition, words, k):
+        aside = (seen_verb or _opens_imperfect(words[0])) and _parenthetical(proposition, words, k)
+        if (seen_verb and k >= _MIN_KEPT or aside) and _opens_relative(proposition, words, k):
             end = _clause_end(proposition, w.start)
             while k < len(words) and words[k].start < end:
                 x = words[k]
@@ -53,6 +54,21 @@ def mask_relatives(proposition: str) -> str:
         seen_verb = seen_verb or _verb(w)
         k += 1
     return out
+
+
+def _parenthetical(text: str, words: list[Word], k: int) -> bool:
+    """A relative pronoun set off by commas on both sides after the predicate ("يرفع القانون، الذي صادقت عليه
+    الجمعية، عدد المقاعد"): an aside on the noun before it, whose act is not the claim's, however early."""
+    w = words[k]
+    before = text[words[k - 1].end : w.start] if k else ""
+    return (
+        w.norm in _pronouns() and any(c in before for c in _COMMAS) and _clause_end(text, w.start) < len(text)
+    )
+
+
+def _opens_imperfect(w: Word) -> bool:
+    """A sentence opening on an imperfect verb, with or without its conjunction ("ويرفع القانون")."""
+    return w.bare[:1] == "ي" and len(w.bare) >= 4 and w.bare not in _calendar()
 
 
 def _setting(w: Word) -> bool:

@@ -60,6 +60,7 @@ def subject_head(
         and (first.norm != first.bare or continued)
         and looks_like_verb(first.bare)
         and first.bare not in REPORTING_VERBS
+        and not _group_subject(proposition, words[1:2])
     ):
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
     words = _past_openers(proposition, everything, words)
@@ -90,6 +91,14 @@ def subject_head(
         trusted = spans is None or drop_article(w.norm) != w.norm
         return (tuple(match_tokens([w], vocab)) if trusted else ()), None
     return None
+
+
+def _group_subject(proposition: str, after: list[Word]) -> bool:
+    """ "وزار وفد من الوزارة": a bare group noun right after the verb is its subject; as its object it would
+    take the accusative ("والتقى وفداً")."""
+    if not after or not (after[0].norm in GROUP_NOUNS or after[0].bare in GROUP_NOUNS):
+        return False
+    return not proposition[after[0].start : after[0].end].endswith(("\u064b", "ا"))
 
 
 def _after_preposition(everything: list[Word], noun: Word, x: Word) -> bool:

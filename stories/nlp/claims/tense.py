@@ -19,6 +19,7 @@ _FUTURE_WINDOW = 6  # a future verb may follow a longer subject ("أولى شح�
 _SHORT_FUTURE = re.compile(r"[وف]?س([يتن]\w{2,})")  # "ستصل", "سيعد": weak roots leave two letters
 _SOWFA = camel.normalize("سوف")
 _IMPERFECT = re.compile(r"[يتن]\w{2,}")
+_AN = camel.normalize("أن")
 
 
 @lru_cache(maxsize=1)
@@ -56,12 +57,26 @@ def is_planned(proposition: str) -> bool:
     return head.startswith(_schedule_openers())
 
 
+def _scheduled_verb(proposition: str) -> list[str]:
+    """The imperfect verb right after a scheduling phrase and its "أن" ("من المقرر أن يحيل" -> "يحيل")."""
+    words = [camel.normalize(w) for w in proposition.split()]
+    if words:
+        words[0] = words[0].lstrip("و")
+    for opener in _schedule_openers():
+        size = len(opener.split())
+        if " ".join(words[:size]) != opener:
+            continue
+        rest = words[size + 1 :] if words[size : size + 1] == [_AN] else words[size:]
+        return rest[:1] if rest and _IMPERFECT.fullmatch(rest[0]) else []
+    return []
+
+
 @lru_cache(maxsize=8192)
 def planned_roots(proposition: str) -> frozenset[str]:
     """Root skeletons of a planned clause's future verbs: "سيعودون" gives the root of "عاد", so the plan is
     told apart from the act done even when the verb has no event class."""
     out = set()
-    for verb in _future_stems(proposition):
+    for verb in [*_future_stems(proposition), *_scheduled_verb(proposition)]:
         out.add(morph.skeleton(stem(verb)))
         if len(verb) == 3:
             out.add("و" + verb[1:])  # "يصل": an assimilated verb drops its first radical و in the imperfect
