@@ -108,6 +108,17 @@ class KeyIndex:
         self.prefetch_claim_tokens([claim_id])
         return self._stored_unions.get(claim_id, set()) | self._union.get(claim_id, set())
 
+    def opened(self, claim_id: int) -> None:
+        """``claim_id`` was just opened by the keys added here: the store holds none of its keys to read."""
+        self._stored_unions.setdefault(claim_id, set())
+
+    def prefetch_claims_at(self, positions: Collection[int]) -> None:
+        """Read the stored keys at ``positions`` and every stored token of their claims, in a few queries (what
+        matching one article reads: ``best`` would read its candidates' claims one query per claim)."""
+        self.prefetch_entries(positions)
+        found = (self._stored_entries.get(p) for p in positions)
+        self.prefetch_claim_tokens(entry.claim_id for entry in found if entry is not None)
+
     def prefetch_claim_tokens(self, claim_ids: Iterable[int]) -> None:
         """Read the stored tokens of the claims in one go (``claim_tokens`` would read them one at a time)."""
         if self._store is None:

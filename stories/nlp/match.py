@@ -85,6 +85,7 @@ class ClaimIndex(KeyIndex):
         counts as holding a report)."""
         if new:
             self._fresh.add(claim_id)
+            self.opened(claim_id)
         if denial and new:
             self._denials_only.add(claim_id)
         elif not denial:
@@ -105,13 +106,7 @@ class ClaimIndex(KeyIndex):
         query = key_entry(-1, self.canonical(key), proposition)
         best: tuple[int, float] | None = None
         near: list[tuple[float, int]] = []
-        memo: dict[str, float] = {}
-
-        def weight(token: str) -> float:
-            if token not in memo:
-                memo[token] = self.weight(token)
-            return memo[token]
-
+        weight = _Weights(self.weight).__getitem__
         self._apart_memo = {}
         self._tense_differs: set[int] = set()
         mass = sum(weight(t) for t in query.tokens)
@@ -249,7 +244,7 @@ class ClaimIndex(KeyIndex):
         self.prefetch_keys(keys)
         queries = [key_entry(-1, self.canonical(k)).tokens for k in keys]
         self.prefetch_postings({t for q in queries for t in self._finding(q)}, POSTINGS_SCANNED)
-        self.prefetch_entries({p for q in queries for p in self._candidates(q, self.weight, load=False)})
+        self.prefetch_claims_at({p for q in queries for p in self._candidates(q, self.weight, load=False)})
 
 
 def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> list[int]:
@@ -267,6 +262,19 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
         index.add(claim_id, claim.key, proposition)
         ids.append(claim_id)
     return ids
+
+
+class _Weights(dict):
+    """Each token's weight, computed once while ``best`` runs (nothing is added meanwhile); read through
+    ``__getitem__``, which skips a Python call per lookup."""
+
+    def __init__(self, weight: Callable[[str], float]) -> None:
+        super().__init__()
+        self._weight = weight
+
+    def __missing__(self, token: str) -> float:
+        self[token] = value = self._weight(token)
+        return value
 
 
 def _contrary(query: Entry, entry: Entry) -> bool:

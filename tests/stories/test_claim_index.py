@@ -114,3 +114,27 @@ def test_assign_over_the_stored_index_of_a_generated_story_equals_assign_in_memo
         assert ids == match.assign(in_memory, claims, lambda fresh=fresh: next(fresh))
         in_memory.rollback(mark)
         assert sum(i > 0 for i in ids) >= len(claims) // 3  # the restated half mostly finds its claims
+
+
+def test_assign_reads_an_article_s_candidates_in_a_few_queries_not_one_per_claim(db):
+    """Matching 40 claims over a stored index reads what their candidates need (keys, their claims' tokens) up
+    front, in a number of queries that does not grow with the article's claims."""
+    from datetime import UTC, datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from stories.models import Source, Story
+    from stories.nlp.types import ClaimFound
+    from tests.bench.bench_index import Generator, _fill, proposition
+
+    gen, claim_ids = Generator(5), []
+    story = Story.objects.create(slug="generated", title="generated")
+    _fill(story, Source.objects.create(name="outlet"), gen, claim_ids, 10, datetime(2026, 1, 1, tzinfo=UTC))
+    claims = [ClaimFound(0, 1, proposition(key), key, "asserts") for _, key in gen.article(remember=False)]
+    index = claim_index.story_claim_index(story_id=story.id, with_orphans=False)
+    fresh = iter(range(-1, -1000, -1))
+    with CaptureQueriesContext(connection) as queries:
+        ids = match.assign(index, claims, lambda: next(fresh))
+    assert sum(i > 0 for i in ids) >= len(claims) // 3
+    assert len(queries.captured_queries) <= 10 < len(claims)
