@@ -21,7 +21,7 @@ from .contrary import contrary
 from .denial_cover import denial_cover, denial_cut
 from .keyindex import KeyIndex, KeyStore
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
-from .paraphrase import opposed, paraphrase_probability
+from .paraphrase import paraphrase_probability
 from .similarity import (
     THRESHOLD,
     Entry,
@@ -47,7 +47,6 @@ __all__ = [
     "ClaimIndex",
     "assign",
     "claim_similarity",
-    "join_headline",
     "split_key",
 ]
 
@@ -219,14 +218,16 @@ class ClaimIndex(KeyIndex):
     ) -> list[int]:
         """Keys sharing the query's rarer tokens, ranked by the weight they share; of each token, only the
         POSTINGS_SCANNED latest keys are read, so the cost does not grow with the story."""
-        rare = self._finding(tokens)
+        # In a fixed order, ties to the newer key: a set's order changes with each process's hash seed, and two
+        # workers must choose what one would.
+        rare = sorted(self._finding(tokens))
         self.prefetch_postings(rare, POSTINGS_SCANNED)
         partial: dict[int, float] = defaultdict(float)
         for token in rare:
             w = weight(token) ** 2
             for pos in self.scan(token, POSTINGS_SCANNED):
                 partial[pos] += w
-        found = heapq.nlargest(MAX_CANDIDATES, partial, key=partial.__getitem__)
+        found = heapq.nlargest(MAX_CANDIDATES, partial, key=lambda pos: (partial[pos], pos))
         if load:
             self.prefetch_entries(found)
         return found
@@ -236,7 +237,7 @@ class ClaimIndex(KeyIndex):
         limit = max(20, COMMON_SHARE * self.size())
         present = [t for t in tokens if self.count(t)]
         rare = [t for t in present if self.count(t) <= limit]
-        return rare or sorted(present, key=self.count)[:2]
+        return rare or sorted(present, key=lambda t: (self.count(t), t))[:2]
 
     def prefetch(self, keys: Iterable[Sequence[str]]) -> None:
         """Read from the store, in a few queries, what matching ``keys`` will need (one upload's claims)."""
@@ -281,26 +282,3 @@ def _contrary(query: Entry, entry: Entry) -> bool:
     """Opposite acts or predicates, or one act (a shared event class) and its planned version ("ستعيد فتح"
     against "أعادت فتح"); a plan and an agreement on it ("سيعمل" / "اتفقا على تشغيل") name no shared act."""
     return contrary(query.tokens, query.proposition, entry.tokens, entry.proposition)
-
-
-HEADLINE_JOIN = 0.2  # a headline shares few words with the body sentence it summarises
-
-
-def join_headline(
-    claims: Sequence, ids: list[int], headline_end: int, is_new: Callable[[int], bool]
-) -> list[int]:
-    """A headline restates the article's main claim in fewer words. When it would open a claim of its own,
-    it joins the body claim of the same article it most resembles, unless the two say contrary things."""
-    out = list(ids)
-    body = [j for j, c in enumerate(claims) if c.start >= headline_end]
-    for i, claim in enumerate(claims):
-        if claim.end > headline_end or not is_new(ids[i]) or ids.count(ids[i]) > 1:
-            continue
-        scored = [
-            (claim_similarity(claim.key, claims[j].key), -j)
-            for j in body
-            if not opposed(claim.proposition, claims[j].proposition)
-        ]
-        if scored and max(scored)[0] >= HEADLINE_JOIN:
-            out[i] = ids[-max(scored)[1]]
-    return out

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from stories import selectors
 from stories.models import Article, Claim, Correction, Evidence
 from stories.nlp import match
-from stories.nlp.headline import headline_end
+from stories.nlp.headline import headline_end, join_headline
 from stories.nlp.speakers import KnownSpeakers, speaker_name
 from stories.nlp.types import Analysis, ClaimFound
 
@@ -103,7 +103,7 @@ def _claims_matched(
         # Only the stored index is shared; the evidence saved below joins it (story_evidence_create).
         index.rollback(checkpoint)
     headline = headline_end(analysis.text, analysis.title)
-    return match.join_headline(analysis.claims, assigned, headline, lambda i: i < 0), index
+    return join_headline(analysis.claims, assigned, headline, lambda i: i < 0), index
 
 
 def _evidence_rows(

@@ -283,7 +283,8 @@ def test_delegations_received_in_different_capitals_are_two_visits():
 
 
 def test_a_headline_joins_the_body_claim_it_summarises():
-    from stories.nlp.match import ClaimIndex, assign, join_headline
+    from stories.nlp.headline import join_headline
+    from stories.nlp.match import ClaimIndex, assign
     from stories.nlp.pipeline import analyse
 
     text = (
