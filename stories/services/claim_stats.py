@@ -120,14 +120,20 @@ def _crediting(story_id: int, outlets: set[tuple[int, str]]) -> set[int]:
 
 @contextmanager
 def claim_stats_kept(*, article: Article) -> Iterator[None]:
-    """Around an article's new analysis: its claims before and after, and, when the story's outlets changed,
-    the claims that credit an outlet that came or went, get their rows recomputed."""
-    story_id = article.story_id
-    claims, outlets = _article_claims([article.id]), _outlet_names(story_id)
-    yield
-    claims |= _article_claims([article.id])
-    now = _outlet_names(story_id)
-    changed = set(now.items()) ^ set(outlets.items())
+    """Around an article's new analysis (see ``claim_stats_articles_kept``)."""
+    with claim_stats_articles_kept(story_id=article.story_id, article_ids=[article.id]):
+        yield
+
+
+@contextmanager
+def claim_stats_articles_kept(*, story_id: int, article_ids: list[int]) -> Iterator[set[int]]:
+    """Around a change to these articles' quotes (a new analysis, a deletion): the claims they and their copies
+    carry before (yielded, for the caller's other refreshes) and after, and, when the story's outlets changed, the
+    claims that credit an outlet that came or went, get their rows recomputed."""
+    claims, outlets = _article_claims(article_ids), _outlet_names(story_id)
+    yield set(claims)
+    claims |= _article_claims(article_ids)
+    changed = set(_outlet_names(story_id).items()) ^ set(outlets.items())
     if changed:
         claims |= _crediting(story_id, changed)
     claim_stats_refresh(story_id=story_id, claim_ids=claims)
@@ -155,15 +161,3 @@ def outlet_renamed_stats_rebuild(*, source_id: int) -> None:
         Story.objects.filter(articles__source_id=source_id).distinct().values_list("id", flat=True)
     ):
         story_claim_stats_rebuild(story_id=story_id)
-
-
-@contextmanager
-def claim_stats_removal(*, story_id: int, article_ids: list[int]) -> Iterator[set[int]]:
-    """Around deleting articles: the claims they and their copies carried (yielded, for the caller's other
-    refreshes), and those crediting an outlet that left with them, get their rows recomputed."""
-    claims, outlets = _article_claims(article_ids), _outlet_names(story_id)
-    yield claims
-    changed = set(_outlet_names(story_id).items()) ^ set(outlets.items())
-    if changed:
-        claims |= _crediting(story_id, changed)
-    claim_stats_refresh(story_id=story_id, claim_ids=claims)

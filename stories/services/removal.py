@@ -10,7 +10,7 @@ from django.db import transaction
 from stories.models import Article, Story
 
 from .claim_index import articles_claim_index_forget
-from .claim_stats import claim_stats_removal
+from .claim_stats import claim_stats_articles_kept
 from .claims import claims_first_reported
 
 
@@ -28,7 +28,7 @@ def articles_delete(*, article_ids: Iterable[int]) -> int:
 @transaction.atomic
 def _story_articles_delete(story_id: int, article_ids: list[int]) -> int:
     Story.objects.select_for_update().filter(id=story_id).first()
-    with claim_stats_removal(story_id=story_id, article_ids=article_ids) as claim_ids:
+    with claim_stats_articles_kept(story_id=story_id, article_ids=article_ids) as claim_ids:
         articles_claim_index_forget(article_ids=article_ids)
         deleted = Article.objects.filter(id__in=article_ids).delete()[1].get(Article._meta.label, 0)
         claims_first_reported(claim_ids=claim_ids)
