@@ -65,6 +65,7 @@ def _opposite_acts(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(t in table and t not in b and not (table[t] & a) and table[t] & b for t in a)
 
 
+@lru_cache(maxsize=65536)
 def foreground(text: str) -> str:
     """The clause up to its first background opener ("بعد", "إثر", "منذ"), from after the complementizer of a
     reporting frame left in it ("تداولت صفحات على مواقع التواصل أن ..."): the frame's words are no predicate."""

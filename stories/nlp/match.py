@@ -32,7 +32,7 @@ from .similarity import (
     similarity,
     split_key,
 )
-from .similarity_bound import similarity_below
+from .similarity_bound import Ceiling
 
 # Key markers and the key similarity are defined in keymarks and similarity; callers may keep reading them here.
 __all__ = [
@@ -109,13 +109,11 @@ class ClaimIndex(KeyIndex):
         self._apart_memo = {}
         self._tense_differs: set[int] = set()
         mass = sum(weight(t) for t in query.tokens)
-        for pos, entry in self._scored(query, weight, mass):
+        for pos, entry, ceiling in self._scored(query, weight, mass):
             # It cannot beat the claim found (an older claim beats one this article opened, at any score that
             # reaches THRESHOLD), and once one is found nothing below it counts.
-            if best is not None:
-                cut = THRESHOLD if best[0] in self._fresh else best[1]
-                if similarity_below(query, entry, weight, cut, mass):
-                    continue
+            if best is not None and ceiling.below(THRESHOLD if best[0] in self._fresh else best[1]):
+                continue
             score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
@@ -152,16 +150,21 @@ class ClaimIndex(KeyIndex):
             return older
         return score > best[1] or (score == best[1] and claim_id < best[0])
 
-    def _scored(self, query: Entry, weight: Callable[[str], float], mass: float) -> list[tuple[int, Entry]]:
-        """(position, key) of each candidate that may reach BAND, the lowest cut ``best`` reads (one surely below
-        it could change nothing), with the stored tokens of their claims read in one go for ``_apart``;
-        ``mass``: the query's summed weight."""
+    def _scored(
+        self, query: Entry, weight: Callable[[str], float], mass: float
+    ) -> list[tuple[int, Entry, Ceiling]]:
+        """(position, key, bounds of its score) of each candidate that may reach BAND, the lowest cut ``best``
+        reads (one surely below it could change nothing), with the stored tokens of their claims read in one go
+        for ``_apart``; ``mass``: the query's summed weight."""
         scored = []
         for pos in self._candidates(query.tokens, weight):
             entry = self.entry(pos)
-            if entry is not None and not similarity_below(query, entry, weight, BAND, mass):
-                scored.append((pos, entry))
-        self.prefetch_claim_tokens(entry.claim_id for _, entry in scored)
+            if entry is None:
+                continue
+            ceiling = Ceiling(query, entry, weight, mass)
+            if not ceiling.below(BAND):
+                scored.append((pos, entry, ceiling))
+        self.prefetch_claim_tokens(entry.claim_id for _, entry, _ in scored)
         return scored
 
     def _apart(self, query: Entry, claim_id: int) -> bool:

@@ -9,9 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import camel, morph, vocab
+from . import camel, vocab
 from .apart import ENCOUNTERS, act_names, told_apart
-from .claims.events import class_index
 from .claims.tokens import stem
 from .keymarks import (
     AGENT_MARK,
@@ -24,6 +23,7 @@ from .keymarks import (
     ROOT_MARK,
     STATE,
 )
+from .kindred import kindred
 from .lexicon import place_index
 from .spellings import without_spellings
 
@@ -197,70 +197,6 @@ def _event_cover(
     mass_b = sum(weight(t) for t in b.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
     held = sum(weight(t) for t in words) + KIN_WEIGHT * sum(min(weight(x), weight(y)) for x, y in kin)
     return COVER_FACTOR * held / min(mass_a, mass_b)
-
-
-def kindred(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
-    """Forms of one act verb that only one side has, paired one to one: the verb and its verbal noun ("زار" /
-    "زيارة", "افتتح" / "فتح", "وقّع" / "توقيع"): same event class (data/event_classes.txt) and same root skeleton.
-    A skeleton alone is too weak ("سري" / "سوري"); the class alone would pair "التقى" with "اجتمع"."""
-    classes = class_index()
-    only_b: dict[str, list[str]] = {}
-    for y in sorted(b - a):
-        if y in classes:
-            only_b.setdefault(classes[y], []).append(y)
-    pairs = []
-    for x in sorted(a - b):
-        forms = only_b.get(classes[x], []) if x in classes else []
-        found = next((y for y in forms if _one_root(morph.skeleton(x), morph.skeleton(y))), None)
-        if found is not None:
-            forms.remove(found)
-            pairs.append((x, found))
-    paired = {y for _, y in pairs}
-    # derived pairs a five-letter noun with a three-letter verb, or a word with one letter more: only those
-    # lengths are tried against each other.
-    rest: dict[int, list[str]] = {}
-    for y in sorted(b - a - paired):
-        rest.setdefault(len(y), []).append(y)
-    for x in sorted(a - b - {x for x, _ in pairs}):
-        lengths = (8 - len(x), len(x) - 1, len(x) + 1)  # a form II pair (5 and 3 letters) or a noun in "ية"
-        forms = sorted(y for n in lengths for y in rest.get(n, ()))
-        found = next((y for y in forms if y not in paired and (derived(x, y) or derived(y, x))), None)
-        if found is not None:
-            paired.add(found)
-            pairs.append((x, found))
-    return pairs
-
-
-def derived(x: str, y: str) -> bool:
-    """``x`` derives from ``y`` by a regular pattern: a form II verbal noun, or the noun in "ية" ("اتفاقية" /
-    "اتفاق", "إطلاقية"): one word told two ways."""
-    return _form2(x, y) or len(y) >= 4 and x == y + "ي" and y[0] not in _MARK_CHARS
-
-
-_MARK_CHARS = "".join(m[0] for m in (ROOT_MARK, EVENT_MARK, ENTITY_MARK, PLACE_MARK, AGENT_MARK))
-
-
-def _form2(noun: str, verb: str) -> bool:
-    """A form II verbal noun and its verb, letter for letter ("تجميد" / "جمّد", "تسريح" / "سرّح"): the pattern
-    makes the pair sure without a listed class."""
-    return (
-        len(noun) == 5
-        and len(verb) == 3
-        and noun[0] == "ت"
-        and noun[3] == "ي"
-        and noun[1:3] + noun[4] == verb
-    )
-
-
-def _one_root(x: str, y: str) -> bool:
-    """Skeletons of one root, one of them keeping a derivational letter ("أنهى" / "انتهى": "انه" / "نه")."""
-    short, long = sorted((x, y), key=len)
-    if short == long:
-        return True
-    if len(short) < 2 or len(long) - len(short) > 2:
-        return False
-    it = iter(long)
-    return all(c in it for c in short)
 
 
 def _uniform(token: str) -> float:

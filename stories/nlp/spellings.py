@@ -3,6 +3,8 @@ or an institution's token ("=البرلمان"), one side's "بغداد" or "م�
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import morph
 from .claims.institutions import head_institutions, name_words
 from .claims.places import countries_of_name
@@ -36,10 +38,13 @@ def _named_institution(token: str, shared: frozenset[str]) -> bool:
 
 def named_place(token: str, places: set[str]) -> bool:
     """A word, stem ("فرنس"), root or entity token that spells one of the shared countries or capitals."""
+    return not places.isdisjoint(_spelled_places(token))
+
+
+@lru_cache(maxsize=65536)
+def _spelled_places(token: str) -> frozenset[str]:
+    """The place tokens of every country the token may spell (as a country, or as its capital)."""
     body = token.removeprefix(ENTITY_MARK).removeprefix(ROOT_MARK)
     bodies = (body, body[1:]) if body[:1] == "و" and len(body) > 4 else (body,)  # "وتركي": و + "تركي"
-    for form in (f for b in bodies for f in (b, b + "ا", b + "ه", "ال" + b)):
-        names = countries_of_name(form)
-        if names and any(PLACE_MARK + n in places for n in names):
-            return True
-    return False
+    forms = (f for b in bodies for f in (b, b + "ا", b + "ه", "ال" + b))
+    return frozenset(PLACE_MARK + n for form in forms for n in countries_of_name(form))

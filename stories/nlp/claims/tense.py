@@ -49,7 +49,7 @@ def _future_stems(proposition: str) -> list[str]:
     return [s for w, b in zip(words, befores, strict=False) if (s := _future_stem(w, b)) is not None]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def is_planned(proposition: str) -> bool:
     if _future_stems(proposition):
         return True

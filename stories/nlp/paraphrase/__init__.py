@@ -30,7 +30,7 @@ def pair_features(claim: str, text: str) -> list[float]:
     return features(bag(claim), bag(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def cached_bag(text: str) -> Bag:
     # Matching compares one stored proposition with many new ones; its bag need only be built once.
     return bag(text)
