@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import BigIntegerField, Count
@@ -72,7 +73,7 @@ class StoryKeys:
             rows = _live(self.story_id).filter(id__in=list(positions))
             rows = rows.values_list("id", "matched", "index_key", "key", "proposition")
         return {
-            pos: key_entry(claim_id, _json(stored) or _json(key), proposition)
+            pos: _entry(claim_id, stored, key, proposition)
             for pos, claim_id, stored, key, proposition in rows
         }
 
@@ -117,6 +118,19 @@ def _live_claims_pg(story_id: int, claim_ids: list[int]) -> list[tuple]:
 
 def _json(value):
     return json.loads(value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=131_072)
+def _stored_entry(claim_id: int, stored: str | None, key: str | None, proposition: str) -> Entry:
+    return key_entry(claim_id, _json(stored) or _json(key), proposition)
+
+
+def _entry(claim_id: int, stored, key, proposition: str) -> Entry:
+    """The matcher's entry for a stored quote; a worker reads the same popular quotes for upload after upload,
+    and decodes each once (keyed by the stored text, so a rewritten key is decoded afresh)."""
+    if isinstance(stored, str | None) and isinstance(key, str | None):
+        return _stored_entry(claim_id, stored, key, proposition)
+    return key_entry(claim_id, _json(stored) or _json(key), proposition)
 
 
 def story_claim_index(*, story_id: int, with_orphans: bool) -> match.ClaimIndex:
