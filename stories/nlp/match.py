@@ -32,7 +32,7 @@ from .similarity import (
     similarity,
     split_key,
 )
-from .similarity_bound import Ceiling
+from .similarity_bound import Ceiling, plain_mass
 
 # Key markers and the key similarity are defined in keymarks and similarity; callers may keep reading them here.
 __all__ = [
@@ -109,7 +109,7 @@ class ClaimIndex(KeyIndex):
         self._apart_memo = {}
         self._tense_differs: set[int] = set()
         mass = sum(weight(t) for t in query.tokens)
-        for pos, entry, ceiling in self._scored(query, weight, mass):
+        for pos, entry, ceiling in self._scored(query, weight, (mass, plain_mass(query, weight))):
             # It cannot beat the claim found (an older claim beats one this article opened, at any score that
             # reaches THRESHOLD), and once one is found nothing below it counts.
             if best is not None and ceiling.below(THRESHOLD if best[0] in self._fresh else best[1]):
@@ -151,17 +151,17 @@ class ClaimIndex(KeyIndex):
         return score > best[1] or (score == best[1] and claim_id < best[0])
 
     def _scored(
-        self, query: Entry, weight: Callable[[str], float], mass: float
+        self, query: Entry, weight: Callable[[str], float], masses: tuple[float, float]
     ) -> list[tuple[int, Entry, Ceiling]]:
         """(position, key, bounds of its score) of each candidate that may reach BAND, the lowest cut ``best``
         reads (one surely below it could change nothing), with the stored tokens of their claims read in one go
-        for ``_apart``; ``mass``: the query's summed weight."""
+        for ``_apart``; ``masses``: the query's summed weight, and that of its words."""
         scored = []
         for pos in self._candidates(query.tokens, weight):
             entry = self.entry(pos)
             if entry is None:
                 continue
-            ceiling = Ceiling(query, entry, weight, mass)
+            ceiling = Ceiling(query, entry, weight, *masses)
             if not ceiling.below(BAND):
                 scored.append((pos, entry, ceiling))
         self.prefetch_claim_tokens(entry.claim_id for _, entry, _ in scored)

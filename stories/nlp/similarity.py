@@ -204,15 +204,21 @@ def _uniform(token: str) -> float:
 
 
 def kind_weight(token: str, idf: float) -> float:
+    return idf * _kind_factor(token)
+
+
+@lru_cache(maxsize=262_144)
+def _kind_factor(token: str) -> float:
+    """How much a token of its kind weighs against a plain word of the same rarity."""
     if token in time_words() or token.isdigit() and _YEARS[0] <= int(token) <= _YEARS[1]:
-        return idf * TIME_WEIGHT
+        return TIME_WEIGHT
     if token.startswith(ROOT_MARK):
-        return idf * ROOT_WEIGHT
+        return ROOT_WEIGHT
     if token.startswith(EVENT_MARK):
-        return idf * EVENT_WEIGHT
+        return EVENT_WEIGHT
     if token.startswith((ENTITY_MARK, PLACE_MARK)):
-        return idf * ENTITY_WEIGHT
-    return idf
+        return ENTITY_WEIGHT
+    return 1.0
 
 
 def claim_similarity(a: Sequence[str], b: Sequence[str]) -> float:

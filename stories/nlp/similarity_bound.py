@@ -31,8 +31,14 @@ class Ceiling:
     __slots__ = ("_bound", "_kin", "_rough", "_tight")
 
     def __init__(
-        self, a: Entry, b: Entry, weight: Callable[[str], float], mass_a: float | None = None
+        self,
+        a: Entry,
+        b: Entry,
+        weight: Callable[[str], float],
+        mass_a: float | None = None,
+        plain_a: float | None = None,
     ) -> None:
+        """``mass_a``, ``plain_a``: a's summed weight, and that of its words (see ``plain_mass``), when known."""
         self._tight: float | None = None
         shared = a.tokens & b.tokens
         if not shared:
@@ -41,7 +47,7 @@ class Ceiling:
         # As the score does: one side's spelling of a place or institution both hold is no missing content.
         a_tokens, b_tokens = without_spellings(a.tokens, shared), without_spellings(b.tokens, shared)
         if a_tokens is not a.tokens:
-            a, mass_a = replace(a, tokens=a_tokens), None
+            a, mass_a, plain_a = replace(a, tokens=a_tokens), None, None
         if b_tokens is not b.tokens:
             b = replace(b, tokens=b_tokens)
         events = any(t.startswith(EVENT_MARK) for t in shared)
@@ -56,10 +62,7 @@ class Ceiling:
         root = math.sqrt(mass_a * mass_b)
         plain = words = 0.0
         if events:  # _event_cover counts the words that are neither roots nor event classes
-            plain = min(
-                sum(weight(t) for t in a.tokens if not t.startswith((ROOT_MARK, EVENT_MARK))),
-                sum(weight(t) for t in b.tokens if not t.startswith((ROOT_MARK, EVENT_MARK))),
-            )
+            plain = min(plain_mass(a, weight) if plain_a is None else plain_a, plain_mass(b, weight))
             words = sum(weight(t) for t in shared if not t.startswith((ROOT_MARK, EVENT_MARK)))
             if plain <= 0:
                 self._rough = self._tight = math.inf
@@ -81,6 +84,11 @@ class Ceiling:
         if self._tight is None:
             self._tight = self._bound(KIN_WEIGHT * kin_bound(*self._kin))
         return self._tight < cut
+
+
+def plain_mass(a: Entry, weight: Callable[[str], float]) -> float:
+    """The summed weight of a key's words, neither roots nor event classes (what _event_cover divides by)."""
+    return sum(weight(t) for t in a.tokens if not t.startswith((ROOT_MARK, EVENT_MARK)))
 
 
 _ROUNDING = 1e-9  # the bound adds the score's weights in another order: a margin for the last bits
