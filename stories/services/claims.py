@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -11,9 +12,9 @@ from django.db.models.functions import Coalesce
 from stories import selectors
 from stories.models import Article, Claim, Correction, Evidence
 from stories.nlp import match
-from stories.nlp.headline import headline_end, join_headline
 from stories.nlp.speakers import KnownSpeakers, speaker_name
 from stories.nlp.types import Analysis, ClaimFound
+from stories.nlp.upload_match import upload_claims_matched
 
 from .claim_index import (
     story_claim_index,
@@ -90,20 +91,10 @@ def _claims_matched(
     """The story claim each found claim joins (a negative id stands for a claim the article opens), and the index
     they were matched with."""
     index = story_claim_index(story_id=article.story_id, with_orphans=with_orphans)
-    fresh: list[int] = []
-
-    def new_id() -> int:
-        fresh.append(-(len(fresh) + 1))
-        return fresh[-1]
-
-    checkpoint = index.mark()
-    try:
-        assigned = match.assign(index, analysis.claims, new_id)
-    finally:
-        # Only the stored index is shared; the evidence saved below joins it (story_evidence_create).
-        index.rollback(checkpoint)
-    headline = headline_end(analysis.text, analysis.title)
-    return join_headline(analysis.claims, assigned, headline, lambda i: i < 0), index
+    fresh = itertools.count(-1, -1)
+    # Only the stored index is shared; the evidence saved below joins it (story_evidence_create).
+    found = upload_claims_matched(index, analysis.claims, analysis.text, analysis.title, fresh.__next__)
+    return found, index
 
 
 def _evidence_rows(

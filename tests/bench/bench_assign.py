@@ -51,21 +51,14 @@ def _analyses(story, count: int, cache: Path) -> list:
 
 
 def _assign(story_id: int, analysis) -> list[int]:
-    from stories.nlp import match
+    import itertools
+
+    from stories.nlp.upload_match import upload_claims_matched
     from stories.services.claim_index import story_claim_index
 
     index = story_claim_index(story_id=story_id, with_orphans=False)
-    fresh: list[int] = []
-
-    def new_id() -> int:
-        fresh.append(-(len(fresh) + 1))
-        return fresh[-1]
-
-    checkpoint = index.mark()
-    try:
-        return match.assign(index, analysis.claims, new_id)
-    finally:
-        index.rollback(checkpoint)
+    fresh = itertools.count(-1, -1)
+    return upload_claims_matched(index, analysis.claims, analysis.text, analysis.title, fresh.__next__)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ try:
     from stories.nlp.camel import normalize
     from stories.nlp.pipeline import analyse
     from stories.nlp.types import GazetteerEntry
+    from stories.nlp.upload_match import upload_claims_matched
 except ImportError as exc:  # the pipeline is written in parallel; say what is missing instead of a traceback
     raise SystemExit(
         f"run_eval: cannot import the NLP pipeline yet ({exc}).\n"
@@ -314,8 +315,14 @@ def _assign_ids(result: Result) -> dict[str, list[int]]:
     ids: dict[str, list[int]] = {}
     for article in result.story.articles:
         analysis = result.analyses[article]
-        claims = analysis.claims if analysis else ()
-        ids[article] = match.assign(index, claims, lambda: next(counter))
+        if not analysis:
+            ids[article] = []
+            continue
+        # As the app stores an upload: matched, the headline joined to its body claim, then the keys added.
+        found = upload_claims_matched(index, analysis.claims, analysis.text, analysis.title, counter.__next__)
+        for claim, claim_id in zip(analysis.claims, found, strict=True):
+            index.add(claim_id, claim.key, claim.proposition)
+        ids[article] = found
     return ids
 
 
