@@ -2,7 +2,7 @@
 
 Run from the project root: ``.venv/bin/python -m tests.eval.run_eval [--verbose]`` (``make eval``). Prints one
 table per set (the five seeds; our own invented articles as a generalisation check; the "unseen" set of issue 9,
-written before its rules changed; the "heldout" to "heldout8" sets, each written before the next round of
+written before its rules changed; the "heldout" to "heldout9" sets, each written before the next round of
 claim-matching rules) and a final JSON line.
 """
 
@@ -120,6 +120,15 @@ TARGETS = (
     ("person_recall", "heldout8", ">=", 0.9),
     ("fragment_share", "heldout8", "<=", 0.1),
     ("import_failures", "heldout8", "<=", 0),
+    # issue 9 on a set written after heldout8 had been tuned on, before the next matching rules (set "heldout9")
+    ("claim_pair_recall", "heldout9", ">=", 0.8),
+    ("claim_pair_precision", "heldout9", ">=", 0.9),
+    ("denial_in_row", "heldout9", ">=", 1.0),
+    ("copies_found", "heldout9", ">=", 0.9),
+    ("published_accuracy", "heldout9", ">=", 0.9),
+    ("person_recall", "heldout9", ">=", 0.9),
+    ("fragment_share", "heldout9", "<=", 0.1),
+    ("import_failures", "heldout9", "<=", 0),
     ("ans_dev_macro_f1", "ans", ">=", 0.6),
 )
 SETS = (
@@ -134,6 +143,7 @@ SETS = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
 )
 ANS_LABELS = ("agree", "disagree", "other")
 _PUNCT = re.compile(r"[^\w\s]|_")
