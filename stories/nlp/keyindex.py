@@ -37,6 +37,9 @@ class KeyStore(Protocol):
     def claim_tokens(self, claim_ids: Collection[int]) -> Mapping[int, set[str]]:
         """Every token of each claim's live stored keys, taken together."""
 
+    def denials_only(self, claim_ids: Collection[int]) -> Collection[int]:
+        """Those of the claims whose live stored quotes are all denials (a claim without any is not one)."""
+
 
 class KeyIndex:
     """Claim keys with their postings; one claim may hold several keys (one per quote)."""
@@ -50,6 +53,7 @@ class KeyIndex:
         self._stored_postings: dict[tuple[str, int], Sequence[int]] = {}
         self._stored_entries: dict[int, Entry | None] = {}
         self._stored_unions: dict[int, set[str]] = {}
+        self._stored_denials: dict[int, bool] = {}
         self._union: dict[int, set[str]] = defaultdict(set)  # every token of the keys added here, per claim
         self._stored_size = store.size() if store is not None else 0
 
@@ -60,6 +64,7 @@ class KeyIndex:
         index._store, index._base, index._stored_size = self._store, self._base, self._stored_size
         index._stored_df, index._stored_postings = self._stored_df, self._stored_postings
         index._stored_entries, index._stored_unions = self._stored_entries, self._stored_unions
+        index._stored_denials = self._stored_denials
         return index
 
     def prefetch_keys(self, keys: Iterable[Sequence[str]]) -> None:
@@ -107,6 +112,20 @@ class KeyIndex:
         """Every token of the claim's keys taken together, stored and added here."""
         self.prefetch_claim_tokens([claim_id])
         return self._stored_unions.get(claim_id, set()) | self._union.get(claim_id, set())
+
+    def stored_denials_only(self, claim_id: int) -> bool:
+        """Whether the store holds quotes of the claim, and denials only."""
+        self.prefetch_denials([claim_id])
+        return self._stored_denials.get(claim_id, False)
+
+    def prefetch_denials(self, claim_ids: Iterable[int]) -> None:
+        """Read which of the claims the store holds as denials only, in one go."""
+        if self._store is None:
+            return
+        wanted = [c for c in set(claim_ids) if c not in self._stored_denials]
+        found = set(self._store.denials_only(wanted)) if wanted else set()
+        for claim_id in wanted:
+            self._stored_denials[claim_id] = claim_id in found
 
     def opened(self, claim_id: int) -> None:
         """``claim_id`` was just opened by the keys added here: the store holds none of its keys to read."""

@@ -73,6 +73,7 @@ class ClaimIndex(KeyIndex):
     def __init__(self, store: KeyStore | None = None) -> None:
         super().__init__(store)
         self._denials_only: set[int] = set()  # claims opened here by a denial that no report has joined yet
+        self._reported: set[int] = set()  # claims a report joined here
         self._fresh: set[int] = set()  # claims opened by the article being assigned
 
     def begin_article(self) -> None:
@@ -89,6 +90,13 @@ class ClaimIndex(KeyIndex):
             self._denials_only.add(claim_id)
         elif not denial:
             self._denials_only.discard(claim_id)
+            self._reported.add(claim_id)
+
+    def denials_only(self, claim_id: int) -> bool:
+        """The claim holds denials and no report, here or in the store (across uploads)."""
+        if claim_id in self._denials_only:
+            return True
+        return claim_id not in self._reported and self.stored_denials_only(claim_id)
 
     def weight(self, token: str) -> float:
         """IDF over the index's entries: a token found in every claim of the story says little."""
@@ -133,7 +141,7 @@ class ClaimIndex(KeyIndex):
                 and not told_apart(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
-        if denial and (best is None or best[0] in self._denials_only):
+        if denial and (best is None or self.denials_only(best[0])):
             # A denial denies a report: a claim so far made of denials alone yields to one that holds the report.
             best = self._denied(query, weight, reported=best is not None) or best
         if best is None and query.proposition and near:
@@ -182,13 +190,13 @@ class ClaimIndex(KeyIndex):
         that share reaches its cut (see denial_cover.denial_cut), the two share a word or an act beyond places and roots, and their agents
         do not conflict."""
         found: tuple[int, float] | None = None
-        for pos in self._candidates(query.tokens, weight):
-            entry = self.entry(pos)
-            if entry is None:
+        entries = [e for e in map(self.entry, self._candidates(query.tokens, weight)) if e is not None]
+        if reported:
+            self.prefetch_denials(entry.claim_id for entry in entries)
+        for entry in entries:
+            if reported and self.denials_only(entry.claim_id):
                 continue
             score = denial_cover(query, entry, weight)
-            if reported and entry.claim_id in self._denials_only:
-                continue
             if (
                 score >= denial_cut(query, entry)
                 and (found is None or score > found[1])

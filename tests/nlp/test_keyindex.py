@@ -36,6 +36,10 @@ class IndexStore:
         self.reads += 1
         return {c: self.index.claim_tokens(c) for c in claim_ids}
 
+    def denials_only(self, claim_ids) -> set[int]:
+        self.reads += 1
+        return {c for c in claim_ids if self.index.denials_only(c)}
+
 
 def _story() -> tuple[ClaimIndex, list]:
     index, counter = ClaimIndex(), itertools.count(1)
