@@ -52,11 +52,18 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
     found += [conjoined_act(words[0])] if words else []
     found += [converse_index().get(t) for t in tokens]
-    phrases = _phrase_index()  # the verb's subject may stand between ("أنهى الوزير مهام المدير")
-    found += [
-        phrases.get((stem(x.bare), stem(y.norm))) for k, x in enumerate(words) for y in words[k + 1 : k + 5]
-    ]
+    # A listed phrase's verb and noun; the verb's subject may stand between ("أنهى الوزير مهام المدير").
+    phrases, firsts = _phrase_index(), _phrase_firsts()
+    for k, x in enumerate(words):
+        first = stem(x.bare)
+        if first in firsts:
+            found += [phrases.get((first, stem(y.norm))) for y in words[k + 1 : k + 5]]
     return [c for c in found if c]
+
+
+@lru_cache(maxsize=1)
+def _phrase_firsts() -> frozenset[str]:
+    return frozenset(first for first, _ in _phrase_index())
 
 
 @lru_cache(maxsize=1)
