@@ -120,3 +120,12 @@ def test_the_migration_fills_a_built_index_and_drops_one_out_of_step(seed_story)
     migration.claim_token_unions_build(apps, None)
     assert not ClaimTokenCount.objects.filter(story=seed_story).exists()  # rebuilt whole on first use
     assert in_step(seed_story.id) == kept
+
+
+def test_a_claim_deleted_in_the_admin_leaves_the_unions_of_the_quotes_left(seed_story, editor_client):
+    in_step(seed_story.id)
+    claim = Claim.objects.filter(story=seed_story, evidence__isnull=False).order_by("id").first()
+    response = editor_client.post(f"/admin/stories/claim/{claim.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Evidence.objects.filter(claim_id=claim.pk).exists()
+    in_step(seed_story.id)
