@@ -1,6 +1,6 @@
-"""Each story's claim index, kept in the database beside the evidence (models.ClaimPosting, ClaimTokenCount) and
-updated as quotes are saved and deleted, so every worker reads the same index and an upload reads only what it
-matches against."""
+"""Each story's claim index, kept in the database beside the evidence (models.ClaimPosting, ClaimTokenCount,
+ClaimTokenUnion) and updated as quotes are saved and deleted, so every worker reads the same index and an upload
+reads only what it matches against."""
 
 from __future__ import annotations
 

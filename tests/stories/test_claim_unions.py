@@ -38,8 +38,8 @@ def in_step(story_id: int) -> dict[int, Counter]:
     kept, live = stored(story_id), from_live(story_id)
     assert kept == live
     assert all(n > 0 for tokens in kept.values() for n in tokens.values())  # a token no quote holds goes
-    claim_ids = list(Claim.objects.filter(story_id=story_id).values_list("id", flat=True))
-    assert keys.claim_tokens([*claim_ids, -1]) == {c: set(t) for c, t in live.items()}
+    claim_ids = {*Claim.objects.filter(story_id=story_id).values_list("id", flat=True), *live, -1}
+    assert keys.claim_tokens(claim_ids) == {c: set(t) for c, t in live.items()}
     return kept
 
 
@@ -129,3 +129,23 @@ def test_a_claim_deleted_in_the_admin_leaves_the_unions_of_the_quotes_left(seed_
     assert response.status_code == 302
     assert not Evidence.objects.filter(claim_id=claim.pk).exists()
     in_step(seed_story.id)
+
+
+def test_an_article_moved_to_another_story_in_the_admin_moves_its_quotes_tokens(seed_story, rf, editor):
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+
+    from stories.models import Story
+
+    before = in_step(seed_story.id)
+    other = Story.objects.create(slug="other", title="other")
+    in_step(other.id)
+    article = Article.objects.filter(story=seed_story).order_by("id")[1]
+    article.story = other
+    form = SimpleNamespace(changed_data=["story"], initial={"story": seed_story.id})
+    request = rf.post("/admin/")
+    request.user = editor
+    admin.site._registry[Article].save_model(request, article, form, True)
+    assert in_step(seed_story.id) != before
+    assert in_step(other.id)
