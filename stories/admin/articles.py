@@ -67,6 +67,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("original", "text", "signature")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Its quotes left one story's matching and joined another's.
+        if change and "story" in form.changed_data:
+            services.stories_claim_index_reset(story_ids=[form.initial["story"], obj.story_id])
+
     def delete_model(self, request, obj):
         services.articles_delete(article_ids=[obj.pk])
 

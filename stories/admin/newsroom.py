@@ -117,6 +117,14 @@ class ClaimAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):  # a stance or redirect typed here moves a rank
         super().save_related(request, form, formsets, change)
         services.claim_stats_refresh(story_id=form.instance.story_id, claim_ids=[form.instance.pk])
+        if change and "merged_into" in form.changed_data:
+            services.claims_redirect_index_follow(claim_ids=[form.instance.pk])
+
+    def delete_model(self, request, obj):
+        services.claims_delete(claim_ids=[obj.pk])
+
+    def delete_queryset(self, request, queryset):
+        services.claims_delete(claim_ids=list(queryset.values_list("id", flat=True)))
 
 
 @admin.register(TrackedClaim)

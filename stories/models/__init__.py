@@ -1,7 +1,7 @@
 """Newsroom data: stories, outlets, uploaded articles, the rows the analysis derives, and editors' corrections."""
 
 from .analysis import Claim, Entity, Event, Evidence, Mention
-from .claim_index import ClaimPosting, ClaimTokenCount
+from .claim_index import ClaimPosting, ClaimTokenCount, ClaimTokenUnion
 from .copies import CopyMark, CopyProfile
 from .corrections import Correction, ReviewLog
 from .imports import ImportBatch, ImportLine
@@ -18,6 +18,7 @@ __all__ = [
     "CopyMark",
     "CopyProfile",
     "ClaimPosting",
+    "ClaimTokenUnion",
     "ClaimTokenCount",
     "Correction",
     "Entity",

@@ -1,4 +1,5 @@
-"""A story's claim index as rows: each live quote's tokens (postings) and how many quotes hold each token.
+"""A story's claim index as rows: each live quote's tokens (postings), how many quotes hold each token, and each
+claim's tokens taken together.
 
 Kept in step with the evidence as it is saved and deleted, so every worker matches against the same index and
 no upload reads more than the postings it needs.
@@ -39,3 +40,20 @@ class ClaimTokenCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token}: {self.quotes} quotes of story {self.story_id}"
+
+
+class ClaimTokenUnion(models.Model):
+    """Every token of the story's live quotes matched to ``claim_id`` (the matcher's choice, before editors moved
+    any), each with how many of those quotes hold it: a claim's tokens in one row, however many quotes it has."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="+")
+    claim_id = models.BigIntegerField()
+    tokens = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "claim_id"], name="claimtokenunion_story_claim")
+        ]
+
+    def __str__(self) -> str:
+        return f"{len(self.tokens)} tokens of claim {self.claim_id}"

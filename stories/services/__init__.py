@@ -20,7 +20,7 @@ from .batches import (
     jsonl_lines,
     parse_published,
 )
-from .claim_index import articles_claim_index_forget
+from .claim_index import articles_claim_index_forget, claims_redirect_index_follow, stories_claim_index_reset
 from .claim_stats import (
     claim_stats_refresh,
     claim_stats_tracked,
@@ -64,7 +64,7 @@ from .refusals import (
     upload_suffix_message,
     upload_too_big_message,
 )
-from .removal import articles_delete
+from .removal import articles_delete, claims_delete
 from .sequencer import article_analyse
 from .sweeper import analysis_sweep, analysis_sweep_if_due
 from .tracking import (
@@ -114,7 +114,10 @@ __all__ = [
     "article_reanalyse",
     "articles_ingest",
     "articles_claim_index_forget",
+    "claims_redirect_index_follow",
+    "stories_claim_index_reset",
     "articles_delete",
+    "claims_delete",
     "claim_merge",
     "claim_stats_refresh",
     "claim_stats_tracked",

@@ -1,6 +1,6 @@
-"""Each story's claim index, kept in the database beside the evidence (models.ClaimPosting, ClaimTokenCount) and
-updated as quotes are saved and deleted, so every worker reads the same index and an upload reads only what it
-matches against."""
+"""Each story's claim index, kept in the database beside the evidence (models.ClaimPosting, ClaimTokenCount,
+ClaimTokenUnion) and updated as quotes are saved and deleted, so every worker reads the same index and an upload
+reads only what it matches against."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from stories.models import Article, Claim, ClaimPosting, ClaimTokenCount, Correc
 from stories.nlp import match
 from stories.nlp.similarity import Entry, key_entry
 from stories.nlp.types import Stance
+
+from .claim_unions import claim_unions_add, claim_unions_drop, claim_unions_read
 
 # The row of the empty token counts the story's indexed quotes; without it the index is (re)built on first use.
 QUOTES = ""
@@ -79,15 +81,7 @@ class StoryKeys:
         }
 
     def claim_tokens(self, claim_ids: Collection[int]) -> Mapping[int, set[str]]:
-        if connection.vendor == "postgresql":
-            rows = _live_claims_pg(self.story_id, list(claim_ids))
-        else:
-            rows = _live(self.story_id).filter(matched__in=list(claim_ids))
-            rows = rows.values_list("matched", "index_key", "key")
-        found: dict[int, set[str]] = {}
-        for claim_id, stored, key in rows:
-            found.setdefault(claim_id, set()).update(key_entry(claim_id, _json(stored) or _json(key)).tokens)
-        return found
+        return claim_unions_read(story_id=self.story_id, claim_ids=claim_ids)
 
     def denials_only(self, claim_ids: Collection[int]) -> Collection[int]:
         if connection.vendor == "postgresql":
@@ -125,20 +119,6 @@ def _live_keys_pg(story_id: int, positions: list[int]) -> list[tuple]:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [positions, story_id])
-        return cursor.fetchall()
-
-
-def _live_claims_pg(story_id: int, claim_ids: list[int]) -> list[tuple]:
-    """``_live`` for the quotes matched to ``claim_ids``, through the index on the matched claim (see Evidence)."""
-    sql = (
-        "SELECT COALESCE(e.matched_claim_id, e.claim_id), e.index_key, e.key "
-        f"FROM {Evidence._meta.db_table} e JOIN {Article._meta.db_table} a ON a.id = e.article_id "
-        f"JOIN {Claim._meta.db_table} c ON c.id = e.claim_id "
-        "WHERE COALESCE(e.matched_claim_id, e.claim_id) = ANY(%s) AND a.story_id = %s "
-        "AND NOT a.reanalysis_pending AND c.merged_into_id IS NULL"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [claim_ids, story_id])
         return cursor.fetchall()
 
 
@@ -197,7 +177,10 @@ def story_evidence_create(
         stored.append(index.add(row.matched_claim_id or row.claim_id, row.key, row.proposition))
         row.index_key = stored[-1] if stored[-1] != row.key else []
     created = Evidence.objects.bulk_create(rows)
-    _postings_add(story_id, [(row.id, key) for row, key in zip(created, stored, strict=True)])
+    matched_keys = zip(created, stored, strict=True)
+    _postings_add(
+        story_id, [(row.id, row.matched_claim_id or row.claim_id, key) for row, key in matched_keys]
+    )
     return created
 
 
@@ -205,13 +188,19 @@ def articles_claim_index_forget(*, article_ids: list[int]) -> None:
     """Take the articles' quotes out of their stories' indexes before the quotes are deleted."""
     postings = ClaimPosting.objects.filter(evidence__article_id__in=article_ids)
     counts: dict[int, Counter[str]] = {}
-    for story_id, token, n in postings.values_list("story_id", "token").annotate(n=Count("id")):
+    unions: dict[int, Counter[tuple[int, str]]] = {}
+    matched = Coalesce("evidence__matched_claim_id", "evidence__claim_id", output_field=BigIntegerField())
+    for story_id, claim_id, token, n in (
+        postings.annotate(matched=matched).values_list("story_id", "matched", "token").annotate(n=Count("id"))
+    ):
         counts.setdefault(story_id, Counter())[token] -= n
+        unions.setdefault(story_id, Counter())[claim_id, token] -= n
     quotes = postings.values_list("story_id").annotate(n=Count("evidence_id", distinct=True))
     for story_id, n in quotes:
         counts[story_id][QUOTES] -= n
     for story_id, story_counts in counts.items():
         _counts_add(story_id, story_counts)
+        claim_unions_add(story_id=story_id, counts=unions[story_id])
     if counts:
         postings.delete()
         story_claims_maybe_orphaned(story_ids=counts)
@@ -222,7 +211,29 @@ def story_claim_index_reset(*, story_id: int) -> None:
     are live that the index does not follow: a story reanalysis starting, an article's quotes coming back)."""
     ClaimTokenCount.objects.filter(story_id=story_id).delete()
     ClaimPosting.objects.filter(story_id=story_id).delete()
+    claim_unions_drop(story_id=story_id)
     story_claims_maybe_orphaned(story_ids=[story_id])
+
+
+def claims_redirect_index_follow(*, claim_ids: Collection[int]) -> None:
+    """These claims were pointed elsewhere or back: the quotes they still hold (an editor pinned them there) left
+    matching or came back to it, which the index does not follow, so their stories' indexes are rebuilt."""
+    held = Evidence.objects.filter(claim_id__in=list(claim_ids)).values_list("article__story_id", flat=True)
+    stories_claim_index_reset(story_ids=set(held.distinct()))
+
+
+def evidence_moves_index_follow(*, evidence_ids: Collection[int]) -> None:
+    """These quotes are about to move to a claim that points nowhere else. One leaving a redirected claim comes
+    back to matching, and one whose matcher's claim was never kept would be indexed under another claim: the
+    index does not follow either, so their stories' indexes are rebuilt."""
+    moving = Evidence.objects.filter(id__in=list(evidence_ids))
+    moving = moving.filter(Q(claim__merged_into__isnull=False) | Q(matched_claim_id__isnull=True))
+    stories_claim_index_reset(story_ids=set(moving.values_list("article__story_id", flat=True).distinct()))
+
+
+def stories_claim_index_reset(*, story_ids: Collection[int]) -> None:
+    for story_id in sorted(set(story_ids)):
+        story_claim_index_reset(story_id=story_id)
 
 
 def _live(story_id: int):
@@ -251,22 +262,25 @@ def _story_index_build(story_id: int) -> int:
         if (canonical if canonical != row.key else []) != row.index_key:
             row.index_key = canonical if canonical != row.key else []
             changed.append(row)
-        stored.append((row.id, canonical))
+        stored.append((row.id, row.matched, canonical))
     Evidence.objects.bulk_update(changed, ["index_key"], batch_size=1000)
     ClaimTokenCount.objects.create(story_id=story_id, token=QUOTES, quotes=0)
     _postings_add(story_id, stored)
     return ClaimTokenCount.objects.get(story_id=story_id, token=QUOTES).quotes
 
 
-def _postings_add(story_id: int, rows: list[tuple[int, list[str]]]) -> None:
-    """Postings and counts for quotes (id, stored key); a key without content is not indexed."""
+def _postings_add(story_id: int, rows: list[tuple[int, int, list[str]]]) -> None:
+    """Postings, counts and claim unions for quotes (id, matched claim, stored key); a key without content is not
+    indexed."""
     counts: Counter[str] = Counter()
+    unions: Counter[tuple[int, str]] = Counter()
     postings: list[tuple[str, int]] = []
-    for evidence_id, key in rows:
+    for evidence_id, claim_id, key in rows:
         tokens = key_entry(0, key).tokens
         if tokens:
             counts[QUOTES] += 1
             counts.update(tokens)
+            unions.update((claim_id, t) for t in tokens)
             postings += [(t, evidence_id) for t in tokens]
     if connection.vendor == "postgresql":
         table = ClaimPosting._meta.db_table
@@ -280,6 +294,7 @@ def _postings_add(story_id: int, rows: list[tuple[int, list[str]]]) -> None:
             (ClaimPosting(story_id=story_id, token=t, evidence_id=e) for t, e in postings), batch_size=2000
         )
     _counts_add(story_id, counts)
+    claim_unions_add(story_id=story_id, counts=unions)
 
 
 def _counts_add(story_id: int, counts: Mapping[str, int]) -> None:

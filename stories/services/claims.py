@@ -17,8 +17,8 @@ from stories.nlp.types import Analysis, ClaimFound
 from stories.nlp.upload_match import upload_claims_matched
 
 from .claim_index import (
+    claims_redirect_index_follow,
     story_claim_index,
-    story_claim_index_reset,
     story_claims_maybe_orphaned,
     story_evidence_create,
 )
@@ -241,11 +241,4 @@ def claims_redirect_emptied(*, previous: dict[tuple, int]) -> None:
     for old, homes in new_homes.items():
         target = homes.most_common(1)[0][0]
         if Claim.objects.filter(id=old).exclude(merged_into_id=target).update(merged_into_id=target):
-            _claim_index_follow_redirect(claim_id=old)
-
-
-def _claim_index_follow_redirect(*, claim_id: int) -> None:
-    """A redirected claim that still shows quotes (an editor pinned them there) takes them out of matching."""
-    held = Evidence.objects.filter(claim_id=claim_id).values_list("article__story_id", flat=True).first()
-    if held is not None:
-        story_claim_index_reset(story_id=held)
+            claims_redirect_index_follow(claim_ids=[old])

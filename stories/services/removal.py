@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from stories.models import Article, Story
+from stories.models import Article, Claim, Evidence, Story
 
-from .claim_index import articles_claim_index_forget
+from .claim_index import articles_claim_index_forget, stories_claim_index_reset
 from .claim_stats import claim_stats_articles_kept
 from .claims import claims_first_reported
 
@@ -32,4 +32,15 @@ def _story_articles_delete(story_id: int, article_ids: list[int]) -> int:
         articles_claim_index_forget(article_ids=article_ids)
         deleted = Article.objects.filter(id__in=article_ids).delete()[1].get(Article._meta.label, 0)
         claims_first_reported(claim_ids=claim_ids)
+    return deleted
+
+
+@transaction.atomic
+def claims_delete(*, claim_ids: Iterable[int]) -> int:
+    """Delete claims (the admin's raw delete); their quotes go with them, which the stories' claim indexes do not
+    follow, so those are rebuilt. Returns how many claims were deleted."""
+    claim_ids = list(claim_ids)
+    held = set(Evidence.objects.filter(claim_id__in=claim_ids).values_list("article__story_id", flat=True))
+    deleted = Claim.objects.filter(id__in=claim_ids).delete()[1].get(Claim._meta.label, 0)
+    stories_claim_index_reset(story_ids=held)
     return deleted

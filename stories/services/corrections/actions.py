@@ -9,6 +9,7 @@ from stories.models import Article, Claim, Correction, Evidence
 from stories.nlp.types import STANCES
 
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
+from ..claim_index import evidence_moves_index_follow
 from ..claim_stats import claim_stats_corrected
 from ..refusals import correction_refused
 from .common import editor_or_none, evidence_identity, review_log, stance_corrections
@@ -122,6 +123,7 @@ def claim_split(*, claim: Claim, evidence_ids: list[int], user, text: str = "") 
         key=list(moved[0].key),
         text_by_editor=bool(wording),
     )
+    evidence_moves_index_follow(evidence_ids=[e.id for e in moved])
     _matched_keep(moved)
     Evidence.objects.filter(id__in=[e.id for e in moved]).update(claim=new)
     claim_store.claims_first_reported(claim_ids=[claim.pk, new.pk])

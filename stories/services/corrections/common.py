@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from stories.models import Article, Claim, Correction, Evidence, ReviewLog, Story
 
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
+from ..claim_index import evidence_moves_index_follow
 from ..versions import story_version_bump
 from .identity import quote_identity, quote_locate
 
@@ -83,6 +84,8 @@ def _names(correction: Correction, identity: dict) -> bool:
 
 def evidence_rehome(*, story_id: int, rows: Iterable[Evidence]) -> set[int]:
     """Put each row in the claim the editors' live corrections say, else back in the one the matcher chose."""
+    rows = list(rows)
+    evidence_moves_index_follow(evidence_ids=[row.id for row in rows])
     corrections = live_corrections(story_id=story_id, kinds=PINNING)
     touched = set()
     for row in rows:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from stories.models import Article, Claim, Correction, Evidence
 
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
+from ..claim_index import claims_redirect_index_follow
 from ..claim_stats import claim_stats_corrected
 from ..refusals import correction_refused
 from .common import (
@@ -70,7 +71,8 @@ def _merge(correction: Correction) -> None:
     claim = correction.claim
     if claim is None:
         return
-    Claim.objects.filter(id=claim.pk, merged_into_id=correction.other_claim_id).update(merged_into=None)
+    if Claim.objects.filter(id=claim.pk, merged_into_id=correction.other_claim_id).update(merged_into=None):
+        claims_redirect_index_follow(claim_ids=[claim.pk])
     rows = evidence_located(story_id=correction.story_id, identities=correction.quotes)
     claim_store.claims_first_reported(claim_ids=evidence_rehome(story_id=correction.story_id, rows=rows))
 
