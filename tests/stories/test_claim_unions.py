@@ -13,14 +13,16 @@ from django.db.models import Count
 from stories import services
 from stories.models import Article, Claim, ClaimPosting, ClaimTokenCount, ClaimTokenUnion, Evidence
 from stories.nlp.similarity import key_entry
-from stories.services import claim_index
+from stories.services import claim_index, story_keys
 from stories.services.reanalysis import story_reanalysis_start
 
 
 def from_live(story_id: int) -> dict[int, Counter]:
     """Per matched claim, how many live quotes hold each token, read from the quotes themselves."""
     found: dict[int, Counter] = {}
-    for matched, stored_key, key in claim_index._live(story_id).values_list("matched", "index_key", "key"):
+    for matched, stored_key, key in story_keys.live_quotes(story_id).values_list(
+        "matched", "index_key", "key"
+    ):
         tokens = key_entry(matched, stored_key or key).tokens
         if tokens:
             found.setdefault(matched, Counter()).update(tokens)
@@ -34,7 +36,7 @@ def stored(story_id: int) -> dict[int, Counter]:
 
 def in_step(story_id: int) -> dict[int, Counter]:
     """The story's stored unions, once the claim index was read (which rebuilds it after a reset), checked."""
-    keys = claim_index.StoryKeys(story_id)
+    keys = claim_index.story_keys(story_id)
     kept, live = stored(story_id), from_live(story_id)
     assert kept == live
     assert all(n > 0 for tokens in kept.values() for n in tokens.values())  # a token no quote holds goes
