@@ -12,9 +12,11 @@ from functools import lru_cache
 
 from .. import camel, vocab
 from ..scanner import iter_words
+from .wordlists import STOPWORDS
 
 _FROM = camel.normalize("من")
 _COMMAS = "،,"
+_EVENT_WORDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,11 @@ def mask_background(proposition: str) -> str:
         if j < len(words) and _after_comma(proposition, words, k) and _spanned(words, k, j):
             out = _blank_clause(out, proposition, w.start)
             continue
+        if j < len(words) and k > 0 and _spanned(words, k, j) and not _sequenced(words[:k]):
+            # "وقع انفجار بعد ساعات من إعادة تشغيلها": the counted span and the event it counts from
+            for x in words[k : _event_end(proposition, words, j)]:
+                out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
+            continue
         if j >= len(words) or not words[j].norm.startswith("ال"):
             continue
         if any(c in proposition[w.end : words[j].start] for c in _COMMAS):
@@ -71,6 +78,26 @@ def _spanned(words: list, k: int, j: int) -> bool:
     """The adjunct counts a span of time back to its event ("، بعد يومين من مصادقة البرلمان عليه"): once the
     act is told, such an adjunct only dates it by an earlier event, whatever its noun."""
     return j > k + 1
+
+
+def _sequenced(before: list) -> bool:
+    return any(x.bare in _sequence_verbs() for x in before)
+
+
+@lru_cache(maxsize=1)
+def _sequence_verbs() -> frozenset[str]:
+    return vocab.words("sequence_verbs")
+
+
+def _event_end(proposition: str, words: list, j: int) -> int:
+    """Index past the event noun at ``j`` and the nouns it governs, up to a preposition, a comma or
+    _EVENT_WORDS words."""
+    end = j + 1
+    while end < min(len(words), j + _EVENT_WORDS) and words[end].norm not in STOPWORDS:
+        if any(c in proposition[words[end - 1].end : words[end].start] for c in _COMMAS):
+            break
+        end += 1
+    return end
 
 
 def _blank_clause(out: str, proposition: str, start: int) -> str:

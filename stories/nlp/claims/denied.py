@@ -52,7 +52,7 @@ def verb_first_object(text: str, start: int, end: int) -> int | None:
     if len(words) < 4 or not (words[0].bare in DENIAL_VERBS or words[0].norm in DENIAL_VERBS):
         return None
     closed = False
-    for prev, word in zip(words[: _MAX_GAP + 1], words[1 : _MAX_GAP + 2], strict=False):
+    for k, (prev, word) in enumerate(zip(words[: _MAX_GAP + 1], words[1 : _MAX_GAP + 2], strict=False)):
         if any(c in text[prev.end : word.start] for c in _COMMA):
             return None
         if word.bare.startswith("ال"):
@@ -60,8 +60,18 @@ def verb_first_object(text: str, start: int, end: int) -> int | None:
         elif word.norm in STOPWORDS or word.norm in COMPLEMENTIZERS or word.norm == _ABOUT:
             return None
         elif closed:
-            return word.start if _verbal_noun(word.bare) else None
+            return word.start if _verbal_noun(word.bare) or _bare_masdar(text, words, k + 1) else None
     return None
+
+
+def _bare_masdar(text: str, words: list, i: int) -> bool:
+    """ "نفت الوزارة طلب إمدادات وقود": a three-letter form I verbal noun (طلب, منع, دفع) has no pattern to
+    tell it; after the denier it is the denied act when an indefinite noun it governs follows at once."""
+    if len(words[i].bare) != 3 or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    gap = text[words[i].end : nxt.start]
+    return not gap.strip() and not nxt.bare.startswith("ال") and nxt.norm not in STOPWORDS
 
 
 def after_denial_verb(text: str, start: int) -> bool:

@@ -1,0 +1,44 @@
+"""Reports and denials worded in ways the keys used to miss: a form I verbal noun after the denier, a report
+circulated on social media ("تداولت صفحات ... أن"), deaths told by "توفوا", a counted background adjunct."""
+
+from __future__ import annotations
+
+import itertools
+
+from stories.nlp import match
+from stories.nlp.claims import find_claims
+from stories.nlp.claims.background import mask_background
+from stories.nlp.claims.denied import verb_first_object
+from stories.nlp.sentences import split_sentences
+
+
+def _claims(text: str):
+    return find_claims(text, split_sentences(text))
+
+
+def test_a_three_letter_verbal_noun_after_the_denier_is_the_denied_act() -> None:
+    text = "نفت وزارة الطاقة والمعادن طلب إمدادات وقود طارئة من الإمارات، مؤكدة أن المخزون يكفي"
+    assert text[verb_first_object(text, 0, len(text)) :].startswith("طلب إمدادات")
+    assert verb_first_object("نفت الوزارة الأنباء عن طلب إمدادات", 0, 35) is None
+
+
+def test_circulated_on_social_media_is_a_report() -> None:
+    (claim,) = _claims("وتداولت صفحات على مواقع التواصل الاجتماعي أن البنك المركزي جمّد الودائع الدولارية.")
+    assert claim.stance == "attributes"
+    assert "صفح" not in claim.key and "جمد" in claim.key
+
+
+def test_deaths_told_by_tuwuffu_meet_a_denial_of_deaths() -> None:
+    report = _claims("وكانت صفحات قد تداولت أن ثلاثة رضع توفوا اختناقاً في الحريق.")[0]
+    denial = _claims("ونفت وزارة الصحة وفاة أي رضيع في الحريق.")[0]
+    assert denial.stance == "denies"
+    index, counter = match.ClaimIndex(), itertools.count(1)
+    ids = [match.assign(index, [c], lambda: next(counter))[0] for c in (report, denial)]
+    assert ids[0] == ids[1]
+
+
+def test_a_counted_span_back_to_an_event_is_background() -> None:
+    masked = mask_background("إن انفجاراً وقع في إحدى عنفات المحطة بعد ساعات من إعادة تشغيلها")
+    assert "إعادة" not in masked and "ساعات" not in masked and "عنفات المحطة" in masked
+    kept = mask_background("ويأتي الاتفاق بعد ساعات من إقرار مجلس النواب الموازنة")
+    assert "إقرار مجلس النواب" in kept
