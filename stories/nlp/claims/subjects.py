@@ -51,6 +51,7 @@ def subject_head(
     everything = list(iter_words(proposition))
     if _announces_act(everything):
         return (), None
+    opens_sentence = not continued
     if everything and everything[0].norm in _SUBJECT_CONNECTIVES:
         continued = False  # "إذ أعادت الحكومة ...": after these the verb has a subject of its own
     words = [w for w in everything if not _skipped_in_subject(w)]
@@ -61,6 +62,7 @@ def subject_head(
         and looks_like_verb(first.bare)
         and first.bare not in REPORTING_VERBS
         and not _group_subject(proposition, words[1:2])
+        and not (opens_sentence and _nominative_subject(proposition, words[1:2]))
     ):
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
     words = _past_openers(proposition, everything, words)
@@ -99,6 +101,14 @@ def _group_subject(proposition: str, after: list[Word]) -> bool:
     if not after or not (after[0].norm in GROUP_NOUNS or after[0].bare in GROUP_NOUNS):
         return False
     return not proposition[after[0].start : after[0].end].endswith(("\u064b", "ا"))
+
+
+def _nominative_subject(proposition: str, after: list[Word]) -> bool:
+    """ "وزار وزير النقل فلان الميناء": a sentence that opens with "و" + verb is a new one, verb then subject,
+    when a title follows the verb (as its object it would be "والتقى وزيرَ", told apart by nothing written)."""
+    if not after or not (after[0].norm in TITLES or after[0].bare in TITLES):
+        return False
+    return not proposition[after[0].start : after[0].end].endswith(("\u064b", "\u064e"))
 
 
 def _after_preposition(everything: list[Word], noun: Word, x: Word) -> bool:
