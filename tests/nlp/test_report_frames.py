@@ -42,3 +42,18 @@ def test_a_counted_span_back_to_an_event_is_background() -> None:
     assert "إعادة" not in masked and "ساعات" not in masked and "عنفات المحطة" in masked
     kept = mask_background("ويأتي الاتفاق بعد ساعات من إقرار مجلس النواب الموازنة")
     assert "إقرار مجلس النواب" in kept
+
+
+def test_suspending_traffic_is_one_act_however_worded() -> None:
+    from stories.nlp.claims.events import classes_of
+    from stories.nlp.claims.tokens import content_tokens
+
+    def acts(text: str) -> list[str]:
+        return classes_of(text, content_tokens(text))
+
+    assert "suspend" in acts("وعلّقت وزارة النقل حركة العبارات بين ضفتي المضيق")
+    assert "suspend" in acts("وكان المغرب قد علّق حركة العبارات عبر المضيق")
+    assert "suspend" in acts("وأوقفت الرباط رحلات العبارات نحو الموانئ الإسبانية")
+    assert "suspend" in acts("قررت الحكومة وقف رحلات العبارات عبر المضيق")
+    assert "suspend" not in acts("وعلّق الوزير على القرار في مؤتمر صحفي")
+    assert "suspend" not in acts("ورفضت الوزارة التعليق على الأنباء")

@@ -36,6 +36,10 @@ def converse_index() -> dict[str, str]:
 
 # Prepositions that carry an act of their own: "المؤامرات ضد تركيا" opposes as "مواجهة الدور التركي" does.
 _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
+_ON = camel.normalize("على")
+_QAD = camel.normalize("قد")
+_PLUPERFECT_REACH = 7
+_ON_REACH = 3
 
 
 def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
@@ -50,6 +54,11 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     words = list(iter_words(proposition))
     found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
+    found += [
+        _verb_act(w, words[k + 1 : k + 5])
+        for k, w in enumerate(words[3:_PLUPERFECT_REACH], start=3)
+        if words[k - 1].norm == _QAD  # "وكان المغرب قد علّق حركة العبارات": the act verb after "قد"
+    ]
     found += [conjoined_act(words[0])] if words else []
     found += [converse_index().get(t) for t in tokens]
     phrases = _phrase_index()  # the verb's subject may stand between ("أنهى الوزير مهام المدير")
@@ -57,6 +66,11 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
         phrases.get((stem(x.bare), stem(y.norm))) for k, x in enumerate(words) for y in words[k + 1 : k + 5]
     ]
     return [c for c in found if c]
+
+
+def phrase_class(first: str, second: str) -> str | None:
+    """The event class of a listed two-word phrase ("تعليق حركة"), from its two normalised words."""
+    return _phrase_index().get((stem(first), stem(second)))
 
 
 @lru_cache(maxsize=1)
@@ -77,12 +91,14 @@ def _verb_act(word: Word, after: Sequence[Word]) -> str | None:
         return None  # a light verb that is also an act ("أجرت الوزارة الامتحانات") names it the same way
     if any(w.norm in COMPLEMENTIZERS or w.norm[1:] in COMPLEMENTIZERS and w.norm[:1] in "بو" for w in after):
         return None
-    return event_index().get(stem(word.norm))
+    if any(w.norm == _ON for w in after[:_ON_REACH]):
+        return None  # "علّق الوزير على القرار" comments on it; "علّقت الوزارة الرحلات" suspends them
+    return event_index().get(stem(word.norm)) or event_index().get(stem(word.bare))
 
 
 def conjoined_act(word: Word) -> str | None:
     """The act of a clause-opening "و" + short past verb that reads as one word ("وزار": "and visited", not the
     stem of "وزارة"): the bare verb, unsuffixed, is a listed act form. None for any other word."""
-    if word.norm == word.bare or stem(word.bare) != word.bare:
-        return None
+    if word.norm == word.bare or stem(word.bare) != word.bare or word.bare in REPORTING_VERBS:
+        return None  # a reporting verb that is also an act ("وعلّق") is _verb_act's to read
     return event_index().get(word.bare)

@@ -9,7 +9,8 @@ from .. import camel, lexicon, vocab
 from ..keymarks import ENTITY_MARK
 from ..scanner import REPORTING_VERBS, Word, iter_words, looks_like_verb
 from ..stance.words import COMPLEMENTIZERS
-from .events import event_index
+from .denied import derived_masdar
+from .events import event_index, phrase_class
 from .tokens import drop_article, match_tokens, stem
 from .wordlists import (
     AUX_VERBS,
@@ -122,11 +123,13 @@ def _announces_act(words: list[Word]) -> bool:
     the act, it need not be the act's agent, so the clause names no agent to hold it apart from others."""
     if not words or words[0].bare not in REPORTING_VERBS:
         return False
-    for w in words[1:_ANNOUNCE_WINDOW]:
+    for k, w in enumerate(words[1:_ANNOUNCE_WINDOW], start=1):
         if w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS:
             return False
         if event_index().get(stem(drop_article(w.norm))) is not None:
             return True
+        if derived_masdar(w.bare) and k + 1 < len(words) and phrase_class(w.bare, words[k + 1].norm):
+            return True  # "أعلن الوزير تعليق حركة العبارات": the verbal noun names its act with its object
     return False
 
 
