@@ -57,3 +57,10 @@ def test_suspending_traffic_is_one_act_however_worded() -> None:
     assert "suspend" in acts("قررت الحكومة وقف رحلات العبارات عبر المضيق")
     assert "suspend" not in acts("وعلّق الوزير على القرار في مؤتمر صحفي")
     assert "suspend" not in acts("ورفضت الوزارة التعليق على الأنباء")
+
+
+def test_an_act_noun_in_a_definite_construct_after_bad_is_background() -> None:
+    masked = mask_background("قررت الحكومة تقنين توزيع الوقود على المحطات بعد انفجار خط الأنابيب الرئيسي")
+    assert "انفجار" not in masked and "تقنين توزيع الوقود" in masked
+    assert "محادثاته" in mask_background("وصل الوزير إلى أنقرة بعد محادثاته في أثينا")
+    assert mask_background("وقع الانفجار بعد") == "وقع الانفجار بعد"

@@ -12,7 +12,10 @@ from functools import lru_cache
 
 from .. import camel, vocab
 from ..scanner import iter_words
-from .wordlists import STOPWORDS
+from .denied import derived_masdar
+from .events import class_index
+from .tokens import stem
+from .wordlists import EVENT_NOUNS, STOPWORDS
 
 _FROM = camel.normalize("من")
 _COMMAS = "،,"
@@ -61,6 +64,12 @@ def mask_background(proposition: str) -> str:
             for x in words[k : _event_end(proposition, words, j)]:
                 out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
             continue
+        if k > 0 and j == k + 1 and _known_event(words, j) and not _sequenced(words[:k]):
+            # "قررت الحكومة التقنين بعد انفجار خط الأنابيب": an act noun in a definite construct is the event
+            # every report already names
+            for x in words[k : _event_end(proposition, words, j)]:
+                out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
+            continue
         if j >= len(words) or not words[j].norm.startswith("ال"):
             continue
         if any(c in proposition[w.end : words[j].start] for c in _COMMAS):
@@ -78,6 +87,19 @@ def _spanned(words: list, k: int, j: int) -> bool:
     """The adjunct counts a span of time back to its event ("، بعد يومين من مصادقة البرلمان عليه"): once the
     act is told, such an adjunct only dates it by an earlier event, whatever its noun."""
     return j > k + 1
+
+
+def _known_event(words: list, j: int) -> bool:
+    """An undefined act noun ("انفجار") whose construct chain ends in a definite noun ("خط الأنابيب")."""
+    chain = words[j + 1 : j + _EVENT_WORDS]
+    if j >= len(words) or words[j].norm.startswith("ال") or not any(x.norm.startswith("ال") for x in chain):
+        return False
+    if any(
+        x.norm in STOPWORDS for x in chain[: next(i for i, x in enumerate(chain) if x.norm.startswith("ال"))]
+    ):
+        return False
+    noun = words[j].norm
+    return noun in EVENT_NOUNS or class_index().get(stem(noun)) is not None or derived_masdar(noun)
 
 
 def _sequenced(before: list) -> bool:
