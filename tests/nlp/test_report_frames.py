@@ -64,3 +64,28 @@ def test_an_act_noun_in_a_definite_construct_after_bad_is_background() -> None:
     assert "انفجار" not in masked and "تقنين توزيع الوقود" in masked
     assert "محادثاته" in mask_background("وصل الوزير إلى أنقرة بعد محادثاته في أثينا")
     assert mask_background("وقع الانفجار بعد") == "وقع الانفجار بعد"
+
+
+def test_form_iv_of_a_lam_root_keeps_its_alif_lam() -> None:
+    from stories.nlp.claims.tokens import stem
+
+    assert stem("الغت") == "الغت" and stem("والغت") == "الغت" and stem("الغاء") == "الغاء"
+    assert stem("الغاز") == "غاز"
+
+
+def test_a_second_act_coordinated_by_its_verbal_noun_stays_out_of_the_key() -> None:
+    from stories.nlp.claims.coordinated import mask_second_act
+
+    text = "وقررت الحكومة إلغاء نتائج القبول في كلية الطب وإعادة المناظرة تحت إشراف لجنة مستقلة"
+    assert mask_second_act(text).rstrip() == "وقررت الحكومة إلغاء نتائج القبول في كلية الطب"
+    kept = "وقّع العراق وتركيا الثلاثاء في أنقرة اتفاقاً لتقاسم مياه نهر دجلة"
+    assert mask_second_act(kept) == kept
+    kept = "بحث إرسال خبراء عسكريين وأمنيين ومقاتلين للمساهمة إلى جانب قوات حفتر"
+    assert mask_second_act(kept) == kept
+
+
+def test_an_opening_verb_lets_a_later_relative_clause_out_of_the_key() -> None:
+    from stories.nlp.claims.relative import mask_relatives
+
+    masked = mask_relatives("وتظاهر عشرات الطلبة أمام الكلية التي ألغيت نتائج القبول فيها")
+    assert "نتائج" not in masked and "الطلبة" in masked
