@@ -89,3 +89,26 @@ def test_an_opening_verb_lets_a_later_relative_clause_out_of_the_key() -> None:
 
     masked = mask_relatives("وتظاهر عشرات الطلبة أمام الكلية التي ألغيت نتائج القبول فيها")
     assert "نتائج" not in masked and "الطلبة" in masked
+
+
+def test_a_rise_told_before_the_outlet_names_the_rate_is_still_a_rise() -> None:
+    from stories.nlp.claims.events import classes_of
+    from stories.nlp.claims.tokens import content_tokens
+
+    text = "رفع البنك المركزي المصري، الخميس، أسعار الفائدة الأساسية في اجتماع استثنائي للجنة السياسة النقدية"
+    acts = classes_of(text, content_tokens(text))
+    assert "increase" in acts and "meet" not in acts
+    text = "وكان الوزير قد وصل إلى المدينة، وكان في استقباله والي الولاية"
+    assert "meet" in classes_of(text, content_tokens(text)) or "visit" in classes_of(
+        text, content_tokens(text)
+    )
+
+
+def test_a_later_occurrence_of_an_act_is_held_apart() -> None:
+    from stories.nlp.apart import told_apart
+    from stories.nlp.claims.keys import claim_key
+
+    second = claim_key("وهذه هي الزيادة الثانية في أسعار الفائدة هذا العام")
+    first = claim_key("رفع البنك المركزي أسعار الفائدة بواقع 200 نقطة أساس")
+    assert told_apart(set(second), set(first))
+    assert not told_apart(set(claim_key("وتعطلت العنفة الثانية في المحطة")), set(claim_key("تعطلت المحطة")))

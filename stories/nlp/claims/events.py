@@ -37,8 +37,14 @@ def converse_index() -> dict[str, str]:
 # Prepositions that carry an act of their own: "المؤامرات ضد تركيا" opposes as "مواجهة الدور التركي" does.
 _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 _ON = camel.normalize("على")
+_TIMES = frozenset(stem(camel.normalize(w)) for w in ("مرة", "المرة"))
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+_SETTING_PREPOSITIONS = frozenset(camel.normalize(w) for w in ("في", "خلال", "أثناء"))
 _QAD = camel.normalize("قد")
 _PLUPERFECT_REACH = 7
+_PHRASE_REACH = (
+    7  # the verb's subject and a date may stand between ("رفع البنك المركزي المصري، الخميس، أسعار")
+)
 _ON_REACH = 3
 
 
@@ -47,11 +53,13 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     ("بمقاتلين", "بفتح") a و before a verb that itself starts with و ("ووقّع") or the future س ("ستسلم") is tried off, a few prepositions
     stand for an act, and so does an act verb that is also a reporting verb (see ``_verb_act``)."""
     classes = class_index()
+    words = list(iter_words(proposition))
+    settings = _settings(proposition, words)
     found = [
         classes.get(t) or (classes.get(t[1:]) if (t[:1] in "بلس" or t[:2] == "وو") and len(t) >= 4 else None)
         for t in tokens
+        if t not in settings
     ]
-    words = list(iter_words(proposition))
     found += [_CLASS_PREPOSITIONS[w.norm] for w in words if w.norm in _CLASS_PREPOSITIONS]
     found += [_verb_act(w, words[k + 1 : k + 5]) for k, w in enumerate(words[:3])]
     found += [
@@ -63,9 +71,52 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     found += [converse_index().get(t) for t in tokens]
     phrases = _phrase_index()  # the verb's subject may stand between ("أنهى الوزير مهام المدير")
     found += [
-        phrases.get((stem(x.bare), stem(y.norm))) for k, x in enumerate(words) for y in words[k + 1 : k + 5]
+        phrases.get((stem(x.bare), stem(y.norm)))
+        for k, x in enumerate(words)
+        for y in words[k + 1 : k + _PHRASE_REACH]
     ]
-    return [c for c in found if c]
+    acts = [c for c in found if c]
+    if not acts and settings:  # the setting was all the clause had: "عقدت اللجنة اجتماعاً" is no setting
+        return classes_of_all(tokens)
+    return acts
+
+
+def classes_of_all(tokens: Sequence[str]) -> list[str]:
+    return [c for c in (class_index().get(t) for t in tokens) if c]
+
+
+def _settings(proposition: str, words: Sequence[Word]) -> frozenset[str]:
+    """Stems of act nouns that only set the scene after a verb: "رفع البنك الفائدة في اجتماع استثنائي" tells a
+    rise, held at a meeting; the meeting's act is not the claim's. A possessed noun ("وكان في استقباله") names
+    an act of its own."""
+    out = set()
+    for k, w in enumerate(words[1:-1], start=1):
+        if w.norm in _SETTING_PREPOSITIONS:
+            nxt = words[k + 1]
+            noun = stem(nxt.norm)
+            possessed = proposition[nxt.start : nxt.end].endswith(_PRONOUN_ENDINGS)
+            if event_index().get(noun) is not None and not possessed:
+                out.add(noun)
+    return frozenset(out)
+
+
+LATER = "~later"  # a key token: the clause tells a second (third ...) act, see later_act
+
+
+def later_act(proposition: str) -> bool:
+    """ "وهذه هي الزيادة الثانية", "للمرة الثانية": an act noun, or "مرة", qualified by an ordinal past the first.
+    Such a clause tells another occurrence than the act told without one (see apart.told_apart)."""
+    words = list(iter_words(proposition))
+    ordinals = _later_ordinals()
+    return any(
+        stem(w.norm) in ordinals and (stem(p.norm) in class_index() or stem(p.norm) in _TIMES)
+        for p, w in zip(words, words[1:], strict=False)
+    )
+
+
+@lru_cache(maxsize=1)
+def _later_ordinals() -> frozenset[str]:
+    return frozenset(stem(camel.normalize(form)) for form, n in vocab.pairs("ordinals") if n != "1")
 
 
 def phrase_class(first: str, second: str) -> str | None:

@@ -10,7 +10,7 @@ from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP
 from ..scanner import iter_words
 from .background import mask_background
 from .coordinated import mask_second_act
-from .events import classes_of, conjoined_act, event_index
+from .events import LATER, classes_of, conjoined_act, event_index, later_act
 from .institutions import head_institutions, institution_tokens
 from .places import head_places, place_tokens
 from .relative import mask_relatives
@@ -51,6 +51,8 @@ def claim_key(
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
     events = dict.fromkeys(EVENT_MARK + c for c in classes_of(proposition, tokens))
+    if later_act(proposition):
+        events[LATER] = None
     agents = (AGENT_MARK + agent,) if agent else ()
     places = (t for t in place_tokens(proposition) if t not in head)
     bodies = (t for t in institution_tokens(proposition) if t not in head and t not in named)
