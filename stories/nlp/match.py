@@ -104,6 +104,7 @@ class ClaimIndex(KeyIndex):
         miss the paraphrase verifier accepts (see ``_verified``)."""
         query = key_entry(-1, self.canonical(key), proposition)
         best: tuple[int, float] | None = None
+        reported: tuple[int, float] | None = None  # the best claim reached that holds a report
         near: list[tuple[float, int]] = []
         weight = _Weights(self.weight).__getitem__
         self._apart_memo = {}
@@ -113,7 +114,8 @@ class ClaimIndex(KeyIndex):
             # It cannot beat the claim found (an older claim beats one this article opened, at any score that
             # reaches THRESHOLD), and once one is found nothing below it counts.
             if best is not None:
-                cut = THRESHOLD if best[0] in self._fresh else best[1]
+                held = best[0] in self._fresh or denial and best[0] in self._denials_only
+                cut = THRESHOLD if held else best[1]
                 if similarity_below(query, entry, weight, cut, mass):
                     continue
             score = similarity(query, entry, weight)
@@ -126,6 +128,9 @@ class ClaimIndex(KeyIndex):
                     self._tense_differs.add(entry.claim_id)
             if score >= THRESHOLD and (best is None or self._better(entry.claim_id, score, best)):
                 best = (entry.claim_id, score)
+            if score >= THRESHOLD and entry.claim_id not in self._denials_only:
+                if reported is None or score > reported[1]:
+                    reported = (entry.claim_id, score)
             elif (
                 best is None
                 and score >= BAND
@@ -135,7 +140,11 @@ class ClaimIndex(KeyIndex):
                 and not told_apart(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
-        if denial and (best is None or best[0] in self._denials_only):
+        if denial and best is not None and best[0] in self._denials_only and reported is not None:
+            best = (
+                reported  # a denial denies a report: among the claims it reaches, one that holds the report
+            )
+        elif denial and (best is None or best[0] in self._denials_only):
             # A denial denies a report: a claim so far made of denials alone yields to one that holds the report.
             best = self._denied(query, weight, reported=best is not None) or best
         if best is None and query.proposition and near:
