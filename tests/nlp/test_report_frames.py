@@ -112,3 +112,17 @@ def test_a_later_occurrence_of_an_act_is_held_apart() -> None:
     first = claim_key("رفع البنك المركزي أسعار الفائدة بواقع 200 نقطة أساس")
     assert told_apart(set(second), set(first))
     assert not told_apart(set(claim_key("وتعطلت العنفة الثانية في المحطة")), set(claim_key("تعطلت المحطة")))
+
+
+def test_referral_renewed_confidence_and_a_portfolio_name_their_acts_right() -> None:
+    from stories.nlp.claims.events import classes_of
+    from stories.nlp.claims.tokens import content_tokens
+
+    def acts(text: str) -> set[str]:
+        return set(classes_of(text, content_tokens(text)))
+
+    assert "refer" in acts("أحالت النيابة العامة موظفين في إدارة الكلية على قاضي التحقيق")
+    assert "arrest" in acts("وأوقفت النيابة العامة موظفين في إدارة الكلية")
+    renewed = acts("جدد رئيس الحكومة ثقته في وزير التعليم العالي والبحث العلمي")
+    assert "keep" in renewed and "discuss" not in renewed
+    assert "discuss" in acts("وبحث الوزير مع نظيره التعاون بين البلدين")

@@ -38,6 +38,8 @@ def converse_index() -> dict[str, str]:
 _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 _ON = camel.normalize("على")
 _TIMES = frozenset(stem(camel.normalize(w)) for w in ("مرة", "المرة"))
+_MINISTRY_NOUNS = frozenset(stem(camel.normalize(w)) for w in ("وزير", "وزيرة", "وزارة", "وزراء"))
+_PORTFOLIO_REACH = 6
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
 _SETTING_PREPOSITIONS = frozenset(camel.normalize(w) for w in ("في", "خلال", "أثناء"))
 _QAD = camel.normalize("قد")
@@ -54,9 +56,10 @@ def classes_of(proposition: str, tokens: Sequence[str]) -> list[str]:
     stand for an act, and so does an act verb that is also a reporting verb (see ``_verb_act``)."""
     classes = class_index()
     words = list(iter_words(proposition))
-    settings = _settings(proposition, words)
+    settings = _settings(proposition, words) | _portfolios(words)
     found = [
-        classes.get(t) or (classes.get(t[1:]) if (t[:1] in "بلس" or t[:2] == "وو") and len(t) >= 4 else None)
+        classes.get(t)
+        or (classes.get(t[1:]) if (t[:1] in "بلس" or t[:2] in ("وو", "وا")) and len(t) >= 4 else None)
         for t in tokens
         if t not in settings
     ]
@@ -117,6 +120,20 @@ def later_act(proposition: str) -> bool:
 @lru_cache(maxsize=1)
 def _later_ordinals() -> frozenset[str]:
     return frozenset(stem(camel.normalize(form)) for form, n in vocab.pairs("ordinals") if n != "1")
+
+
+def _portfolios(words: Sequence[Word]) -> frozenset[str]:
+    """Stems of the definite words naming a ministry's or a minister's portfolio ("وزير التعليم العالي والبحث
+    العلمي"): a field, not an act ("البحث" is no discussion)."""
+    out = set()
+    for k, w in enumerate(words):
+        if stem(w.norm) not in _MINISTRY_NOUNS:
+            continue
+        for x in words[k + 1 : k + _PORTFOLIO_REACH]:
+            if not x.bare.startswith("ال"):
+                break
+            out.add(stem(x.norm))
+    return frozenset(out)
 
 
 def phrase_class(first: str, second: str) -> str | None:
