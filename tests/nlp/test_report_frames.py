@@ -126,3 +126,20 @@ def test_referral_renewed_confidence_and_a_portfolio_name_their_acts_right() -> 
     renewed = acts("جدد رئيس الحكومة ثقته في وزير التعليم العالي والبحث العلمي")
     assert "keep" in renewed and "discuss" not in renewed
     assert "discuss" in acts("وبحث الوزير مع نظيره التعاون بين البلدين")
+
+
+def test_a_denied_restriction_meets_the_reported_freeze() -> None:
+    report = _claims("وتداولت صفحات على مواقع التواصل أن البنك المركزي جمّد الودائع الدولارية في البنوك.")[0]
+    denial = _claims("أكد محافظ البنك المركزي أن البنك لم يفرض أي قيود على سحب الودائع الدولارية.")[0]
+    assert denial.stance == "denies"
+    index, counter = match.ClaimIndex(), itertools.count(1)
+    ids = [match.assign(index, [c], lambda: next(counter))[0] for c in (report, denial)]
+    assert ids[0] == ids[1]
+
+
+def test_lifting_restrictions_is_held_apart_from_rationing() -> None:
+    rationed = _claims("وقننت وزارة الطاقة بيع الوقود في محطات البلاد.")[0]
+    lifted = _claims("رفعت وزارة الطاقة القيود عن بيع الوقود في محطات البلاد.")[0]
+    index, counter = match.ClaimIndex(), itertools.count(1)
+    ids = [match.assign(index, [c], lambda: next(counter))[0] for c in (rationed, lifted)]
+    assert ids[0] != ids[1]

@@ -38,10 +38,10 @@ def converse_index() -> dict[str, str]:
 _CLASS_PREPOSITIONS = {camel.normalize("ضد"): "oppose"}
 _ON = camel.normalize("على")
 _TIMES = frozenset(stem(camel.normalize(w)) for w in ("مرة", "المرة"))
-_MINISTRY_NOUNS = frozenset(stem(camel.normalize(w)) for w in ("وزير", "وزيرة", "وزارة", "وزراء"))
+_MINISTRY_NOUNS = frozenset(stem(camel.normalize(w)) for w in vocab.entries("ministry_nouns"))
 _PORTFOLIO_REACH = 6
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
-_SETTING_PREPOSITIONS = frozenset(camel.normalize(w) for w in ("في", "خلال", "أثناء"))
+_SETTING_PREPOSITIONS = vocab.words("setting_prepositions")
 _QAD = camel.normalize("قد")
 _PLUPERFECT_REACH = 7
 _PHRASE_REACH = (
