@@ -25,9 +25,10 @@ def mask_second_act(proposition: str) -> str:
         return proposition
     for k in range(first + 2, len(words) - 1):
         w = words[k]
-        if any(c in proposition[words[first].end : w.start] for c in _COMMAS):
-            return proposition
-        if _coordinated(w) and _act_noun(w.bare) and _governs(w, words[k + 1]):
+        second = _coordinated(w) and _act_noun(w.bare) and _governs(w, words[k + 1])
+        if not second and any(c in proposition[words[first].end : w.start] for c in _COMMAS):
+            return proposition  # past a comma only the second act itself ("، وإعادة المناظرة") is read
+        if second:
             end = min((i for i in (proposition.find(c, w.start) for c in _COMMAS) if i >= 0), default=-1)
             end = len(proposition) if end < 0 else end
             return proposition[: w.start] + re.sub(r"\S", " ", proposition[w.start : end]) + proposition[end:]
