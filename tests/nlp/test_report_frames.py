@@ -147,3 +147,10 @@ def test_lifting_restrictions_is_held_apart_from_rationing() -> None:
     index, counter = match.ClaimIndex(), itertools.count(1)
     ids = [match.assign(index, [c], lambda: next(counter))[0] for c in (rationed, lifted)]
     assert ids[0] != ids[1]
+
+
+def test_an_adjunct_after_a_comma_on_an_act_noun_dates_the_act() -> None:
+    masked = mask_background("وقّع البلدان اتفاقاً لتقاسم مياه النهر، بعد مفاوضات استمرت أكثر من عامين")
+    assert "مفاوضات" not in masked and "اتفاقاً" in masked
+    kept = "وبحث الجانبان تسيير رحلات مباشرة، بعد أن فتحت دمشق المطار أمام الرحلات الدولية"
+    assert "فتحت دمشق المطار" in mask_background(kept)

@@ -56,7 +56,11 @@ def mask_background(proposition: str) -> str:
             j += 2
         elif j + 2 < len(words) and words[j + 1].norm in _durations() and words[j + 2].norm == _FROM:
             j += 3  # a counted span: "بعد ثلاثة أيام من"
-        if j < len(words) and _after_comma(proposition, words, k) and _spanned(words, k, j):
+        if (
+            j < len(words)
+            and _after_comma(proposition, words, k)
+            and (_spanned(words, k, j) or _known_act(words, j))
+        ):
             out = _blank_clause(out, proposition, w.start)
             continue
         if j < len(words) and k > 0 and _spanned(words, k, j) and not _sequenced(words[:k]):
@@ -100,6 +104,19 @@ def _known_event(words: list, j: int) -> bool:
         return False
     noun = words[j].norm
     return noun in EVENT_NOUNS or class_index().get(stem(noun)) is not None or derived_masdar(noun)
+
+
+def _known_act(words: list, j: int) -> bool:
+    """ "، بعد مفاوضات استمرت عامين": once the act is told, an adjunct after a comma opening on an act noun
+    (singular or plural, undefined) dates it by the process that led to it."""
+    noun = words[j].norm
+    if noun.startswith("ال") or noun in STOPWORDS or len(noun) < 4:
+        return False
+    base = noun[:-2] if noun.endswith("ات") else noun
+    return any(
+        n in EVENT_NOUNS or class_index().get(stem(n)) is not None or derived_masdar(n)
+        for n in (noun, base, base + "ه")
+    )
 
 
 def _sequenced(before: list) -> bool:
