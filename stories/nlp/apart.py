@@ -9,7 +9,7 @@ from collections.abc import Set
 from functools import lru_cache
 
 from . import camel, vocab
-from .claims.events import event_index
+from .claims.events import LATER, event_index
 from .claims.tokens import stem
 from .keymarks import EVENT_MARK
 
@@ -19,7 +19,9 @@ ENCOUNTERS = frozenset({EVENT_MARK + "meet", EVENT_MARK + "visit"})
 
 def told_apart(a: Set[str], b: Set[str]) -> bool:
     """Two keys' tokens name different acts, or different ordinals, or one names a sequel of the event ("هزة
-    ارتدادية") and the other does not."""
+    ارتدادية") or a later occurrence of its act ("الزيادة الثانية") and the other does not."""
+    if (LATER in a) != (LATER in b):
+        return True
     return _disjoint(_acts(a), _acts(b)) or _disjoint(_ordinals(a), _ordinals(b)) or _sequel(a) != _sequel(b)
 
 

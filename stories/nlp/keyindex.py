@@ -8,7 +8,7 @@ against the stored story, add its own keys as it goes, and forget them again wit
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from .keymarks import ROOT_MARK
@@ -220,3 +220,16 @@ class KeyIndex:
 def stripped(token: str) -> str:
     mark = ROOT_MARK if token.startswith(ROOT_MARK) else ""
     return mark + token[len(mark) + 1 :]
+
+
+class Weights(dict):
+    """Each token's weight, computed once while ``best`` runs (nothing is added meanwhile); read through
+    ``__getitem__``, which skips a Python call per lookup."""
+
+    def __init__(self, weight: Callable[[str], float]) -> None:
+        super().__init__()
+        self._weight = weight
+
+    def __missing__(self, token: str) -> float:
+        self[token] = value = self._weight(token)
+        return value

@@ -19,7 +19,7 @@ from .apart import told_apart
 from .claims.tense import is_planned
 from .contrary import contrary
 from .denial_cover import denial_cover, denial_cut
-from .keyindex import KeyIndex, KeyStore
+from .keyindex import KeyIndex, KeyStore, Weights
 from .keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, GROUP, HEAD_SEP, ROOT_MARK
 from .paraphrase import paraphrase_probability
 from .similarity import (
@@ -112,16 +112,22 @@ class ClaimIndex(KeyIndex):
         miss the paraphrase verifier accepts (see ``_verified``)."""
         query = key_entry(-1, self.canonical(key), proposition)
         best: tuple[int, float] | None = None
+        reported: tuple[int, float] | None = None  # the best claim reached that holds a report
         near: list[tuple[float, int]] = []
-        weight = _Weights(self.weight).__getitem__
+        weight = Weights(self.weight).__getitem__
         self._apart_memo = {}
         self._tense_differs: set[int] = set()
         mass = sum(weight(t) for t in query.tokens)
-        for pos, entry, ceiling in self._scored(query, weight, (mass, plain_mass(query, weight))):
+        scored = self._scored(query, weight, (mass, plain_mass(query, weight)))
+        if denial:
+            self.prefetch_denials(entry.claim_id for _, entry, _ in scored)
+        for pos, entry, ceiling in scored:
             # It cannot beat the claim found (an older claim beats one this article opened, at any score that
             # reaches THRESHOLD), and once one is found nothing below it counts.
-            if best is not None and ceiling.below(THRESHOLD if best[0] in self._fresh else best[1]):
-                continue
+            if best is not None:
+                held = best[0] in self._fresh or denial and self.denials_only(best[0])
+                if ceiling.below(THRESHOLD if held else best[1]):
+                    continue
             score = similarity(query, entry, weight)
             if score >= THRESHOLD and _contrary(query, entry):
                 continue  # "the bank raised the rate" and "… cut the rate" share words, not a proposition
@@ -132,6 +138,9 @@ class ClaimIndex(KeyIndex):
                     self._tense_differs.add(entry.claim_id)
             if score >= THRESHOLD and (best is None or self._better(entry.claim_id, score, best)):
                 best = (entry.claim_id, score)
+            if denial and score >= THRESHOLD and not self.denials_only(entry.claim_id):
+                if reported is None or score > reported[1]:
+                    reported = (entry.claim_id, score)
             elif (
                 best is None
                 and score >= BAND
@@ -141,7 +150,11 @@ class ClaimIndex(KeyIndex):
                 and not told_apart(query.tokens, entry.tokens)
             ):
                 near.append((score, pos))
-        if denial and (best is None or self.denials_only(best[0])):
+        if denial and best is not None and self.denials_only(best[0]) and reported is not None:
+            best = (
+                reported  # a denial denies a report: among the claims it reaches, one that holds the report
+            )
+        elif denial and (best is None or self.denials_only(best[0])):
             # A denial denies a report: a claim so far made of denials alone yields to one that holds the report.
             best = self._denied(query, weight, reported=best is not None) or best
         if best is None and query.proposition and near:
@@ -274,19 +287,6 @@ def assign(index: ClaimIndex, claims: Sequence, new_id: Callable[[], int]) -> li
         index.add(claim_id, claim.key, proposition)
         ids.append(claim_id)
     return ids
-
-
-class _Weights(dict):
-    """Each token's weight, computed once while ``best`` runs (nothing is added meanwhile); read through
-    ``__getitem__``, which skips a Python call per lookup."""
-
-    def __init__(self, weight: Callable[[str], float]) -> None:
-        super().__init__()
-        self._weight = weight
-
-    def __missing__(self, token: str) -> float:
-        self[token] = value = self._weight(token)
-        return value
 
 
 def _contrary(query: Entry, entry: Entry) -> bool:

@@ -24,12 +24,18 @@ _HAMZA_SEATS = frozenset("ءئؤ")
 WAW_ROOTS = vocab.words("waw_roots")
 # Form VIII verbs of lam-initial roots look like article + word ("التقى", "التزم"): kept whole.
 _LAM_FORM8 = vocab.words("lam_form8_roots")
+# Form IV words of lam-initial roots look like article + word too ("ألغى", "إلغاء"): kept whole.
+_LAM_FORM4 = vocab.words("lam_form4_words")
 
 
 def strip_article(norm: str) -> str:
     """Drop the article and the clitics before it: "والحكومة" -> "حكومه"; "للواء" -> "واء" is avoided."""
     if _lam_form8(norm):
         return norm
+    if norm in _LAM_FORM4:
+        return norm
+    if norm[:1] in "وف" and norm[1:] in _LAM_FORM4:
+        return norm[1:]
     for p in _ARTICLES:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             rest = norm[len(p) :]

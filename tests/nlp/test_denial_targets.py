@@ -64,3 +64,15 @@ def test_denial_prefers_the_reported_claim_over_one_made_of_denials() -> None:
     ids = _assign(report, first, second)
     assert ids[1] != ids[0]
     assert ids[2] == ids[0]
+
+
+def test_denial_takes_the_reported_claim_it_reaches_over_a_nearer_one_of_denials() -> None:
+    def claim(key: str, stance: str) -> SimpleNamespace:
+        return SimpleNamespace(key=tuple(key.split()), proposition="", stance=stance)
+
+    first = claim("| رسوم سيارات شائعات مغرض كاذب تضليل", "denies")
+    report = claim("| رسوم جمركي سيارات مستورد مطلع شهر", "attributes")
+    second = claim("| رسوم جمركي سيارات مستورد شائعات مغرض كاذب", "denies")  # nearer the first denial
+    ids = _assign(first, report, second)
+    assert ids[1] != ids[0]
+    assert ids[2] == ids[1]

@@ -58,3 +58,11 @@ def test_institution_named_two_ways_is_not_missing_content() -> None:
     short = claim_key("صادق البرلمان على قانون الانتخابات الجديد")
     # "مجلس", "نواب" and "برلم" only spell the one parliament both keys hold (0.67 when they were counted).
     assert claim_similarity(long, short) > 0.75
+
+
+def test_a_title_after_an_opening_verb_is_its_subject() -> None:
+    from stories.nlp.claims.subjects import subject_head
+
+    head = subject_head("وزار وزير النقل سعيد بن سالم ميناء طنجة", frozenset())
+    assert head is not None and head[1] == "person"
+    assert subject_head("والتقى مسؤولي النظام في دمشق", frozenset()) is None

@@ -14,6 +14,7 @@ from ..fragments import opener_length
 from ..keymarks import HEAD_SEP
 from ..scanner import iter_words
 from ..stance import find_attribution, resolve_outlet, stance_of
+from ..stance.negation import denies
 from ..stance.words import OBJECT_PREPOSITIONS
 from ..types import ClaimFound, Mention, Sentence
 from .clauses import (
@@ -28,6 +29,7 @@ from .clauses import (
 from .denied import after_denial_verb, denied_end, denied_start, restore_jussive, verb_first_object
 from .keys import claim_key
 from .lead import lead_end
+from .rebuttal import settle
 from .subjects import Span
 from .tokens import content_tokens, drop_article, stem, vocabulary
 from .wordlists import (
@@ -77,6 +79,7 @@ def find_claims(
     claims: list[ClaimFound] = []
     context = ""
     speaker: str | None = None
+    told_in = 0  # body sentences that gave claims so far
     vocab = vocabulary(text)
     for sent in sentences:
         sentence = text[sent.start : sent.end].rstrip()
@@ -86,11 +89,16 @@ def find_claims(
             continue
         if not skip_sentence(text, sent):
             found = _in_span(mentions, sent.start, sent.end) if mentions is not None else None
-            for claim in _sentence_claims(text, sent, context, sources, vocab, found):
+            told = _sentence_claims(text, sent, context, sources, vocab, found)
+            for claim in settle(text, sent, told, claims, told_in, context):
                 claim, speaker = _with_implicit_speaker(claim, speaker)
                 claims.append(claim)
+            told_in += bool(told) and sentence.endswith(_FULL_STOPS)  # a headline has no full stop
         context = ""
     return tuple(claims)
+
+
+_FULL_STOPS = (".", "!", "؟", "?")
 
 
 def _with_implicit_speaker(claim: ClaimFound, last: str | None) -> tuple[ClaimFound, str | None]:
@@ -141,7 +149,11 @@ def _sentence_claims(
             out.append(claim)
             head = claim.key[: claim.key.index(HEAD_SEP)]
     if rest is not None:
-        out += _sentence_claims(text, Sentence(rest[0], rest[1]), context, sources, vocab, mentions)
+        # What the denier goes on to say after the comma is its own statement, unless it denies again.
+        out += [
+            replace(c, stance="attributes") if c.stance == "denies" and not denies(c.proposition) else c
+            for c in _sentence_claims(text, Sentence(rest[0], rest[1]), context, sources, vocab, mentions)
+        ]
     if not out and frame and frame.prop_start > start:
         # "قالت الصحيفة: كذا" with a fragment after the frame: keep the whole sentence readable.
         claim = _claim(text, (start, sent.end), context, sources, (), vocab, None, False, mentions)
@@ -177,7 +189,8 @@ def _claim(
         # "...، مشيراً إلى أن X": X is still the speaker's; the quote keeps the participle, the key does not.
         quote_from = start if quote_from is None else quote_from
         start, proposition = said.end(), text[said.end() : end]
-        stance = "attributes" if stance == "asserts" else stance
+        if stance == "asserts" or (stance == "denies" and not denies(proposition)):
+            stance = "attributes"  # "نفت الوزارة احتجازه، مؤكدة أنه أدلى بإفادته": the denier's own statement
     # A denial of circulating reports is keyed on what it denies, so it meets the report (see denied.py).
     denied = denied_start(text, start, end) if stance == "denies" else None
     key_start = denied or start

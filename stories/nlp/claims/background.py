@@ -12,9 +12,14 @@ from functools import lru_cache
 
 from .. import camel, vocab
 from ..scanner import iter_words
+from .denied import derived_masdar
+from .events import class_index
+from .tokens import stem
+from .wordlists import EVENT_NOUNS, STOPWORDS
 
 _FROM = camel.normalize("من")
 _COMMAS = "،,"
+_EVENT_WORDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +56,23 @@ def mask_background(proposition: str) -> str:
             j += 2
         elif j + 2 < len(words) and words[j + 1].norm in _durations() and words[j + 2].norm == _FROM:
             j += 3  # a counted span: "بعد ثلاثة أيام من"
-        if j < len(words) and _after_comma(proposition, words, k) and _spanned(words, k, j):
+        if (
+            j < len(words)
+            and _after_comma(proposition, words, k)
+            and (_spanned(words, k, j) or _known_act(words, j))
+        ):
             out = _blank_clause(out, proposition, w.start)
+            continue
+        if j < len(words) and k > 0 and _spanned(words, k, j) and not _sequenced(words[:k]):
+            # "وقع انفجار بعد ساعات من إعادة تشغيلها": the counted span and the event it counts from
+            for x in words[k : _event_end(proposition, words, j)]:
+                out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
+            continue
+        if k > 0 and j == k + 1 and _known_event(words, j) and not _sequenced(words[:k]):
+            # "قررت الحكومة التقنين بعد انفجار خط الأنابيب": an act noun in a definite construct is the event
+            # every report already names
+            for x in words[k : _event_end(proposition, words, j)]:
+                out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
             continue
         if j >= len(words) or not words[j].norm.startswith("ال"):
             continue
@@ -71,6 +91,52 @@ def _spanned(words: list, k: int, j: int) -> bool:
     """The adjunct counts a span of time back to its event ("، بعد يومين من مصادقة البرلمان عليه"): once the
     act is told, such an adjunct only dates it by an earlier event, whatever its noun."""
     return j > k + 1
+
+
+def _known_event(words: list, j: int) -> bool:
+    """An undefined act noun ("انفجار") whose construct chain ends in a definite noun ("خط الأنابيب")."""
+    chain = words[j + 1 : j + _EVENT_WORDS]
+    if j >= len(words) or words[j].norm.startswith("ال") or not any(x.norm.startswith("ال") for x in chain):
+        return False
+    if any(
+        x.norm in STOPWORDS for x in chain[: next(i for i, x in enumerate(chain) if x.norm.startswith("ال"))]
+    ):
+        return False
+    noun = words[j].norm
+    return noun in EVENT_NOUNS or class_index().get(stem(noun)) is not None or derived_masdar(noun)
+
+
+def _known_act(words: list, j: int) -> bool:
+    """ "، بعد مفاوضات استمرت عامين": once the act is told, an adjunct after a comma opening on an act noun
+    (singular or plural, undefined) dates it by the process that led to it."""
+    noun = words[j].norm
+    if noun.startswith("ال") or noun in STOPWORDS or len(noun) < 4:
+        return False
+    base = noun[:-2] if noun.endswith("ات") else noun
+    return any(
+        n in EVENT_NOUNS or class_index().get(stem(n)) is not None or derived_masdar(n)
+        for n in (noun, base, base + "ه")
+    )
+
+
+def _sequenced(before: list) -> bool:
+    return any(x.bare in _sequence_verbs() for x in before)
+
+
+@lru_cache(maxsize=1)
+def _sequence_verbs() -> frozenset[str]:
+    return vocab.words("sequence_verbs")
+
+
+def _event_end(proposition: str, words: list, j: int) -> int:
+    """Index past the event noun at ``j`` and the nouns it governs, up to a preposition, a comma or
+    _EVENT_WORDS words."""
+    end = j + 1
+    while end < min(len(words), j + _EVENT_WORDS) and words[end].norm not in STOPWORDS:
+        if any(c in proposition[words[end - 1].end : words[end].start] for c in _COMMAS):
+            break
+        end += 1
+    return end
 
 
 def _blank_clause(out: str, proposition: str, start: int) -> str:

@@ -29,6 +29,21 @@ def _report_words() -> frozenset[str]:
     return vocab.words("report_content_nouns")
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return vocab.words("given_names")
+
+
+def derived_masdar(word: str) -> bool:
+    """A verbal noun of a derived form by its pattern (تفعيل, إفعال, افتعال, انفعال, استفعال)."""
+    n = len(word)
+    form2 = n == 5 and word[0] == "ت" and word[3] == "ي"
+    form4 = n == 5 and word[0] == "ا" and word[3] == "ا"
+    form7_8 = n == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن")
+    form10 = n == 7 and word.startswith("است") and word[5] == "ا"
+    return form2 or form4 or form7_8 or form10
+
+
 def denied_start(text: str, start: int, end: int) -> int | None:
     """Offset where the denied content begins (after "<report noun> … عن"), or None when the clause has no
     such frame and is itself the negated proposition ("الوزير لم يزر أنقرة")."""
@@ -52,7 +67,7 @@ def verb_first_object(text: str, start: int, end: int) -> int | None:
     if len(words) < 4 or not (words[0].bare in DENIAL_VERBS or words[0].norm in DENIAL_VERBS):
         return None
     closed = False
-    for prev, word in zip(words[: _MAX_GAP + 1], words[1 : _MAX_GAP + 2], strict=False):
+    for k, (prev, word) in enumerate(zip(words[: _MAX_GAP + 1], words[1 : _MAX_GAP + 2], strict=False)):
         if any(c in text[prev.end : word.start] for c in _COMMA):
             return None
         if word.bare.startswith("ال"):
@@ -60,8 +75,18 @@ def verb_first_object(text: str, start: int, end: int) -> int | None:
         elif word.norm in STOPWORDS or word.norm in COMPLEMENTIZERS or word.norm == _ABOUT:
             return None
         elif closed:
-            return word.start if _verbal_noun(word.bare) else None
+            return word.start if _verbal_noun(word.bare) or _bare_masdar(text, words, k + 1) else None
     return None
+
+
+def _bare_masdar(text: str, words: list, i: int) -> bool:
+    """ "نفت الوزارة طلب إمدادات وقود": a three-letter form I verbal noun (طلب, منع, دفع) has no pattern to
+    tell it; after the denier it is the denied act when an indefinite noun it governs follows at once."""
+    if len(words[i].norm) != 3 or words[i].norm in _given_names() or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    gap = text[words[i].end : nxt.start]
+    return not gap.strip() and not nxt.bare.startswith("ال") and nxt.norm not in STOPWORDS
 
 
 def after_denial_verb(text: str, start: int) -> bool:
@@ -78,14 +103,7 @@ def after_denial_verb(text: str, start: int) -> bool:
 def _verbal_noun(word: str) -> bool:
     """A listed event noun, a form with an event class, or a derived verbal-noun pattern (تفعيل, إفعال,
     افتعال, انفعال, استفعال)."""
-    if word in EVENT_NOUNS or stem(word) in class_index():
-        return True
-    n = len(word)
-    form2 = n == 5 and word[0] == "ت" and word[3] == "ي"
-    form4 = n == 5 and word[0] == "ا" and word[3] == "ا"
-    form7_8 = n == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن")
-    form10 = n == 7 and word.startswith("است") and word[5] == "ا"
-    return form2 or form4 or form7_8 or form10
+    return word in EVENT_NOUNS or stem(word) in class_index() or derived_masdar(word)
 
 
 def _after_subject_denial(words: list) -> int | None:

@@ -9,7 +9,8 @@ from .. import morph
 from ..keymarks import AGENT_MARK, DELEGATION, ENTITY_MARK, EVENT_MARK, HEAD_SEP, ROOT_MARK
 from ..scanner import iter_words
 from .background import mask_background
-from .events import classes_of, conjoined_act, event_index
+from .coordinated import mask_second_act
+from .events import LATER, classes_of, conjoined_act, event_index, later_act
 from .institutions import head_institutions, institution_tokens
 from .places import head_places, place_tokens
 from .relative import mask_relatives
@@ -43,12 +44,15 @@ def claim_key(
     named = dict.fromkeys(ENTITY_MARK + k for _, _, k, _ in spans or () if ENTITY_MARK + k not in head)
     # Another event told in a relative clause ("اتفاقاً ينهي إضراباً") is not this claim's: its act and words
     # stay out of the key, the places it names stay in (where the event happened still tells claims apart).
-    tokens = _conjoined_verb(proposition, content_tokens(mask_background(mask_relatives(proposition)), vocab))
+    masked = mask_background(mask_relatives(mask_second_act(proposition)))
+    tokens = _conjoined_verb(proposition, content_tokens(masked, vocab))
     if subject is not None and _receives_delegation(proposition, inherited_head):
         tokens = [*tokens, DELEGATION]  # "... وفد زار X، حيث استقبلهم فلان": the pronoun is the delegation
     rest = [t for t in dict.fromkeys(tokens) if t not in head]
     roots = dict.fromkeys(ROOT_MARK + morph.skeleton(t) for t in (*head, *tokens) if _has_root(t))
     events = dict.fromkeys(EVENT_MARK + c for c in classes_of(proposition, tokens))
+    if later_act(proposition):
+        events[LATER] = None
     agents = (AGENT_MARK + agent,) if agent else ()
     places = (t for t in place_tokens(proposition) if t not in head)
     bodies = (t for t in institution_tokens(proposition) if t not in head and t not in named)

@@ -51,9 +51,14 @@ def mask_relatives(proposition: str) -> str:
                     out = out[: x.start] + " " * (x.end - x.start) + out[x.end :]
                 k += 1
             continue
-        seen_verb = seen_verb or _verb(w)
+        seen_verb = seen_verb or _verb(w) or (k == 0 and _opening_predicate(w))
         k += 1
     return out
+
+
+def _opening_predicate(w: Word) -> bool:
+    """ "وتظاهر الطلبة ...": "و" + an undefined word opening the clause is its verb (news sentences open verb first)."""
+    return w.norm != w.bare and not w.bare.startswith("ال") and len(w.bare) >= 3
 
 
 def _parenthetical(text: str, words: list[Word], k: int) -> bool:

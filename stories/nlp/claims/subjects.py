@@ -9,7 +9,8 @@ from .. import camel, lexicon, vocab
 from ..keymarks import ENTITY_MARK
 from ..scanner import REPORTING_VERBS, Word, iter_words, looks_like_verb
 from ..stance.words import COMPLEMENTIZERS
-from .events import event_index
+from .denied import derived_masdar
+from .events import event_index, phrase_class
 from .tokens import drop_article, match_tokens, stem
 from .wordlists import (
     AUX_VERBS,
@@ -51,6 +52,7 @@ def subject_head(
     everything = list(iter_words(proposition))
     if _announces_act(everything):
         return (), None
+    opens_sentence = not continued
     if everything and everything[0].norm in _SUBJECT_CONNECTIVES:
         continued = False  # "إذ أعادت الحكومة ...": after these the verb has a subject of its own
     words = [w for w in everything if not _skipped_in_subject(w)]
@@ -61,6 +63,7 @@ def subject_head(
         and looks_like_verb(first.bare)
         and first.bare not in REPORTING_VERBS
         and not _group_subject(proposition, words[1:2])
+        and not (opens_sentence and _nominative_subject(proposition, words[1:2]))
     ):
         return None  # "والتقى مسؤولي النظام", "...، مهدت الأرضية": the noun after the verb is its object
     words = _past_openers(proposition, everything, words)
@@ -101,6 +104,14 @@ def _group_subject(proposition: str, after: list[Word]) -> bool:
     return not proposition[after[0].start : after[0].end].endswith(("\u064b", "ا"))
 
 
+def _nominative_subject(proposition: str, after: list[Word]) -> bool:
+    """ "وزار وزير النقل فلان الميناء": a sentence that opens with "و" + verb is a new one, verb then subject,
+    when a title follows the verb (as its object it would be "والتقى وزيرَ", told apart by nothing written)."""
+    if not after or not (after[0].norm in TITLES or after[0].bare in TITLES):
+        return False
+    return not proposition[after[0].start : after[0].end].endswith(("\u064b", "\u064e"))
+
+
 def _after_preposition(everything: list[Word], noun: Word, x: Word) -> bool:
     """A word between the verbal noun and ``x`` is a preposition ("إلى", "في"), so ``x`` is its object."""
     between = (y for y in everything if noun.end <= y.start < x.start)
@@ -112,11 +123,13 @@ def _announces_act(words: list[Word]) -> bool:
     the act, it need not be the act's agent, so the clause names no agent to hold it apart from others."""
     if not words or words[0].bare not in REPORTING_VERBS:
         return False
-    for w in words[1:_ANNOUNCE_WINDOW]:
+    for k, w in enumerate(words[1:_ANNOUNCE_WINDOW], start=1):
         if w.norm in COMPLEMENTIZERS or w.bare in COMPLEMENTIZERS:
             return False
         if event_index().get(stem(drop_article(w.norm))) is not None:
             return True
+        if derived_masdar(w.bare) and k + 1 < len(words) and phrase_class(w.bare, words[k + 1].norm):
+            return True  # "أعلن الوزير تعليق حركة العبارات": the verbal noun names its act with its object
     return False
 
 

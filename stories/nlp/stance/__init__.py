@@ -7,7 +7,7 @@ complementizer (أن/إن) or a colon opens the reported proposition, and negati
 from __future__ import annotations
 
 from .attribution import Attribution, find_attribution
-from .negation import denies, doubts, non_confirmation
+from .negation import denies, denies_outright, doubts, non_confirmation
 from .speakers import resolve_outlet
 from .words import (
     COMPLEMENTIZERS,
@@ -65,11 +65,15 @@ __all__ = [
 _TERMINATORS = ".!?؟؛\n"
 
 
-def stance_of(text: str, start: int, end: int, context: str = "") -> tuple[str, str | None]:
+def stance_of(
+    text: str, start: int, end: int, context: str = "", *, negation_denies: bool = True
+) -> tuple[str, str | None]:
     """Stance of the outlet toward the claim in ``text[start:end]``.
 
     The sentence around the span (back to the previous terminator) is read for the reporting frame;
     ``context`` is extra governing text, e.g. a previous sentence ending in "وقال:" that introduces a quote.
+    Without ``negation_denies``, a negated main verb alone ("الوزير لم يزر أنقرة") is no denial: whether it
+    rebuts a report is for the article around it to say (see claims.rebuttal).
     """
     sent_start = _sentence_start(text, start)
     frame = find_attribution(text, sent_start, end)
@@ -79,7 +83,7 @@ def stance_of(text: str, start: int, end: int, context: str = "") -> tuple[str, 
         speaker = resolve_outlet(text, sent_start, speaker)
     body = text[frame.prop_start if frame and frame.prop_start >= start else start : end]
     kinds = {a.kind for a in (frame, outer) if a and a.kind != "editorial"}
-    if "deny" in kinds or denies(body):
+    if "deny" in kinds or (denies(body) if negation_denies else denies_outright(body)):
         return "denies", speaker
     if non_confirmation(body):
         return "doubts", speaker

@@ -41,13 +41,16 @@ def _normalized(body: str) -> str:
 
 
 def denies(body: str) -> bool:
+    return denies_outright(body) or _negated_main_verb(_main_clause_words(body))
+
+
+def denies_outright(body: str) -> bool:
+    """A denial phrase ("لا صحة") or a denial verb opening the body: a denial whatever the article around it."""
     norm = _normalized(body)
     if any(f" {p} " in norm for p in DENIAL_PHRASES):
         return True
     main = _main_clause_words(body)
-    if main and (main[0].bare in DENIAL_VERBS or main[0].norm in DENIAL_VERBS):
-        return True  # "ننفي الأخبار ..." — a first-person denial quoted as the claim
-    return _negated_main_verb(main)
+    return bool(main) and (main[0].bare in DENIAL_VERBS or main[0].norm in DENIAL_VERBS)
 
 
 def _negated_main_verb(main: list[Word]) -> bool:
@@ -61,6 +64,10 @@ def _negated_main_verb(main: list[Word]) -> bool:
                 return False
             if w.norm in {"ما", "لا"} and k > 0:
                 return False  # "ما" / "لا" mid-clause is more often relative or partitive than negation
+            if k > 0 and w.norm != w.bare:
+                return (
+                    False  # "منشغلة بالانتخابات وليس بتغيير أعضائها": "و" + negation coordinates a contrast
+                )
             return True
     return False
 
