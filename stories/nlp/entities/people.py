@@ -6,16 +6,9 @@ from __future__ import annotations
 from stories.nlp import lexicon as lx
 from stories.nlp import vocab
 from stories.nlp.dates import future_verb
-from stories.nlp.entities.apposition import (
-    apposition_people,
-    before_patronymic,
-    closes,
-    compound_family,
-    family_closes,
-    patronymic_end,
-    reported_people,
-)
+from stories.nlp.entities.apposition import apposition_people, family_closes, reported_people
 from stories.nlp.entities.given import given_name, given_reading
+from stories.nlp.entities.particles import before_patronymic, closes, compound_family, patronymic_end
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,

@@ -1,0 +1,129 @@
+"""Name shapes built on particles and closings: a family name that opens with a particle ("بن ناصر",
+"آل ثاني", "ولد الشيخ"), a name on the father's name, a nisba or a house after it, and what closes a name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stories.nlp import lexicon as lx
+from stories.nlp import vocab
+from stories.nlp.entities.words import (
+    Token,
+    clitic_reading,
+    has_tanween,
+    is_name_word,
+    space_gap,
+    verb_like,
+    word_sets,
+)
+from stories.nlp.morph import conjunction_waw
+
+_COMMA = "،,"
+
+
+@lru_cache(maxsize=1)
+def complementizers() -> frozenset[str]:
+    return vocab.words("complementizers")
+
+
+def comma(gap: str) -> bool:
+    return any(c in gap for c in _COMMA)
+
+
+def compound_family(tokens: list[Token], k: int, depth: int = 0) -> int | None:
+    """End of a family name that opens with a particle at ``k`` ("بن عمار", "أبو زيد", "آل ثاني", "ولد الشيخ",
+    "بن عبد العزيز"), or None. After the particles comes a name word, a definite word that is a title elsewhere
+    ("ولد الشيخ"), or, after "عبد", any definite word ("عبد السلام")."""
+    connectors, j = word_sets()["connector"], k
+    while (
+        j < len(tokens)
+        and j - k < 3
+        and tokens[j].norm in connectors
+        and (j == k or space_gap(tokens[j].gap))
+    ):
+        j += 1
+    if j == k or j >= len(tokens) or not space_gap(tokens[j].gap):
+        return None
+    tok, norm = tokens[j], tokens[j].norm
+    divine = tokens[j - 1].norm == "عبد" and lx.is_definite(norm) and norm not in word_sets()["stop"]
+    if divine or title_family(tok) or lx.is_definite(norm):
+        return j + 1 if divine or is_name_word(tok, first=False) or title_family(tok) else None
+    if not is_name_word(tok, first=False):
+        return None
+    return _family_after(tokens, j + 1, depth)
+
+
+def _family_after(tokens: list[Token], k: int, depth: int) -> int:
+    """End of a name whose last word at ``k - 1`` is the father's or grandfather's: the family name may still
+    follow, as a nisba ("بن ناصر الحارثي", "أبو محمد العدناني") or a house ("بن راشد آل مكتوم")."""
+    if k >= len(tokens) or not space_gap(tokens[k].gap) or depth >= 2:
+        return k
+    if tokens[k].norm in word_sets()["connector"] and tokens[k].norm not in ("عبد", "ولد", "بنت"):
+        return compound_family(tokens, k, depth + 1) or k
+    return k + 1 if nisba_family(tokens, k) else k
+
+
+def nisba_family(tokens: list[Token], k: int) -> bool:
+    """A definite nisba that is a family name ("الحارثي"); one that reads as a place's adjective ("الكندي",
+    Canadian) only when punctuation or a complementiser closes the name after it."""
+    tok, norm = tokens[k], tokens[k].norm
+    return (
+        lx.is_definite(norm)
+        and norm.endswith("ي")
+        and len(norm) >= 6
+        and (closes(tokens, k) or not lx.is_place_adjective(norm))
+        and norm not in word_sets()["stop"]
+        and is_name_word(tok, first=False)
+    )
+
+
+_MAX_GIVEN = 3  # given words before a patronymic particle ("سيدي محمد ولد X", "محمد الأمين ولد X")
+
+
+def patronymic_end(tokens: list[Token], k: int) -> int | None:
+    """End of a name built on the father's name ("سيدي محمد ولد أحمدو", "عيشة بنت أحمد", "المختار ولد بلال")
+    starting at ``k``, or None. The particle makes the words before it given names whatever their shape: a
+    feminine "ة" or the article does not make them adjectives here."""
+    patronymic, j = word_sets()["patronymic"], k
+    while j < len(tokens) and j - k < _MAX_GIVEN and (j == k or space_gap(tokens[j].gap)):
+        if tokens[j].norm in patronymic:
+            break
+        if not _given_word(tokens[j], j == k):
+            return None
+        j += 1
+    if j == k or j >= len(tokens) or tokens[j].norm not in patronymic or not space_gap(tokens[j].gap):
+        return None
+    return compound_family(tokens, j)
+
+
+def before_patronymic(tokens: list[Token], k: int) -> bool:
+    """Whether the name of a title's holder starts at ``k``: the particle itself, or the given word before it."""
+    if tokens[k].norm in word_sets()["patronymic"]:
+        return True  # "ولد" is never read as و + a place
+    nxt = k + 1
+    return (
+        nxt < len(tokens)
+        and tokens[nxt].norm in word_sets()["patronymic"]
+        and patronymic_end(tokens, k) is not None
+    )
+
+
+def _given_word(tok: Token, first: bool) -> bool:
+    norm = tok.norm
+    if (first and conjunction_waw(norm)) or verb_like(norm) or has_tanween(tok):
+        return False
+    return is_name_word(tok, first=False) and clitic_reading(norm, word_sets()["titles"], 0) is None
+
+
+def title_family(tok: Token) -> bool:
+    """A definite word that is a title elsewhere and a family name here ("الأمين", "القاضي", "الشيخ")."""
+    norm = tok.norm
+    return lx.is_definite(norm) and norm in word_sets()["titles"] and norm not in word_sets()["stop"]
+
+
+def closes(tokens: list[Token], i: int) -> bool:
+    """Punctuation or a complementiser right after token ``i`` (or the end): a name may end there."""
+    if i + 1 >= len(tokens):
+        return True
+    gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
+    return comma(gap) or any(c in gap for c in ".؛;:") or (space_gap(gap) and nxt in complementizers())
