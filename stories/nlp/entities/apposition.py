@@ -15,6 +15,7 @@ from stories.nlp.entities.particles import (
     compound_family,
     patronymic_end,
     title_family,
+    title_name_opens,
 )
 from stories.nlp.entities.words import (
     Candidate,
@@ -66,7 +67,7 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
         if not is_name_word(tokens[k + 1], first=False):
             return None
         first = k + 1
-    elif not _first_name(tokens[k]):
+    elif not (_first_name(tokens[k]) or (closed and title_name_opens(tokens, k))):
         return None
     if first + 1 >= len(tokens) or not space_gap(tokens[first + 1].gap):
         return None

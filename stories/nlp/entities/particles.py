@@ -12,6 +12,7 @@ from stories.nlp.entities.words import (
     clitic_reading,
     has_tanween,
     is_name_word,
+    is_place,
     space_gap,
     verb_like,
     word_sets,
@@ -127,3 +128,25 @@ def closes(tokens: list[Token], i: int) -> bool:
         return True
     gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
     return comma(gap) or any(c in gap for c in ".؛;:") or (space_gap(gap) and nxt in complementizers())
+
+
+@lru_cache(maxsize=1)
+def _title_names() -> frozenset[str]:
+    """Words listed both as a title and as a personal name ("أمين": secretary, and the name Amin)."""
+    names = vocab.words("ambiguous_surnames") | vocab.words("given_names")
+    return frozenset(w for w in word_sets()["titles"] & names if not lx.is_definite(w))
+
+
+def title_name_opens(tokens: list[Token], k: int) -> bool:
+    """A bare title word that is also a given name opens a name at ``k`` when a family name follows and closes
+    it ("الكاتب العام للنقابة أمين بوزيد إن", "..., أمين بوزيد،"): an indefinite noun after a definite
+    description cannot continue it, and a name word that closes the phrase is no office's complement."""
+    if tokens[k].norm not in _title_names() or k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
+        return False
+    family = tokens[k + 1]
+    return (
+        is_name_word(family, first=False)
+        and not is_place(family.norm)
+        and not verb_like(family.norm)
+        and closes(tokens, k + 1)
+    )

@@ -8,7 +8,13 @@ from stories.nlp import vocab
 from stories.nlp.dates import future_verb
 from stories.nlp.entities.apposition import apposition_people, family_closes, reported_people
 from stories.nlp.entities.given import given_name, given_reading
-from stories.nlp.entities.particles import before_patronymic, closes, compound_family, patronymic_end
+from stories.nlp.entities.particles import (
+    before_patronymic,
+    closes,
+    compound_family,
+    patronymic_end,
+    title_name_opens,
+)
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,
@@ -36,6 +42,8 @@ def chain_end(tokens: list[Token], j: int) -> int:
         norm = tokens[k].norm
         if before_patronymic(tokens, k):
             break  # "الوزير الأول المختار ولد بلال": the given name before the particle opens the name
+        if title_name_opens(tokens, k) and any(lx.is_definite(t.norm) for t in tokens[j:k]):
+            break
         if norm in s["stop"]:
             if _chain_bridge(tokens, k):
                 k += 2
@@ -194,7 +202,7 @@ def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[
             return None
         # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
         return end, lx.is_definite(tokens[end - 1].norm) and norm != "عبد"
-    if not is_name_word(tokens[i], first=first):
+    if not is_name_word(tokens[i], first=first) and not (first and title_name_opens(tokens, i)):
         return None
     if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or _suffixed(tokens[i])):
         if not _closed_family(tokens, i):
