@@ -172,7 +172,9 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
         # "المتحدث باسم الوزارة، فلان،": the description set off by commas
         j = apposition_title(tokens, i) or description_title(tokens, i)
     if j is not None and j < i:
-        return token_phrase(tokens, j, i, s["titles"])
+        own = token_phrase(tokens, j, i, s["titles"])
+        outer = _stacked_description(tokens, j, end)
+        return own if outer is None else token_phrase(tokens, outer, j, s["titles"]) + tokens[j].gap + own
     if i > 0 and soft_gap(tokens[i].gap):
         framing = clitic_reading(tokens[i - 1].norm, s["framing_epithet"])
         if framing is not None:
@@ -186,6 +188,14 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
             if after > end + 1 and not named:
                 return token_phrase(tokens, end, after)
     return None
+
+
+def _stacked_description(tokens: list[Token], j: int, end: int) -> int | None:
+    """ "رئيس اللجنة، النائب فلان،": a rank and the name in apposition to a description set off by commas; the
+    title opening that description, when the name is closed by a comma too."""
+    if end >= len(tokens) or not any(c in tokens[end].gap for c in "،,"):
+        return None
+    return apposition_title(tokens, j) or description_title(tokens, j)
 
 
 def find_mentions(
