@@ -175,10 +175,9 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
         own = token_phrase(tokens, j, i, s["titles"])
         outer = _stacked_description(tokens, j, end)
         return own if outer is None else token_phrase(tokens, outer, j, s["titles"]) + tokens[j].gap + own
-    if i > 0 and soft_gap(tokens[i].gap):
-        framing = clitic_reading(tokens[i - 1].norm, s["framing_epithet"])
-        if framing is not None:
-            return dictionary_word(tokens[i - 1], *framing)
+    framing = framing_epithet(tokens, i)
+    if framing is not None:
+        return framing
     if end < len(tokens) and APPOSITION_GAP.fullmatch(tokens[end].gap):
         if clitic_reading(tokens[end].norm, s["offices"], 0) is not None:
             after = chain_end(tokens, end)
@@ -188,6 +187,14 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
             if after > end + 1 and not named:
                 return token_phrase(tokens, end, after)
     return None
+
+
+def framing_epithet(tokens: list[Token], i: int) -> str | None:
+    """The loaded noun an outlet frames a group or its leader with, right before the name ("ميليشيات")."""
+    if i == 0 or not soft_gap(tokens[i].gap):
+        return None
+    framing = clitic_reading(tokens[i - 1].norm, word_sets()["framing_epithet"])
+    return None if framing is None else dictionary_word(tokens[i - 1], *framing)
 
 
 def _stacked_description(tokens: list[Token], j: int, end: int) -> int | None:
@@ -214,7 +221,10 @@ def find_mentions(
         fused = plen and len(stem) > len(tokens[i].norm) - plen
         start = tokens[i].start + raw_after(tokens[i].raw, plen - 1 if fused else plen)
         end = tokens[end_tok - 1].end
-        epithet = _epithet(tokens, chains, i, end_tok) if entity.kind in ("person", "other") else None
+        if entity.kind in ("person", "other"):
+            epithet = _epithet(tokens, chains, i, end_tok)
+        else:
+            epithet = framing_epithet(tokens, i) if entity.kind == "organization" else None
         word = " ".join([dictionary_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
         found.append((Mention(start, end, text[start:end], entity.key or "", epithet), word))
         last_seen[n] = i
