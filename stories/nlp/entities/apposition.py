@@ -12,7 +12,7 @@ from stories.nlp.entities.particles import (
     closes,
     comma,
     complementizers,
-    compound_family,
+    family_compound,
     patronymic_end,
     title_family,
     title_name_opens,
@@ -40,6 +40,11 @@ def _speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _given_particles() -> frozenset[str]:
+    return vocab.words("given_name_particles")
+
+
+@lru_cache(maxsize=1)
 def _partitives() -> frozenset[str]:
     return vocab.words("partitive_words")
 
@@ -63,7 +68,7 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     ("عبد اللطيف") counts as one word. When a comma closes the name (``closed``), a definite family name may
     also be a word that heads titles elsewhere ("عبد اللطيف الأمين،", "سامي القاضي،")."""
     first = k
-    if tokens[k].norm == "عبد" and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
+    if tokens[k].norm in _given_particles() and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
         if not is_name_word(tokens[k + 1], first=False):
             return None
         first = k + 1
@@ -72,7 +77,7 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     if first + 1 >= len(tokens) or not space_gap(tokens[first + 1].gap):
         return None
     if tokens[first + 1].norm in word_sets()["connector"]:
-        return compound_family(tokens, first + 1)  # "سليم بن عمار", "حمد آل ثاني", "فخري عبد السلام"
+        return family_compound(tokens, first + 1)  # "سليم بن عمار", "حمد آل ثاني", "فخري عبد السلام"
     family = tokens[first + 1]
     if verb_like(family.norm) or has_tanween(family):
         return None
@@ -94,7 +99,7 @@ def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
     if not definite_family or not space_gap(tokens[end].gap):
         return False
     nxt = tokens[end].norm
-    return nxt in complementizers() or nxt in word_sets()["function"] or nxt == "ل" or nxt.startswith("لل")
+    return nxt in complementizers() or nxt in word_sets()["function"] or nxt.startswith("ل")
 
 
 def apposition_people(tokens: list[Token]) -> list[Candidate]:

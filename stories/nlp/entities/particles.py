@@ -150,3 +150,34 @@ def title_name_opens(tokens: list[Token], k: int) -> bool:
         and not verb_like(family.norm)
         and closes(tokens, k + 1)
     )
+
+
+def family_compound(tokens: list[Token], k: int) -> int | None:
+    """End of a family part that opens with a particle at ``k`` after a given name, with the family nisba
+    that may follow a father's name built on "عبد" ("مصطفى عبد الله الحمادي")."""
+    end = compound_family(tokens, k)
+    if end is not None and tokens[k].norm == "عبد" and end < len(tokens) and space_gap(tokens[end].gap):
+        return end + 1 if nisba_family(tokens, end) else end
+    return end
+
+
+def verb_object(tokens: list[Token], k: int) -> bool:
+    """A four-letter imperfect verb with its object or complement after it ("تفوز بجائزة", "تقطف الجائزة")."""
+    norm = tokens[k].norm
+    if len(norm) != 4 or norm[0] not in "يتن" or k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
+        return False
+    nxt = tokens[k + 1].norm
+    return lx.is_definite(nxt) or (nxt[0] in "بل" and len(nxt) > 3)
+
+
+def predicate(tokens: list[Token], k: int) -> bool:
+    """A one-word adjective after a title ("الرئيس غاضب من", "الوزير متفائل"): participle or fa'il/fa'il shape,
+    followed by a preposition, punctuation or the end, as a nominal sentence's predicate is."""
+    norm = tokens[k].norm
+    shaped = (len(norm) == 4 and (norm[1] == "ا" or norm[2] == "ي")) or norm.startswith(("مت", "مست"))
+    if not shaped:
+        return False
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
+        return True
+    nxt = tokens[k + 1].norm
+    return nxt in word_sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)

@@ -12,8 +12,11 @@ from stories.nlp.entities.particles import (
     before_patronymic,
     closes,
     compound_family,
+    family_compound,
     patronymic_end,
+    predicate,
     title_name_opens,
+    verb_object,
 )
 from stories.nlp.entities.words import (
     QUOTES,
@@ -155,36 +158,12 @@ def name_end(tokens: list[Token], k: int) -> int | None:
     if (
         core == 1
         and not given
-        and (
-            first.startswith("ي") or adjective_like(first) or _predicate(tokens, k) or verb_object(tokens, k)
-        )
+        and (first.startswith("ي") or adjective_like(first) or predicate(tokens, k) or verb_object(tokens, k))
     ):
         return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective; "الرئيس غاضب من"
     if core == 2 and first.startswith("ي") and not lx.is_definite(tokens[i - 1].norm):
         return None  # "يهدد حماس"
     return i
-
-
-def verb_object(tokens: list[Token], k: int) -> bool:
-    """A four-letter imperfect verb with its object or complement after it ("تفوز بجائزة", "تقطف الجائزة")."""
-    norm = tokens[k].norm
-    if len(norm) != 4 or norm[0] not in "يتن" or k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
-        return False
-    nxt = tokens[k + 1].norm
-    return lx.is_definite(nxt) or (nxt[0] in "بل" and len(nxt) > 3)
-
-
-def _predicate(tokens: list[Token], k: int) -> bool:
-    """A one-word adjective after a title ("الرئيس غاضب من", "الوزير متفائل"): participle or fa'il/fa'il shape,
-    followed by a preposition, punctuation or the end, as a nominal sentence's predicate is."""
-    norm = tokens[k].norm
-    shaped = (len(norm) == 4 and (norm[1] == "ا" or norm[2] == "ي")) or norm.startswith(("مت", "مست"))
-    if not shaped:
-        return False
-    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
-        return True
-    nxt = tokens[k + 1].norm
-    return nxt in word_sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
 
 
 def _suffixed(tok: Token) -> bool:
@@ -197,7 +176,9 @@ def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[
     """One word of a name at ``i`` with its particles and a trailing "الله": (end, whether it ends the name)."""
     connectors, norm = word_sets()["connector"], tokens[i].norm
     if norm in connectors:
-        end = compound_family(tokens, i)  # "بن عبد العزيز", "ولد الشيخ", "عبد السلام"
+        end = (
+            compound_family(tokens, i) if first else family_compound(tokens, i)
+        )  # "بن عبد العزيز", "عبد السلام"
         if end is None:
             return None
         # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
