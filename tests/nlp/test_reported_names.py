@@ -40,3 +40,8 @@ def test_name_after_a_reporting_verb_is_whole(text: str, name: str) -> None:
 )
 def test_compound_given_name_alone_is_not_taken_with_the_next_word(text: str) -> None:
     assert not any(name.endswith(("إن", "الطريق")) for name in _people(text))
+
+
+def test_preposition_fused_with_the_article_is_no_family_name() -> None:
+    people = _people("وقال عبد الكريم للصحفيين إن الطريق مغلق.")
+    assert not any("للصحفيين" in name for name in people), people

@@ -79,8 +79,8 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     if tokens[first + 1].norm in word_sets()["connector"]:
         return family_compound(tokens, first + 1)  # "سليم بن عمار", "حمد آل ثاني", "فخري عبد السلام"
     family = tokens[first + 1]
-    if verb_like(family.norm) or has_tanween(family):
-        return None
+    if verb_like(family.norm) or has_tanween(family) or family.norm.startswith("لل"):
+        return None  # "أبو نضال للصحفيين": ل fused with the article opens a complement
     if not is_name_word(family, first=False) and not (closed and title_family(family)):
         return None
     after = first + 2
