@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from stories.nlp import lexicon as lx
 from stories.nlp import vocab
+from stories.nlp.entities.given import given_name
 from stories.nlp.entities.words import (
     Token,
     clitic_reading,
@@ -181,3 +182,27 @@ def predicate(tokens: list[Token], k: int) -> bool:
         return True
     nxt = tokens[k + 1].norm
     return nxt in word_sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
+
+
+def suffixed(tok: Token) -> bool:
+    """A noun with a possessive pronoun ("قوله", "نجلها"): written with ه, unlike the ة a name may end in."""
+    raw = tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return len(tok.norm) >= 4 and raw.endswith(("ه", "ها", "هم")) and not given_name(tok.light)
+
+
+def closed_family(tokens: list[Token], i: int) -> bool:
+    """A family name that starts like a clitic or a verb ("سمير بناني،", "أحمد يوسف إن") but closes the name:
+    punctuation or a complementiser follows, and it is shaped like neither a verb nor a possessed noun."""
+    norm = tokens[i].norm
+    if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or suffixed(tokens[i]):
+        return False
+    return closes(tokens, i) or _phrase_follows(tokens, i)
+
+
+def _phrase_follows(tokens: list[Token], i: int) -> bool:
+    """A title opening the next noun phrase ("أقال الوزير X Y مدير المستشفى") or a particle opening the verb
+    phrase ("الوزير X Y قد وصل") right after token ``i``: the name ends there."""
+    if i + 1 >= len(tokens) or not space_gap(tokens[i + 1].gap):
+        return False
+    nxt = tokens[i + 1].norm
+    return nxt in vocab.words("verb_particles") or nxt in word_sets()["titles"]
