@@ -48,3 +48,30 @@ def test_description_runs_to_the_name(text: str, name: str, epithet: str) -> Non
 def test_bare_construct_still_names_the_possessor() -> None:
     people = _people("وقال مستشار شركة الحربي إن الإنتاج مستقر.")
     assert not any(epithet and epithet.startswith("مستشار") for found in people.values() for epithet in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "epithet"),
+    [
+        (
+            "وقالت النائبة عن محافظة نينوى سعاد الجبوري إن القرار مخالف.",
+            "سعاد الجبوري",
+            "النائبة عن محافظة نينوى",
+        ),
+        ("وأفاد رئيس بلدية القبيات عمار الأسعد بأن النيران امتدت.", "عمار الأسعد", "رئيس بلدية القبيات"),
+        (
+            "وقال مسؤول الإعلام في الدفاع المدني، وسام العكاري، إن الفرق تعمل.",
+            "وسام العكاري",
+            "مسؤول الإعلام في الدفاع المدني",
+        ),
+    ],
+)
+def test_member_for_a_place_and_an_official_in_charge(text: str, name: str, epithet: str) -> None:
+    people = _people(text)
+    assert name in people, people
+    assert epithet in people[name], people
+
+
+def test_passive_verb_after_a_name_is_not_its_family() -> None:
+    people = _people("وقال شهود إن الشاب يوسف علي أصيب بجروح طفيفة.")
+    assert not any("أصيب" in name for name in people), people

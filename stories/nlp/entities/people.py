@@ -67,12 +67,13 @@ def chain_end(tokens: list[Token], j: int) -> int:
 
 
 def _org_name(tokens: list[Token], k: int) -> bool:
-    """The proper name after a head that takes one, inside a description ("عضو مركزية حركة فتح")."""
-    head, tok = org_head(tokens[k - 1].norm), tokens[k]
+    """The proper name after a head that takes one, inside a description: an organisation's ("لحركة فتح") or
+    a place's ("عن محافظة نينوى", "رئيس بلدية القبيات")."""
+    s, head, tok = word_sets(), org_head(tokens[k - 1].norm), tokens[k]
+    named = head is not None and head[1] in s["named_org"]
     return (
-        head is not None
-        and head[1] in word_sets()["named_org"]
-        and tok.norm not in word_sets()["function"]
+        (named or clitic_reading(tokens[k - 1].norm, s["place_cue"], 1) is not None)
+        and tok.norm not in s["function"]
         and not given_name(tok.light)
         and not (verb_like(tok.norm) or has_tanween(tok) or lx.is_definite(tok.norm))
     )  # "فتح" is also a verb
@@ -100,7 +101,7 @@ def _chain_bridge(tokens: list[Token], k: int) -> bool:
     if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
         return False
     s, norm, nxt = word_sets(), tokens[k].norm, tokens[k + 1].norm
-    if norm == "في":
+    if norm in ("في", "عن"):  # "النائب عن محافظة البصرة"
         return (
             is_place(nxt) or clitic_reading(nxt, s["place_cue"], 0) is not None or org_head(nxt) is not None
         )
