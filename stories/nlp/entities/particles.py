@@ -206,3 +206,13 @@ def _phrase_follows(tokens: list[Token], i: int) -> bool:
         return False
     nxt = tokens[i + 1].norm
     return nxt in vocab.words("verb_particles") or nxt in word_sets()["titles"]
+
+
+def abbreviated_titles(tokens: list[Token], ends: dict[int, int]) -> dict[int, int]:
+    """Name starts after a title abbreviated to a letter and a dot ("د. فلان"), each with the start of the
+    description the letter closes ("الخبير الاقتصادي د. فلان") or the letter itself."""
+    found, letters = {}, vocab.words("title_abbreviations")
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.norm in letters and tokens[i + 1].gap.strip() == "." and "\n" not in tokens[i + 1].gap:
+            found[i + 1] = ends.get(i, i)
+    return found

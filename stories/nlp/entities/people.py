@@ -8,6 +8,7 @@ from stories.nlp.dates import future_verb
 from stories.nlp.entities.apposition import apposition_people, family_closes, reported_people
 from stories.nlp.entities.given import given_name, given_reading
 from stories.nlp.entities.particles import (
+    abbreviated_titles,
     before_patronymic,
     closed_family,
     closes,
@@ -163,6 +164,8 @@ def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
             ends.setdefault(k, j)
         if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
             absorbed.setdefault(k - 1, j)
+    for k, j in abbreviated_titles(tokens, ends).items():
+        ends.setdefault(k, j)
     return ends, absorbed
 
 
