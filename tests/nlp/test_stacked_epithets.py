@@ -43,3 +43,20 @@ def test_rank_alone_when_no_description_stands_before_it() -> None:
 def test_epithet_is_found_in_the_text_as_written() -> None:
     text = "وقال رئيس نقابة المهندسين، الدكتور وليد الحمدي، إن الإضراب سيستمر."
     assert all(e in text for e in _epithets(text, "وليد الحمدي") if e)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "epithet"),
+    [
+        (
+            "وقال المدير الفني للفريق، المغربي رشيد الطاوسي، إن اللاعبين جاهزون.",
+            "رشيد الطاوسي",
+            "المدير الفني للفريق، المغربي",
+        ),
+        ("وقال المدرب، الأردني وائل الزعبي، إن اللاعبين جاهزون.", "وائل الزعبي", "المدرب، الأردني"),
+    ],
+)
+def test_nationality_before_a_name_in_apposition(text: str, name: str, epithet: str) -> None:
+    found = _epithets(text, name)
+    assert epithet in found, found
+    assert all(e in text for e in found if e)

@@ -103,7 +103,8 @@ def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
 
 
 def apposition_people(tokens: list[Token]) -> list[Candidate]:
-    """ "TITLE ...، NAME NAME،": a description headed by a title, a comma, a two-word name, a comma."""
+    """ "TITLE ...، NAME NAME،": a description headed by a title, a comma, a two-word name (a nationality may
+    stand before it), a comma."""
     titles, found = word_sets()["titles"], []
     for j, tok in enumerate(tokens):
         if clitic_reading(tok.norm, titles) is None:
@@ -113,10 +114,22 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
             k += 1
         if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not comma(tokens[k].gap):
             continue
+        if nationality_before(tokens, k + 1):
+            k += 1  # "المدير الفني للنادي، التونسي فلان،"
         end = patronymic_end(tokens, k) or _two_word_name(tokens, k, closed=True)
         if end is not None and end < len(tokens) and comma(tokens[end].gap):
             found.append(make_candidate(tokens, k, end, "person"))
     return found
+
+
+def nationality_before(tokens: list[Token], i: int) -> bool:
+    """A nationality set off by a comma right before the name at ``i`` ("، التونسي فلان،")."""
+    return (
+        0 < i < len(tokens)
+        and space_gap(tokens[i].gap)
+        and comma(tokens[i - 1].gap)
+        and lx.is_place_adjective(tokens[i - 1].norm)
+    )
 
 
 def description_title(tokens: list[Token], i: int) -> int | None:
@@ -129,7 +142,8 @@ def description_title(tokens: list[Token], i: int) -> int | None:
     for j in range(i - 1, max(-1, i - 1 - _MAX_DESCRIPTION), -1):
         if j < i - 1 and not space_gap(tokens[j + 1].gap):
             return None
-        if clitic_reading(tokens[j].norm, titles, 1) is not None:
+        reading = clitic_reading(tokens[j].norm, titles, 1)
+        if reading is not None and not (reading[0] and tokens[j].norm[0] == "ل"):  # "للفريق" is a genitive
             return j if j < i - 1 else None
         norm = tokens[j].norm
         if (norm in stop and not _bridge(tokens, j)) or verb_like(norm) or has_tanween(tokens[j]):

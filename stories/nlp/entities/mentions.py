@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.apposition import description_title
+from stories.nlp.entities.apposition import description_title, nationality_before
 from stories.nlp.entities.keys import joinable, key_tokens, merge_key
 from stories.nlp.entities.people import Chains, apposition_title, chain_end, name_end
 from stories.nlp.entities.words import (
@@ -171,6 +171,7 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
     if j is None and i > 0 and end < len(tokens) and any(c in tokens[end].gap for c in "،,"):
         # "المتحدث باسم الوزارة، فلان،": the description set off by commas
         j = apposition_title(tokens, i) or description_title(tokens, i)
+        j = i - 1 if j is None and nationality_before(tokens, i) else j
     if j is not None and j < i:
         own = token_phrase(tokens, j, i, s["titles"])
         outer = _stacked_description(tokens, j, end)

@@ -130,14 +130,16 @@ def apposition_title(tokens: list[Token], i: int) -> int | None:
     الداخلية، سامي العبيدي،"): the description is the name's epithet."""
     if i == 0 or not any(c in tokens[i].gap for c in "،,") or "\n" in tokens[i].gap:
         return None
-    titles = word_sets()["titles"]
+    titles, found = word_sets()["titles"], None
     for j in range(i - 1, max(-1, i - 1 - _MAX_CHAIN), -1):
         reading = clitic_reading(tokens[j].norm, titles)
         if reading is not None and chain_end(tokens, j) == i and _definite_description(tokens, j, i, reading):
-            return j
+            found = (
+                j  # the farthest title reaching the name heads the whole description ("المدير الفني للفريق")
+            )
         if j < i - 1 and not soft_gap(tokens[j + 1].gap):
-            return None
-    return None
+            break
+    return found
 
 
 def _definite_description(tokens: list[Token], j: int, k: int, reading: tuple[int, str]) -> bool:
