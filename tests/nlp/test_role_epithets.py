@@ -34,3 +34,26 @@ def test_role_before_a_name_is_its_epithet(text: str, name: str, epithet: str) -
 
 def test_trained_units_name_nobody() -> None:
     assert _people("ونشرت الوزارة الوحدات المدربة التي تمتلك مهارات عالية.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "epithet"),
+    [
+        ("وقال الشاب كمال الدباغ إن الشرطة اعتقلته.", "كمال الدباغ", "الشاب"),
+        ("وقال المدعو كمال الدباغ إن الشرطة اعتقلته.", "كمال الدباغ", "المدعو"),
+        (
+            "وقال كمال الدباغ، وهو عضو في المجلس البلدي، إن المياه انقطعت.",
+            "كمال الدباغ",
+            "عضو في المجلس البلدي",
+        ),
+    ],
+)
+def test_designations_before_and_descriptions_after_a_name(text: str, name: str, epithet: str) -> None:
+    people = _people(text)
+    assert name in people, people
+    assert epithet in people[name], people
+
+
+def test_pronoun_without_a_comma_opens_no_description() -> None:
+    people = _people("وقال كمال الدباغ وهو يبكي إن الشرطة اعتقلته.")
+    assert people == {"كمال الدباغ": {None}}, people

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stories.nlp import lexicon as lx
+from stories.nlp import vocab
 from stories.nlp.entities.apposition import description_title, nationality_before
 from stories.nlp.entities.keys import joinable, key_tokens, merge_key
 from stories.nlp.entities.people import Chains, apposition_title, chain_end, name_end
@@ -179,6 +180,8 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
     framing = framing_epithet(tokens, i)
     if framing is not None:
         return framing
+    if end + 1 < len(tokens) and tokens[end].norm in vocab.words("description_pronouns"):
+        end += 1 if any(c in tokens[end].gap for c in "،,") and space_gap(tokens[end + 1].gap) else 0
     if end < len(tokens) and APPOSITION_GAP.fullmatch(tokens[end].gap):
         if clitic_reading(tokens[end].norm, s["offices"], 0) is not None:
             after = chain_end(tokens, end)
