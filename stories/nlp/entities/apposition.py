@@ -235,3 +235,21 @@ def family_closes(tokens: list[Token], i: int, given: bool) -> bool:
     if i >= len(tokens) or not space_gap(tokens[i].gap):
         return False
     return (title_family(tokens[i]) and closes(tokens, i)) or (given and definite_closes(tokens, i))
+
+
+def joined_people(tokens: list[Token], people: list[Candidate]) -> list[Candidate]:
+    """ "سامي الأحمد ونبيل الخطيب": a second given-and-family name joined by و right after a person, closed as
+    a name is (punctuation, a complementiser, a preposition)."""
+    found = []
+    for c in people:
+        k = c.end
+        if c.kind != "person" or not 0 < k < len(tokens) or not space_gap(tokens[k].gap):
+            continue
+        tok = tokens[k]
+        if not conjunction_waw(tok.norm):
+            continue
+        bare = [*tokens[:k], tok._replace(raw=tok.raw[1:], norm=tok.norm[1:]), *tokens[k + 1 :]]
+        end = _two_word_name(bare, k)
+        if end is not None and _closed(bare, end, lx.is_definite(bare[end - 1].norm)):
+            found.append(make_candidate(tokens, k, end, "person", (1, tok.norm[1:])))
+    return found
