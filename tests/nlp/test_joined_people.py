@@ -16,15 +16,15 @@ def _people(text: str) -> set[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "واستقبل الوزير كلا من سامي الأحمد وجلال الخطيب.",
-        "وقال سامي الأحمد وجلال الخطيب إن الاتفاق نهائي.",
+        "واستقبل الوزير كلا من سامي الأحمد ونبيل الخطيب.",
+        "وقال سامي الأحمد ونبيل الخطيب إن الاتفاق نهائي.",
     ],
 )
 def test_second_name_after_waw_is_a_person(text: str) -> None:
     people = _people(text)
-    assert {"سامي الأحمد", "جلال الخطيب"} <= people, people
+    assert {"سامي الأحمد", "نبيل الخطيب"} <= people, people
     _, mentions = find_entities(text)
-    assert "جلال الخطيب" in {m.surface for m in mentions}
+    assert "نبيل الخطيب" in {m.surface for m in mentions}
 
 
 @pytest.mark.parametrize(
