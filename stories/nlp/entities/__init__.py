@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stories.nlp.entities.apposition import joined_people
+from stories.nlp.entities.apposition import group_led_people, joined_people
 from stories.nlp.entities.keys import epithet_key, merge_key, same_entity, story_merge
 from stories.nlp.entities.mentions import entities_found, find_mentions, from_gazetteer, group_candidates
 from stories.nlp.entities.named import model_candidates, named_events, outlets, quoted_names
@@ -29,7 +29,7 @@ def find_entities(
         return (), ()
     ends, absorbed = chain_ends(tokens)
     people = find_people(tokens, ends)
-    people += joined_people(tokens, people)
+    people += [*joined_people(tokens, people), *group_led_people(tokens)]
     known = {t for c in people for t in c.tokens}
     candidates = [
         *model_candidates(tokens),

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
+from stories.nlp.entities.given import given_name
 from stories.nlp.entities.particles import (
     closes,
     comma,
@@ -69,7 +70,12 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     also be a word that heads titles elsewhere ("عبد اللطيف الأمين،", "سامي القاضي،")."""
     first = k
     if tokens[k].norm in _given_particles() and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
-        if not is_name_word(tokens[k + 1], first=False):
+        divine = tokens[k].norm == "عبد" and lx.is_definite(tokens[k + 1].norm)  # "عبد الملك"
+        if not (
+            is_name_word(tokens[k + 1], first=False)
+            or divine
+            and tokens[k + 1].norm not in word_sets()["stop"]
+        ):
             return None
         first = k + 1
     elif not (_first_name(tokens[k]) or (closed and title_name_opens(tokens, k))):
@@ -252,4 +258,20 @@ def joined_people(tokens: list[Token], people: list[Candidate]) -> list[Candidat
         end = _two_word_name(bare, k)
         if end is not None and _closed(bare, end, lx.is_definite(bare[end - 1].norm)):
             found.append(make_candidate(tokens, k, end, "person", (1, tok.norm[1:])))
+    return found
+
+
+def group_led_people(tokens: list[Token]) -> list[Candidate]:
+    """ "وفد حكومة عبد الحميد الدبيبة", "قوات بشار الأسد": a listed given name (or "عبد" + a name) and a family
+    name after a neutral group noun is the person the group belongs to; the noun is not the person's epithet."""
+    groups, found = vocab.words("neutral_group_nouns"), []
+    for i, tok in enumerate(tokens[:-2]):
+        k = i + 1
+        if clitic_reading(tok.norm, groups, 2) is None or not space_gap(tokens[k].gap):
+            continue
+        if not (given_name(tokens[k].light) or tokens[k].norm in _given_particles()):
+            continue
+        end = patronymic_end(tokens, k) or _two_word_name(tokens, k)
+        if end is not None and end - k >= 2:
+            found.append(make_candidate(tokens, k, end, "person"))
     return found

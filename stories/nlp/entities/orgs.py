@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from stories.nlp import lexicon as lx
 from stories.nlp import vocab
+from stories.nlp.entities.given import given_name
 from stories.nlp.entities.words import (
     Candidate,
     Token,
@@ -37,8 +38,8 @@ def _org_chain(tokens: list[Token], i: int, known: set[str]) -> int:
     complete = i + 1  # end of the longest prefix that is a whole name (an idafa chain ends definite)
     while k < len(tokens) and k - i <= 5 and soft_gap(tokens[k].gap):
         norm = tokens[k].norm
-        if norm in s["stop"] or norm in known:
-            break
+        if norm in s["stop"] or norm in known or norm == "عبد" or given_name(tokens[k].light):
+            break  # "حكومة عبد الحميد الدبيبة": a person's name ends the organisation
         head = org_head(norm)
         if head is not None and not definite and k - i <= 2 and _idafa_middle(tokens[k]):
             k += 1
