@@ -45,3 +45,8 @@ def test_compound_given_name_alone_is_not_taken_with_the_next_word(text: str) ->
 def test_preposition_fused_with_the_article_is_no_family_name() -> None:
     people = _people("وقال عبد الكريم للصحفيين إن الطريق مغلق.")
     assert not any("للصحفيين" in name for name in people), people
+
+
+@pytest.mark.parametrize("verb", ["وأردف", "واستطرد", "وأجاب"])
+def test_name_after_a_verb_that_continues_speech(verb: str) -> None:
+    assert "وضاح الشمري" in _people(f"{verb} وضاح الشمري إن الطريق مغلق.")
