@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from stories.nlp.entities.apposition import group_led_people, joined_people
 from stories.nlp.entities.keys import epithet_key, merge_key, same_entity, story_merge
 from stories.nlp.entities.mentions import entities_found, find_mentions, from_gazetteer, group_candidates
 from stories.nlp.entities.named import model_candidates, named_events, outlets, quoted_names
-from stories.nlp.entities.orgs import acronyms, ministries, organizations
+from stories.nlp.entities.orgs import acronyms, framed_groups, ministries, organizations
 from stories.nlp.entities.people import chain_ends, find_people, surname_people
 from stories.nlp.entities.places import cue_places, place_hits
 from stories.nlp.entities.words import tokenize
@@ -28,6 +29,7 @@ def find_entities(
         return (), ()
     ends, absorbed = chain_ends(tokens)
     people = find_people(tokens, ends)
+    people += [*joined_people(tokens, people), *group_led_people(tokens)]
     known = {t for c in people for t in c.tokens}
     candidates = [
         *model_candidates(tokens),
@@ -35,6 +37,7 @@ def find_entities(
         *quoted_names(text, tokens),
         *outlets(tokens),
         *organizations(tokens, known),
+        *framed_groups(tokens, known),
         *cue_places(tokens),
         *named_events(tokens),
         *ministries(tokens),

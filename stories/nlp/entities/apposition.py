@@ -8,6 +8,16 @@ from functools import lru_cache
 
 from stories.nlp import camel, vocab
 from stories.nlp import lexicon as lx
+from stories.nlp.entities.given import given_name
+from stories.nlp.entities.particles import (
+    closes,
+    comma,
+    complementizers,
+    family_compound,
+    patronymic_end,
+    title_family,
+    title_name_opens,
+)
 from stories.nlp.entities.words import (
     Candidate,
     Token,
@@ -22,7 +32,6 @@ from stories.nlp.entities.words import (
 )
 from stories.nlp.morph import conjunction_waw
 
-_COMMA = "،,"
 _MAX_DESCRIPTION = 7  # words between a title and the comma that opens the apposition
 
 
@@ -32,17 +41,13 @@ def _speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _partitives() -> frozenset[str]:
-    return vocab.words("partitive_words")
+def _given_particles() -> frozenset[str]:
+    return vocab.words("given_name_particles")
 
 
 @lru_cache(maxsize=1)
-def _complementizers() -> frozenset[str]:
-    return vocab.words("complementizers")
-
-
-def _comma(gap: str) -> bool:
-    return any(c in gap for c in _COMMA)
+def _partitives() -> frozenset[str]:
+    return vocab.words("partitive_words")
 
 
 def _first_name(tok: Token) -> bool:
@@ -64,19 +69,24 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     ("عبد اللطيف") counts as one word. When a comma closes the name (``closed``), a definite family name may
     also be a word that heads titles elsewhere ("عبد اللطيف الأمين،", "سامي القاضي،")."""
     first = k
-    if tokens[k].norm == "عبد" and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
-        if not is_name_word(tokens[k + 1], first=False):
+    if tokens[k].norm in _given_particles() and k + 1 < len(tokens) and space_gap(tokens[k + 1].gap):
+        divine = tokens[k].norm == "عبد" and lx.is_definite(tokens[k + 1].norm)  # "عبد الملك"
+        if not (
+            is_name_word(tokens[k + 1], first=False)
+            or divine
+            and tokens[k + 1].norm not in word_sets()["stop"]
+        ):
             return None
         first = k + 1
-    elif not _first_name(tokens[k]):
+    elif not (_first_name(tokens[k]) or (closed and title_name_opens(tokens, k))):
         return None
     if first + 1 >= len(tokens) or not space_gap(tokens[first + 1].gap):
         return None
     if tokens[first + 1].norm in word_sets()["connector"]:
-        return compound_family(tokens, first + 1)  # "سليم بن عمار", "حمد آل ثاني", "فخري عبد السلام"
+        return family_compound(tokens, first + 1)  # "سليم بن عمار", "حمد آل ثاني", "فخري عبد السلام"
     family = tokens[first + 1]
-    if verb_like(family.norm) or has_tanween(family):
-        return None
+    if verb_like(family.norm) or has_tanween(family) or family.norm.startswith("لل"):
+        return None  # "أبو نضال للصحفيين": ل fused with the article opens a complement
     if not is_name_word(family, first=False) and not (closed and title_family(family)):
         return None
     after = first + 2
@@ -85,94 +95,22 @@ def _two_word_name(tokens: list[Token], k: int, closed: bool = False) -> int | N
     return after
 
 
-def compound_family(tokens: list[Token], k: int) -> int | None:
-    """End of a family name that opens with a particle at ``k`` ("بن عمار", "أبو زيد", "آل ثاني", "ولد الشيخ",
-    "بن عبد العزيز"), or None. After the particles comes a name word, a definite word that is a title elsewhere
-    ("ولد الشيخ"), or, after "عبد", any definite word ("عبد السلام")."""
-    connectors, j = word_sets()["connector"], k
-    while (
-        j < len(tokens)
-        and j - k < 3
-        and tokens[j].norm in connectors
-        and (j == k or space_gap(tokens[j].gap))
-    ):
-        j += 1
-    if j == k or j >= len(tokens) or not space_gap(tokens[j].gap):
-        return None
-    tok, norm = tokens[j], tokens[j].norm
-    divine = tokens[j - 1].norm == "عبد" and lx.is_definite(norm) and norm not in word_sets()["stop"]
-    if is_name_word(tok, first=False) or title_family(tok) or divine:
-        return j + 1
-    return None
-
-
-_MAX_GIVEN = 3  # given words before a patronymic particle ("سيدي محمد ولد X", "محمد الأمين ولد X")
-
-
-def patronymic_end(tokens: list[Token], k: int) -> int | None:
-    """End of a name built on the father's name ("سيدي محمد ولد أحمدو", "عيشة بنت أحمد", "المختار ولد بلال")
-    starting at ``k``, or None. The particle makes the words before it given names whatever their shape: a
-    feminine "ة" or the article does not make them adjectives here."""
-    patronymic, j = word_sets()["patronymic"], k
-    while j < len(tokens) and j - k < _MAX_GIVEN and (j == k or space_gap(tokens[j].gap)):
-        if tokens[j].norm in patronymic:
-            break
-        if not _given_word(tokens[j], j == k):
-            return None
-        j += 1
-    if j == k or j >= len(tokens) or tokens[j].norm not in patronymic or not space_gap(tokens[j].gap):
-        return None
-    return compound_family(tokens, j)
-
-
-def before_patronymic(tokens: list[Token], k: int) -> bool:
-    """Whether the name of a title's holder starts at ``k``: the particle itself, or the given word before it."""
-    if tokens[k].norm in word_sets()["patronymic"]:
-        return True  # "ولد" is never read as و + a place
-    nxt = k + 1
-    return (
-        nxt < len(tokens)
-        and tokens[nxt].norm in word_sets()["patronymic"]
-        and patronymic_end(tokens, k) is not None
-    )
-
-
-def _given_word(tok: Token, first: bool) -> bool:
-    norm = tok.norm
-    if (first and conjunction_waw(norm)) or verb_like(norm) or has_tanween(tok):
-        return False
-    return is_name_word(tok, first=False) and clitic_reading(norm, word_sets()["titles"], 0) is None
-
-
-def title_family(tok: Token) -> bool:
-    """A definite word that is a title elsewhere and a family name here ("الأمين", "القاضي", "الشيخ")."""
-    norm = tok.norm
-    return lx.is_definite(norm) and norm in word_sets()["titles"] and norm not in word_sets()["stop"]
-
-
-def closes(tokens: list[Token], i: int) -> bool:
-    """Punctuation or a complementiser right after token ``i`` (or the end): a name may end there."""
-    if i + 1 >= len(tokens):
-        return True
-    gap, nxt = tokens[i + 1].gap, tokens[i + 1].norm
-    return _comma(gap) or any(c in gap for c in ".؛;:") or (space_gap(gap) and nxt in _complementizers())
-
-
 def _closed(tokens: list[Token], end: int, definite_family: bool) -> bool:
     """A name in apposition or after a verb is closed by a comma or a colon; a definite family name also by
     "أن"/"إن" or by the preposition that opens the verb's next complement ("في تصريح", "خلال مؤتمر", "لـ")."""
     if end >= len(tokens):
         return True
-    if _comma(tokens[end].gap) or ":" in tokens[end].gap:
+    if comma(tokens[end].gap) or ":" in tokens[end].gap:
         return True
     if not definite_family or not space_gap(tokens[end].gap):
         return False
     nxt = tokens[end].norm
-    return nxt in _complementizers() or nxt in word_sets()["function"] or nxt == "ل" or nxt.startswith("لل")
+    return nxt in complementizers() or nxt in word_sets()["function"] or nxt.startswith("ل")
 
 
 def apposition_people(tokens: list[Token]) -> list[Candidate]:
-    """ "TITLE ...، NAME NAME،": a description headed by a title, a comma, a two-word name, a comma."""
+    """ "TITLE ...، NAME NAME،": a description headed by a title, a comma, a two-word name (a nationality may
+    stand before it), a comma."""
     titles, found = word_sets()["titles"], []
     for j, tok in enumerate(tokens):
         if clitic_reading(tok.norm, titles) is None:
@@ -180,25 +118,38 @@ def apposition_people(tokens: list[Token]) -> list[Candidate]:
         k = j + 1
         while k < len(tokens) and k - j <= _MAX_DESCRIPTION and space_gap(tokens[k].gap):
             k += 1
-        if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not _comma(tokens[k].gap):
+        if k >= len(tokens) or k - j > _MAX_DESCRIPTION or not comma(tokens[k].gap):
             continue
+        if nationality_before(tokens, k + 1):
+            k += 1  # "المدير الفني للنادي، التونسي فلان،"
         end = patronymic_end(tokens, k) or _two_word_name(tokens, k, closed=True)
-        if end is not None and end < len(tokens) and _comma(tokens[end].gap):
+        if end is not None and end < len(tokens) and comma(tokens[end].gap):
             found.append(make_candidate(tokens, k, end, "person"))
     return found
+
+
+def nationality_before(tokens: list[Token], i: int) -> bool:
+    """A nationality set off by a comma right before the name at ``i`` ("، التونسي فلان،")."""
+    return (
+        0 < i < len(tokens)
+        and space_gap(tokens[i].gap)
+        and comma(tokens[i - 1].gap)
+        and lx.is_place_adjective(tokens[i - 1].norm)
+    )
 
 
 def description_title(tokens: list[Token], i: int) -> int | None:
     """The title opening a description set off by a comma before the name at ``i`` when the description runs
     through words a title's chain does not ("مدير مستشفى الأم والطفل بتيارت، X،", "محافظ كرمانشاه، X،"): nouns,
     a place after a preposition, "في"; never a verb or another function word."""
-    if i == 0 or not _comma(tokens[i].gap) or "\n" in tokens[i].gap:
+    if i == 0 or not comma(tokens[i].gap) or "\n" in tokens[i].gap:
         return None
     titles, stop = word_sets()["titles"], word_sets()["stop"]
     for j in range(i - 1, max(-1, i - 1 - _MAX_DESCRIPTION), -1):
         if j < i - 1 and not space_gap(tokens[j + 1].gap):
             return None
-        if clitic_reading(tokens[j].norm, titles, 1) is not None:
+        reading = clitic_reading(tokens[j].norm, titles, 1)
+        if reading is not None and not (reading[0] and tokens[j].norm[0] == "ل"):  # "للفريق" is a genitive
             return j if j < i - 1 else None
         norm = tokens[j].norm
         if (norm in stop and not _bridge(tokens, j)) or verb_like(norm) or has_tanween(tokens[j]):
@@ -290,3 +241,37 @@ def family_closes(tokens: list[Token], i: int, given: bool) -> bool:
     if i >= len(tokens) or not space_gap(tokens[i].gap):
         return False
     return (title_family(tokens[i]) and closes(tokens, i)) or (given and definite_closes(tokens, i))
+
+
+def joined_people(tokens: list[Token], people: list[Candidate]) -> list[Candidate]:
+    """ "سامي الأحمد ونبيل الخطيب": a second given-and-family name joined by و right after a person, closed as
+    a name is (punctuation, a complementiser, a preposition)."""
+    found = []
+    for c in people:
+        k = c.end
+        if c.kind != "person" or not 0 < k < len(tokens) or not space_gap(tokens[k].gap):
+            continue
+        tok = tokens[k]
+        if not conjunction_waw(tok.norm):
+            continue
+        bare = [*tokens[:k], tok._replace(raw=tok.raw[1:], norm=tok.norm[1:]), *tokens[k + 1 :]]
+        end = _two_word_name(bare, k)
+        if end is not None and _closed(bare, end, lx.is_definite(bare[end - 1].norm)):
+            found.append(make_candidate(tokens, k, end, "person", (1, tok.norm[1:])))
+    return found
+
+
+def group_led_people(tokens: list[Token]) -> list[Candidate]:
+    """ "وفد حكومة عبد الحميد الدبيبة", "قوات بشار الأسد": a listed given name (or "عبد" + a name) and a family
+    name after a neutral group noun is the person the group belongs to; the noun is not the person's epithet."""
+    groups, found = vocab.words("neutral_group_nouns"), []
+    for i, tok in enumerate(tokens[:-2]):
+        k = i + 1
+        if clitic_reading(tok.norm, groups, 2) is None or not space_gap(tokens[k].gap):
+            continue
+        if not (given_name(tokens[k].light) or tokens[k].norm in _given_particles()):
+            continue
+        end = patronymic_end(tokens, k) or _two_word_name(tokens, k)
+        if end is not None and end - k >= 2:
+            found.append(make_candidate(tokens, k, end, "person"))
+    return found

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.apposition import description_title
+from stories.nlp import vocab
+from stories.nlp.entities.apposition import description_title, nationality_before
 from stories.nlp.entities.keys import joinable, key_tokens, merge_key
 from stories.nlp.entities.people import Chains, apposition_title, chain_end, name_end
 from stories.nlp.entities.words import (
@@ -171,12 +172,16 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
     if j is None and i > 0 and end < len(tokens) and any(c in tokens[end].gap for c in "،,"):
         # "المتحدث باسم الوزارة، فلان،": the description set off by commas
         j = apposition_title(tokens, i) or description_title(tokens, i)
+        j = i - 1 if j is None and nationality_before(tokens, i) else j
     if j is not None and j < i:
-        return token_phrase(tokens, j, i, s["titles"])
-    if i > 0 and soft_gap(tokens[i].gap):
-        framing = clitic_reading(tokens[i - 1].norm, s["framing_epithet"])
-        if framing is not None:
-            return dictionary_word(tokens[i - 1], *framing)
+        own = token_phrase(tokens, j, i, s["titles"])
+        outer = _stacked_description(tokens, j, end)
+        return own if outer is None else token_phrase(tokens, outer, j, s["titles"]) + tokens[j].gap + own
+    framing = framing_epithet(tokens, i)
+    if framing is not None:
+        return framing
+    if end + 1 < len(tokens) and tokens[end].norm in vocab.words("description_pronouns"):
+        end += 1 if any(c in tokens[end].gap for c in "،,") and space_gap(tokens[end + 1].gap) else 0
     if end < len(tokens) and APPOSITION_GAP.fullmatch(tokens[end].gap):
         if clitic_reading(tokens[end].norm, s["offices"], 0) is not None:
             after = chain_end(tokens, end)
@@ -186,6 +191,22 @@ def _epithet(tokens: list[Token], chains: Chains, i: int, end: int) -> str | Non
             if after > end + 1 and not named:
                 return token_phrase(tokens, end, after)
     return None
+
+
+def framing_epithet(tokens: list[Token], i: int) -> str | None:
+    """The loaded noun an outlet frames a group or its leader with, right before the name ("ميليشيات")."""
+    if i == 0 or not soft_gap(tokens[i].gap):
+        return None
+    framing = clitic_reading(tokens[i - 1].norm, word_sets()["framing_epithet"])
+    return None if framing is None else dictionary_word(tokens[i - 1], *framing)
+
+
+def _stacked_description(tokens: list[Token], j: int, end: int) -> int | None:
+    """ "رئيس اللجنة، النائب فلان،": a rank and the name in apposition to a description set off by commas; the
+    title opening that description, when the name is closed by a comma too."""
+    if end >= len(tokens) or not any(c in tokens[end].gap for c in "،,"):
+        return None
+    return apposition_title(tokens, j) or description_title(tokens, j)
 
 
 def find_mentions(
@@ -204,7 +225,10 @@ def find_mentions(
         fused = plen and len(stem) > len(tokens[i].norm) - plen
         start = tokens[i].start + raw_after(tokens[i].raw, plen - 1 if fused else plen)
         end = tokens[end_tok - 1].end
-        epithet = _epithet(tokens, chains, i, end_tok) if entity.kind in ("person", "other") else None
+        if entity.kind in ("person", "other"):
+            epithet = _epithet(tokens, chains, i, end_tok)
+        else:
+            epithet = framing_epithet(tokens, i) if entity.kind == "organization" else None
         word = " ".join([dictionary_word(tokens[i], plen, stem), *(t.raw for t in tokens[i + 1 : end_tok])])
         found.append((Mention(start, end, text[start:end], entity.key or "", epithet), word))
         last_seen[n] = i

@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from stories.nlp import camel
 from stories.nlp import lexicon as lx
-from stories.nlp.entities.people import verb_object
+from stories.nlp.entities.particles import verb_object
 from stories.nlp.entities.places import place_at
 from stories.nlp.entities.words import (
     QUOTED,

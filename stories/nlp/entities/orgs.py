@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from stories.nlp import lexicon as lx
+from stories.nlp import vocab
+from stories.nlp.entities.given import given_name
 from stories.nlp.entities.words import (
     Candidate,
     Token,
@@ -15,6 +17,7 @@ from stories.nlp.entities.words import (
     has_tanween,
     is_blocked,
     is_name_word,
+    is_place,
     make_candidate,
     org_head,
     quote_opens,
@@ -35,8 +38,8 @@ def _org_chain(tokens: list[Token], i: int, known: set[str]) -> int:
     complete = i + 1  # end of the longest prefix that is a whole name (an idafa chain ends definite)
     while k < len(tokens) and k - i <= 5 and soft_gap(tokens[k].gap):
         norm = tokens[k].norm
-        if norm in s["stop"] or norm in known:
-            break
+        if norm in s["stop"] or norm in known or norm == "عبد" or given_name(tokens[k].light):
+            break  # "حكومة عبد الحميد الدبيبة": a person's name ends the organisation
         head = org_head(norm)
         if head is not None and not definite and k - i <= 2 and _idafa_middle(tokens[k]):
             k += 1
@@ -175,3 +178,34 @@ def _generic_org(tokens: list[Token], i: int, end: int, head: tuple[int, str]) -
             w in s["descriptive_adjective"] or lx.is_place_adjective(w) for w in words
         )
     return False
+
+
+def framed_groups(tokens: list[Token], known: set[str]) -> list[Candidate]:
+    """A group named right after the loaded noun an outlet frames it with: quoted ("ميليشيات «X»") after any
+    such noun, or as a bare construct ("ميليشيات درع الجنوب") after a militia noun. The noun is the epithet."""
+    found, loaded, armed = [], word_sets()["framing_epithet"], vocab.words("armed_group_heads")
+    for i, tok in enumerate(tokens[:-1]):
+        reading = clitic_reading(tok.norm, loaded, 2)
+        if reading is None or not soft_gap(tokens[i + 1].gap):
+            continue
+        if quote_opens(tokens[i + 1]):
+            found.append(make_candidate(tokens, i + 1, quoted_end(tokens, i + 1), "organization"))
+        elif reading[1] in armed and tokens[i + 1].norm not in known and _construct_name(tokens, i + 1):
+            found.append(make_candidate(tokens, i + 1, i + 3, "organization"))
+    return found
+
+
+def _construct_name(tokens: list[Token], k: int) -> bool:
+    """An indefinite noun and a definite one ("درع الجنوب"): a group's name in construct, not a place."""
+    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
+        return False
+    first, second = tokens[k], tokens[k + 1].norm
+    return (
+        _idafa_middle(first)
+        and is_name_word(first, True)
+        and not is_place(first.norm)
+        and second.startswith("ال")
+        and second not in word_sets()["stop"]
+        and lx.without_article(second) not in word_sets()["function"]
+        and not lx.is_place_adjective(second)
+    )

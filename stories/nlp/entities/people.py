@@ -4,18 +4,22 @@ in the article, and the shapes (verbs, adjectives) that must not pass for a name
 from __future__ import annotations
 
 from stories.nlp import lexicon as lx
-from stories.nlp import vocab
 from stories.nlp.dates import future_verb
-from stories.nlp.entities.apposition import (
-    apposition_people,
+from stories.nlp.entities.apposition import apposition_people, family_closes, reported_people
+from stories.nlp.entities.given import given_name, given_reading
+from stories.nlp.entities.particles import (
+    abbreviated_titles,
     before_patronymic,
+    closed_family,
     closes,
     compound_family,
-    family_closes,
+    family_compound,
     patronymic_end,
-    reported_people,
+    predicate,
+    suffixed,
+    title_name_opens,
+    verb_object,
 )
-from stories.nlp.entities.given import given_name, given_reading
 from stories.nlp.entities.words import (
     QUOTES,
     Candidate,
@@ -26,6 +30,7 @@ from stories.nlp.entities.words import (
     is_name_word,
     is_place,
     make_candidate,
+    org_head,
     soft_gap,
     space_gap,
     verb_like,
@@ -43,6 +48,11 @@ def chain_end(tokens: list[Token], j: int) -> int:
         norm = tokens[k].norm
         if before_patronymic(tokens, k):
             break  # "الوزير الأول المختار ولد بلال": the given name before the particle opens the name
+        if title_name_opens(tokens, k) and k > j + 1:
+            break
+        if _org_name(tokens, k):
+            k += 1
+            continue
         if norm in s["stop"]:
             if _chain_bridge(tokens, k):
                 k += 2
@@ -51,9 +61,39 @@ def chain_end(tokens: list[Token], j: int) -> int:
         if _possessed(norm):
             return k + 1  # "رئيس تحريرها", "المتحدث باسمه": the pronoun closes the description
         if not (lx.is_definite(norm) or clitic_reading(norm, s["chain"], 1) or is_place(norm)):
-            break
+            if not _lam_genitive(tokens, k):
+                break
         k += 1
     return k
+
+
+def _org_name(tokens: list[Token], k: int) -> bool:
+    """The proper name after a head that takes one, inside a description: an organisation's ("لحركة فتح") or
+    a place's ("عن محافظة نينوى", "رئيس بلدية القبيات")."""
+    s, head, tok = word_sets(), org_head(tokens[k - 1].norm), tokens[k]
+    named = head is not None and head[1] in s["named_org"]
+    return (
+        (named or clitic_reading(tokens[k - 1].norm, s["place_cue"], 1) is not None)
+        and tok.norm not in s["function"]
+        and not given_name(tok.light)
+        and not (verb_like(tok.norm) or has_tanween(tok) or lx.is_definite(tok.norm))
+    )  # "فتح" is also a verb
+
+
+def _lam_genitive(tokens: list[Token], k: int) -> bool:
+    """A ل genitive between two definite words ("الاتحاد العراقي لكرة القدم"), not a given name in ل ("ليلى")
+    whose definite family name closes the phrase."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        tokens[k].norm.startswith("ل")
+        and len(tokens[k].norm) > 3
+        and lx.is_definite(tokens[k - 1].norm)
+        and not given_name(tokens[k].light)
+        and nxt is not None
+        and space_gap(nxt.gap)
+        and lx.is_definite(nxt.norm)
+        and not closes(tokens, k + 1)
+    )
 
 
 def _chain_bridge(tokens: list[Token], k: int) -> bool:
@@ -62,8 +102,10 @@ def _chain_bridge(tokens: list[Token], k: int) -> bool:
     if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
         return False
     s, norm, nxt = word_sets(), tokens[k].norm, tokens[k + 1].norm
-    if norm == "في":
-        return is_place(nxt) or clitic_reading(nxt, s["place_cue"], 0) is not None
+    if norm in ("في", "عن"):  # "النائب عن محافظة البصرة"
+        return (
+            is_place(nxt) or clitic_reading(nxt, s["place_cue"], 0) is not None or org_head(nxt) is not None
+        )
     if norm == "غير":
         return nxt.startswith("ال")
     return norm in s["relational"] and nxt.startswith("ل")
@@ -88,20 +130,23 @@ def apposition_title(tokens: list[Token], i: int) -> int | None:
     الداخلية، سامي العبيدي،"): the description is the name's epithet."""
     if i == 0 or not any(c in tokens[i].gap for c in "،,") or "\n" in tokens[i].gap:
         return None
-    titles = word_sets()["titles"]
+    titles, found = word_sets()["titles"], None
     for j in range(i - 1, max(-1, i - 1 - _MAX_CHAIN), -1):
         reading = clitic_reading(tokens[j].norm, titles)
         if reading is not None and chain_end(tokens, j) == i and _definite_description(tokens, j, i, reading):
-            return j
+            found = (
+                j  # the farthest title reaching the name heads the whole description ("المدير الفني للفريق")
+            )
         if j < i - 1 and not soft_gap(tokens[j + 1].gap):
-            return None
-    return None
+            break
+    return found
 
 
 def _definite_description(tokens: list[Token], j: int, k: int, reading: tuple[int, str]) -> bool:
     """ "رئيس الوزراء", "الرئيس", "المتحدث باسمه" are definite; a bare "مستشار" is not."""
     return reading[1].startswith("ال") or any(
-        lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) for t in tokens[j + 1 : k]
+        lx.is_definite(t.norm) or is_place(t.norm) or _possessed(t.norm) or _org_name(tokens, x)
+        for x, t in enumerate(tokens[j + 1 : k], j + 1)
     )
 
 
@@ -121,6 +166,8 @@ def chain_ends(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
             ends.setdefault(k, j)
         if k - 1 > j and tokens[k - 1].norm.startswith("ال"):
             absorbed.setdefault(k - 1, j)
+    for k, j in abbreviated_titles(tokens, ends).items():
+        ends.setdefault(k, j)
     return ends, absorbed
 
 
@@ -154,9 +201,7 @@ def name_end(tokens: list[Token], k: int) -> int | None:
     if (
         core == 1
         and not given
-        and (
-            first.startswith("ي") or adjective_like(first) or _predicate(tokens, k) or verb_object(tokens, k)
-        )
+        and (first.startswith("ي") or adjective_like(first) or predicate(tokens, k) or verb_object(tokens, k))
     ):
         return None  # a lone "يلوح" or "شابة" after a title is a verb or an adjective; "الرئيس غاضب من"
     if core == 2 and first.startswith("ي") and not lx.is_definite(tokens[i - 1].norm):
@@ -164,70 +209,26 @@ def name_end(tokens: list[Token], k: int) -> int | None:
     return i
 
 
-def verb_object(tokens: list[Token], k: int) -> bool:
-    """A four-letter imperfect verb with its object or complement after it ("تفوز بجائزة", "تقطف الجائزة")."""
-    norm = tokens[k].norm
-    if len(norm) != 4 or norm[0] not in "يتن" or k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
-        return False
-    nxt = tokens[k + 1].norm
-    return lx.is_definite(nxt) or (nxt[0] in "بل" and len(nxt) > 3)
-
-
-def _predicate(tokens: list[Token], k: int) -> bool:
-    """A one-word adjective after a title ("الرئيس غاضب من", "الوزير متفائل"): participle or fa'il/fa'il shape,
-    followed by a preposition, punctuation or the end, as a nominal sentence's predicate is."""
-    norm = tokens[k].norm
-    shaped = (len(norm) == 4 and (norm[1] == "ا" or norm[2] == "ي")) or norm.startswith(("مت", "مست"))
-    if not shaped:
-        return False
-    if k + 1 >= len(tokens) or not space_gap(tokens[k + 1].gap):
-        return True
-    nxt = tokens[k + 1].norm
-    return nxt in word_sets()["function"] or (nxt[0] in "بل" and not lx.is_definite(nxt) and len(nxt) > 3)
-
-
-def _suffixed(tok: Token) -> bool:
-    """A noun with a possessive pronoun ("قوله", "نجلها"): written with ه, unlike the ة a name may end in."""
-    raw = tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    return len(tok.norm) >= 4 and raw.endswith(("ه", "ها", "هم")) and not given_name(tok.light)
-
-
 def _name_part(tokens: list[Token], i: int, first: bool, quoted: bool) -> tuple[int, bool] | None:
     """One word of a name at ``i`` with its particles and a trailing "الله": (end, whether it ends the name)."""
     connectors, norm = word_sets()["connector"], tokens[i].norm
     if norm in connectors:
-        end = compound_family(tokens, i)  # "بن عبد العزيز", "ولد الشيخ", "عبد السلام"
+        end = (
+            compound_family(tokens, i) if first else family_compound(tokens, i)
+        )  # "بن عبد العزيز", "عبد السلام"
         if end is None:
             return None
         # a family compound ("أبو الغيط", "آل ثاني") closes the name; "عبد الرحمن" is a given name
         return end, lx.is_definite(tokens[end - 1].norm) and norm != "عبد"
-    if not is_name_word(tokens[i], first=first):
+    if not is_name_word(tokens[i], first=first) and not (first and title_name_opens(tokens, i)):
         return None
-    if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or _suffixed(tokens[i])):
-        if not _closed_family(tokens, i):
+    if not first and not quoted and (norm[0] in "وبلي" or verb_object(tokens, i) or suffixed(tokens[i])):
+        if not closed_family(tokens, i):
             return None  # "عباس كامل وعلي", "أوباما بضرب", "أوكتار يواجه", "محجوب قوله": not a family name
     end = i + 1
     if end < len(tokens) and tokens[end].norm in ("الله", "الدين") and space_gap(tokens[end].gap):
         return end + 1, False  # "نصر الله", "كمال الدين"
     return end, lx.is_definite(norm)
-
-
-def _closed_family(tokens: list[Token], i: int) -> bool:
-    """A family name that starts like a clitic or a verb ("سمير بناني،", "أحمد يوسف إن") but closes the name:
-    punctuation or a complementiser follows, and it is shaped like neither a verb nor a possessed noun."""
-    norm = tokens[i].norm
-    if norm[0] not in "بلي" or verb_like(norm) or verb_object(tokens, i) or _suffixed(tokens[i]):
-        return False
-    return closes(tokens, i) or _phrase_follows(tokens, i)
-
-
-def _phrase_follows(tokens: list[Token], i: int) -> bool:
-    """A title opening the next noun phrase ("أقال الوزير X Y مدير المستشفى") or a particle opening the verb
-    phrase ("الوزير X Y قد وصل") right after token ``i``: the name ends there."""
-    if i + 1 >= len(tokens) or not space_gap(tokens[i + 1].gap):
-        return False
-    nxt = tokens[i + 1].norm
-    return nxt in vocab.words("verb_particles") or nxt in word_sets()["titles"]
 
 
 def find_people(tokens: list[Token], ends: dict[int, int]) -> list[Candidate]:
