@@ -11,6 +11,7 @@ from stories.nlp.types import STANCES
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
 from ..claim_index import evidence_moves_index_follow
 from ..claim_stats import claim_stats_corrected
+from ..claim_wording import claims_wording_refresh
 from ..refusals import correction_refused
 from .common import editor_or_none, evidence_identity, review_log, stance_corrections
 from .identity import quote_normalised
@@ -32,6 +33,7 @@ def stance_override(*, evidence: Evidence, stance: str, user) -> Correction:
         earlier = stance_corrections(story_id=evidence.claim.story_id, identity=identity)
         machine = earlier[0].payload.get("machine", machine) if earlier else machine
     Evidence.objects.filter(pk=evidence.pk).update(stance=stance, stance_by_editor=True)
+    claims_wording_refresh(claim_ids=[evidence.claim_id])  # the shown wording reads stances
     correction = _correction(
         story_id=evidence.claim.story_id,
         kind=Correction.Kind.STANCE,

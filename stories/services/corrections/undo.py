@@ -11,6 +11,7 @@ from stories.models import Article, Claim, Correction, Evidence
 from .. import claims as claim_store  # a module import: claims imports apply.py in turn
 from ..claim_index import claims_redirect_index_follow
 from ..claim_stats import claim_stats_corrected
+from ..claim_wording import claims_wording_refresh
 from ..refusals import correction_refused
 from .common import (
     claim_redirect_if_empty,
@@ -53,6 +54,7 @@ def _stance(correction: Correction) -> None:
         others = stance_corrections(story_id=correction.story_id, identity=correction.quotes[0])
         stance = others[-1].payload["stance"] if others else correction.payload.get("machine", row.stance)
         Evidence.objects.filter(id=row.id).update(stance=stance, stance_by_editor=bool(others))
+        claims_wording_refresh(claim_ids=[row.claim_id])
 
 
 def _reword(correction: Correction) -> None:
