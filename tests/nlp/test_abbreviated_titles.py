@@ -5,14 +5,7 @@ after a number is a unit, and no name starts after it."""
 from __future__ import annotations
 
 import pytest
-
-from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(
@@ -24,10 +17,10 @@ def _people(text: str) -> dict[str, set[str | None]]:
     ],
 )
 def test_name_after_an_abbreviated_title(text: str, name: str, epithet: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     assert epithet in people[name], people
 
 
 def test_unit_letter_after_a_number_opens_no_name() -> None:
-    assert _people("ارتفع منسوب المياه إلى خمسة م. وبقيت الطرق مغلقة.") == {}
+    assert people_epithets("ارتفع منسوب المياه إلى خمسة م. وبقيت الطرق مغلقة.") == {}

@@ -6,14 +6,7 @@ words ("لكرة القدم"); the person after them keeps the whole description
 from __future__ import annotations
 
 import pytest
-
-from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(
@@ -40,13 +33,13 @@ def _people(text: str) -> dict[str, set[str | None]]:
     ],
 )
 def test_description_runs_to_the_name(text: str, name: str, epithet: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     assert epithet in people[name], people
 
 
 def test_bare_construct_still_names_the_possessor() -> None:
-    people = _people("وقال مستشار شركة الحربي إن الإنتاج مستقر.")
+    people = people_epithets("وقال مستشار شركة الحربي إن الإنتاج مستقر.")
     assert not any(epithet and epithet.startswith("مستشار") for found in people.values() for epithet in found)
 
 
@@ -67,11 +60,11 @@ def test_bare_construct_still_names_the_possessor() -> None:
     ],
 )
 def test_member_for_a_place_and_an_official_in_charge(text: str, name: str, epithet: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     assert epithet in people[name], people
 
 
 def test_passive_verb_after_a_name_is_not_its_family() -> None:
-    people = _people("وقال شهود إن الشاب يوسف علي أصيب بجروح طفيفة.")
+    people = people_epithets("وقال شهود إن الشاب يوسف علي أصيب بجروح طفيفة.")
     assert not any("أصيب" in name for name in people), people

@@ -5,14 +5,9 @@ title and after a reporting verb, and a later mention by the family name alone i
 from __future__ import annotations
 
 import pytest
+from tests.people_epithets import people_epithets
 
 from stories.nlp.entities import find_entities, story_merge
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
 
 
 @pytest.mark.parametrize(
@@ -40,7 +35,7 @@ def _people(text: str) -> dict[str, set[str | None]]:
 def test_family_name_after_the_fathers_name_belongs_to_the_person(
     text: str, name: str, epithet: str | None
 ) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     if epithet:
         assert epithet in people[name]
@@ -57,7 +52,7 @@ def test_family_name_alone_later_is_the_same_person() -> None:
 
 
 def test_words_after_the_fathers_name_that_are_no_family_name_stay_out() -> None:
-    people = _people("وقال الوزير سالم بن علي الأربعاء إن المحصول تضرر.")
+    people = people_epithets("وقال الوزير سالم بن علي الأربعاء إن المحصول تضرر.")
     assert "سالم بن علي" in people, people
-    people = _people("وقدم الوزير حمدان بن سيف التقرير إلى المجلس.")
+    people = people_epithets("وقدم الوزير حمدان بن سيف التقرير إلى المجلس.")
     assert "حمدان بن سيف" in people, people

@@ -6,14 +6,7 @@ off by commas is the epithet even where a title's chain would stop."""
 from __future__ import annotations
 
 import pytest
-
-from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(
@@ -36,7 +29,7 @@ def _people(text: str) -> dict[str, set[str | None]]:
 def test_particle_and_name_after_a_given_name_are_one_person(
     text: str, name: str, epithet: str | None
 ) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     if epithet:
         assert epithet in people[name]
@@ -44,7 +37,7 @@ def test_particle_and_name_after_a_given_name_are_one_person(
 
 
 def test_a_particle_with_no_name_after_it_is_no_family_name() -> None:
-    assert "رضا بن" not in _people("وقال رضا بن، إن الرحلات ستستأنف.")
+    assert "رضا بن" not in people_epithets("وقال رضا بن، إن الرحلات ستستأنف.")
 
 
 @pytest.mark.parametrize(
@@ -58,11 +51,11 @@ def test_a_particle_with_no_name_after_it_is_no_family_name() -> None:
     ],
 )
 def test_family_name_that_starts_like_a_preposition_closed_by_the_next_phrase(text: str, name: str) -> None:
-    assert name in _people(text)
+    assert name in people_epithets(text)
 
 
 def test_preposition_after_a_given_name_stays_out_of_the_name() -> None:
-    people = _people("ورحب الرئيس سعيد بلقاء الوزير في القصر.")
+    people = people_epithets("ورحب الرئيس سعيد بلقاء الوزير في القصر.")
     assert "سعيد بلقاء" not in people
 
 
@@ -77,9 +70,9 @@ def test_preposition_after_a_given_name_stays_out_of_the_name() -> None:
     ],
 )  # fmt: skip
 def test_description_set_off_by_commas_is_the_epithet(text: str, name: str, epithet: str) -> None:
-    assert epithet in _people(text)[name]
+    assert epithet in people_epithets(text)[name]
 
 
 def test_a_verb_between_title_and_comma_is_no_description() -> None:
-    people = _people("وقال المدير إنه التقى أمس، نادر حماد، في مكتبه.")
+    people = people_epithets("وقال المدير إنه التقى أمس، نادر حماد، في مكتبه.")
     assert all("التقى" not in (e or "") for epithets in people.values() for e in epithets)

@@ -6,14 +6,9 @@ particle ("ولد X", "أبو X") later in the article is the same person. Sente
 from __future__ import annotations
 
 import pytest
+from tests.people_epithets import people_epithets
 
 from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
 
 
 def _surfaces(text: str, name: str) -> list[str]:
@@ -45,7 +40,7 @@ def _surfaces(text: str, name: str) -> list[str]:
     ],
 )
 def test_given_words_particle_and_father_are_one_person(text: str, name: str, epithet: str | None) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     if epithet:
         assert epithet in people[name]
@@ -77,18 +72,18 @@ def test_family_name_with_its_particle_is_the_same_person(text: str, name: str, 
 
 
 def test_a_given_name_after_the_particle_takes_no_verb_as_family_name() -> None:
-    people = _people("وذكرت مصادر أن الوزير الأول المصطفى ولد جمال قدّم استقالته.")
+    people = people_epithets("وذكرت مصادر أن الوزير الأول المصطفى ولد جمال قدّم استقالته.")
     assert "المصطفى ولد جمال" in people
     assert not any("قدّم" in name for name in people), people
 
 
 def test_a_verb_born_is_no_particle() -> None:
-    people = _people("ولد الكاتب في مدينة ساحلية عام 1950.")
+    people = people_epithets("ولد الكاتب في مدينة ساحلية عام 1950.")
     assert not any("ولد" in name for name in people), people
 
 
 def test_description_runs_through_a_compound_preposition_to_the_name() -> None:
     text = "وقال رئيس الجبهة من أجل الإصلاح الزراعي، نبيل سالم، إن الحزب سيقاطع."
-    assert _people(text)["نبيل سالم"] == {"رئيس الجبهة من أجل الإصلاح الزراعي"}
+    assert people_epithets(text)["نبيل سالم"] == {"رئيس الجبهة من أجل الإصلاح الزراعي"}
     clause = "وقال رئيس الجبهة من أن الإصلاح تأخر، نبيل سالم، إن الحزب سيقاطع."
-    assert _people(clause).get("نبيل سالم", {None}) == {None}
+    assert people_epithets(clause).get("نبيل سالم", {None}) == {None}

@@ -4,14 +4,7 @@ we wrote: apposition, definite and clitic-shaped family names, names after repor
 from __future__ import annotations
 
 import pytest
-
-from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(
@@ -31,7 +24,7 @@ def _people(text: str) -> dict[str, set[str | None]]:
     ],
 )  # fmt: skip
 def test_names_after_a_description(text: str, name: str, epithet: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people
     assert epithet in people[name]
 
@@ -52,21 +45,23 @@ def test_names_after_a_description(text: str, name: str, epithet: str) -> None:
     ],
 )
 def test_names_after_reporting_verbs(text: str, name: str) -> None:
-    assert name in _people(text)
+    assert name in people_epithets(text)
 
 
 def test_clitic_shaped_word_after_a_name_is_not_a_family_name_inside_a_clause() -> None:
-    assert "سليم بحزن" not in _people("وقال الوزير سليم بحزن شديد إن الخسائر كبيرة.")
+    assert "سليم بحزن" not in people_epithets("وقال الوزير سليم بحزن شديد إن الخسائر كبيرة.")
 
 
 @pytest.mark.parametrize("group", ["وفد", "قوات", "جماعة", "حكومة"])
 def test_group_nouns_before_a_name_are_not_its_epithet(group: str) -> None:
-    people = _people(f"وصل {group} الدباغ إلى العاصمة. وقال وزير الخارجية سامر الدباغ إن الزيارة ناجحة.")
+    people = people_epithets(
+        f"وصل {group} الدباغ إلى العاصمة. وقال وزير الخارجية سامر الدباغ إن الزيارة ناجحة."
+    )
     assert people["سامر الدباغ"] - {None} == {"وزير الخارجية"}
 
 
 def test_loaded_framing_noun_stays_an_epithet() -> None:
-    people = _people("وقال الشيخ ماهر الشريف إن الإفراج تم. وهاجمت ميليشيات الشريف البلدة.")
+    people = people_epithets("وقال الشيخ ماهر الشريف إن الإفراج تم. وهاجمت ميليشيات الشريف البلدة.")
     assert "ميليشيات" in people["ماهر الشريف"]
 
 
@@ -78,7 +73,7 @@ def test_loaded_framing_noun_stays_an_epithet() -> None:
     ],
 )
 def test_names_relayed_or_after_an_attribution_word(text: str) -> None:
-    assert "غزوان الراعي" in _people(text)
+    assert "غزوان الراعي" in people_epithets(text)
 
 
 @pytest.mark.parametrize(
@@ -92,4 +87,4 @@ def test_names_relayed_or_after_an_attribution_word(text: str) -> None:
     ],
 )
 def test_sources_that_are_not_people(text: str) -> None:
-    assert _people(text) == {}
+    assert people_epithets(text) == {}

@@ -5,14 +5,7 @@ person's epithet; an adjective that shares a role's spelling names nobody."""
 from __future__ import annotations
 
 import pytest
-
-from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(
@@ -27,13 +20,13 @@ def _people(text: str) -> dict[str, set[str | None]]:
     ],
 )
 def test_role_before_a_name_is_its_epithet(text: str, name: str, epithet: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     assert epithet in people[name], people
 
 
 def test_trained_units_name_nobody() -> None:
-    assert _people("ونشرت الوزارة الوحدات المدربة التي تمتلك مهارات عالية.") == {}
+    assert people_epithets("ونشرت الوزارة الوحدات المدربة التي تمتلك مهارات عالية.") == {}
 
 
 @pytest.mark.parametrize(
@@ -54,11 +47,11 @@ def test_trained_units_name_nobody() -> None:
     ],
 )
 def test_designations_before_and_descriptions_after_a_name(text: str, name: str, epithet: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert name in people, people
     assert epithet in people[name], people
 
 
 def test_pronoun_without_a_comma_opens_no_description() -> None:
-    people = _people("وقال كمال الدباغ وهو يبكي إن الشرطة اعتقلته.")
+    people = people_epithets("وقال كمال الدباغ وهو يبكي إن الشرطة اعتقلته.")
     assert people == {"كمال الدباغ": {None}}, people

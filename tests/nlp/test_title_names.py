@@ -5,14 +5,7 @@ it stays part of the title."""
 from __future__ import annotations
 
 import pytest
-
-from stories.nlp.entities import find_entities
-
-
-def _people(text: str) -> dict[str, set[str | None]]:
-    entities, mentions = find_entities(text)
-    people = {e.key: e.name for e in entities if e.kind == "person"}
-    return {name: {m.epithet for m in mentions if m.entity_key == key} for key, name in people.items()}
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(
@@ -24,14 +17,14 @@ def _people(text: str) -> dict[str, set[str | None]]:
     ],
 )
 def test_given_name_that_is_also_a_title_opens_the_name(text: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert "أمين المرزوقي" in people, people
     assert not any((e or "").endswith("أمين") for e in people["أمين المرزوقي"]), people
     assert "المرزوقي" not in people
 
 
 def test_given_name_that_is_also_a_title_keeps_its_epithet() -> None:
-    people = _people("وقال الأمين العام لنقابة الأطباء، أمين المرزوقي، إن الإضراب مستمر.")
+    people = people_epithets("وقال الأمين العام لنقابة الأطباء، أمين المرزوقي، إن الإضراب مستمر.")
     assert "الأمين العام لنقابة الأطباء" in people["أمين المرزوقي"]
 
 
@@ -43,5 +36,5 @@ def test_given_name_that_is_also_a_title_keeps_its_epithet() -> None:
     ],
 )
 def test_title_word_before_its_complement_is_no_name(text: str) -> None:
-    people = _people(text)
+    people = people_epithets(text)
     assert not any(name.startswith("أمين") for name in people), people
