@@ -5,6 +5,7 @@ after a number is a unit, and no name starts after it."""
 from __future__ import annotations
 
 import pytest
+
 from tests.people_epithets import people_epithets
 
 

@@ -6,6 +6,7 @@ words ("لكرة القدم"); the person after them keeps the whole description
 from __future__ import annotations
 
 import pytest
+
 from tests.people_epithets import people_epithets
 
 

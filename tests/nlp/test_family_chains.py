@@ -5,9 +5,9 @@ title and after a reporting verb, and a later mention by the family name alone i
 from __future__ import annotations
 
 import pytest
-from tests.people_epithets import people_epithets
 
 from stories.nlp.entities import find_entities, story_merge
+from tests.people_epithets import people_epithets
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ off by commas is the epithet even where a title's chain would stop."""
 from __future__ import annotations
 
 import pytest
+
 from tests.people_epithets import people_epithets
 
 

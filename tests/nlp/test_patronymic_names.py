@@ -6,9 +6,9 @@ particle ("ولد X", "أبو X") later in the article is the same person. Sente
 from __future__ import annotations
 
 import pytest
-from tests.people_epithets import people_epithets
 
 from stories.nlp.entities import find_entities
+from tests.people_epithets import people_epithets
 
 
 def _surfaces(text: str, name: str) -> list[str]:

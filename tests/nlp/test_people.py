@@ -4,6 +4,7 @@ we wrote: apposition, definite and clitic-shaped family names, names after repor
 from __future__ import annotations
 
 import pytest
+
 from tests.people_epithets import people_epithets
 
 

@@ -5,6 +5,7 @@ person's epithet; an adjective that shares a role's spelling names nobody."""
 from __future__ import annotations
 
 import pytest
+
 from tests.people_epithets import people_epithets
 
 

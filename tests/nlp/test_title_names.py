@@ -5,6 +5,7 @@ it stays part of the title."""
 from __future__ import annotations
 
 import pytest
+
 from tests.people_epithets import people_epithets
 
 
